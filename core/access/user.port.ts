@@ -1,0 +1,23 @@
+import type { DuplicateKey, Stored } from '../shared/errors.ts';
+import type { Page, PageRequest } from '../shared/page.ts';
+import type { Role, User } from './user.ts';
+
+export interface UserFilter {
+  readonly role?: Role;
+  readonly active?: boolean;
+}
+
+/**
+ * Staff users. Unique keys: `users.email` (email, case-insensitive, within a tenant) and
+ * `users.login_email` (email among users with a password, across every tenant).
+ */
+export interface UserRepository {
+  get(tenantId: string, id: string): Stored<User | null>;
+  findByEmail(tenantId: string, email: string): Stored<User | null>;
+  /** The user who can log in with this email, in any tenant (case-insensitive). */
+  findLoginByEmail(email: string): Stored<User | null>;
+  /** Ordered by id (creation order). */
+  list(tenantId: string, filter: UserFilter, page: PageRequest): Stored<Page<User>>;
+  insert(user: User): Stored<void, DuplicateKey>;
+  update(user: User): Stored<void, DuplicateKey>;
+}

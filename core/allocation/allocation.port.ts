@@ -1,0 +1,41 @@
+import type { Stored } from '../shared/errors.ts';
+import type { Page, PageRequest } from '../shared/page.ts';
+import type { Availability } from '../access/user.ts';
+import type { Ticket } from '../tickets/ticket.ts';
+
+/** An active agent with the figures the allocator decides on. */
+export interface AgentLoad {
+  readonly agentId: string;
+  readonly name: string;
+  readonly availability: Availability;
+  /** The agent's own cap; null means the tenant default. */
+  readonly maxCustomers: number | null;
+  /** Our count of the agent's active (open or in_progress) tickets. */
+  readonly activeTickets: number;
+  /** The last load an external platform (Qiscus) reported for this agent, if any. */
+  readonly reportedLoad: number | null;
+  readonly lastAssignedAt: Date | null;
+}
+
+/** Active agents of a tenant and their loads. */
+export interface AgentPool {
+  /** Every active agent of the tenant (online or not), by id. */
+  all(tenantId: string): Stored<ReadonlyArray<AgentLoad>>;
+  /** The same rows, paged, by id. */
+  list(tenantId: string, page: PageRequest): Stored<Page<AgentLoad>>;
+  /** Records an external platform's load figure for an agent. */
+  reportLoad(tenantId: string, agentId: string, load: number): Stored<void>;
+}
+
+export interface QueuedTicket {
+  readonly ticket: Ticket;
+  /** 1 = next to be allocated. */
+  readonly position: number;
+}
+
+/** The waiting tickets (active, unassigned, `queuedAt` set), in queue order: priority high → low, then `queuedAt`, then id. */
+export interface AllocationQueue {
+  list(tenantId: string, page: PageRequest): Stored<Page<QueuedTicket>>;
+  /** The first `limit` waiting tickets, in queue order. */
+  head(tenantId: string, limit: number): Stored<ReadonlyArray<Ticket>>;
+}

@@ -1,0 +1,22 @@
+import { Data, type Effect } from 'effect';
+
+/** The store (database) did not answer or failed; retryable. Mapped to 503 at the edge. */
+export class StoreUnavailable extends Data.TaggedError('StoreUnavailable')<{ readonly cause?: unknown }> {}
+
+/** An insert or update hit a unique key; `key` names it (e.g. `users.email`). Use cases translate it. */
+export class DuplicateKey extends Data.TaggedError('DuplicateKey')<{ readonly key: string }> {}
+
+/** A concurrent writer won; the caller may retry or report a conflict. */
+export class ConcurrentUpdate extends Data.TaggedError('ConcurrentUpdate')<{ readonly entity: string }> {}
+
+/** The resource does not exist in the caller's tenant (a foreign id looks exactly the same). */
+export class NotFound extends Data.TaggedError('NotFound')<{ readonly entity: string }> {}
+
+/** The actor's role or ownership does not allow the action. */
+export class Forbidden extends Data.TaggedError('Forbidden')<{ readonly action: string }> {}
+
+/** Input that passed the shape checks failed a domain rule; `path` names the offending field. */
+export class InvalidInput extends Data.TaggedError('InvalidInput')<{ readonly path: string; readonly message: string }> {}
+
+/** What every store port returns: the value, its own expected errors, or `StoreUnavailable`. */
+export type Stored<A, E = never> = Effect.Effect<A, E | StoreUnavailable>;

@@ -1,0 +1,51 @@
+import type { TicketChannel, TicketPriority, TicketStatus } from '../tickets/ticket.ts';
+import type { SenderType } from '../tickets/message.ts';
+import type { Availability } from '../access/user.ts';
+
+/** One candidate the allocator looked at, with the figures it decided on. */
+export interface AllocationCandidate {
+  readonly agentId: string;
+  readonly load: number;
+  readonly capacity: number;
+}
+
+/** Why the allocator picked (or did not pick) an agent; carried by `ticket.assigned` and `allocation.queued`. */
+export interface AllocationDecision {
+  readonly candidates: ReadonlyArray<AllocationCandidate>;
+  readonly reason: 'least_loaded' | 'longest_idle' | 'lowest_id' | 'no_capacity' | 'no_agent_online';
+}
+
+interface Payloads {
+  'ticket.created': { ticketId: string; channel: TicketChannel; priority: TicketPriority; autoAssign: boolean };
+  'ticket.assigned': { ticketId: string; agentId: string; previousAgentId: string | null; by: 'allocator' | 'staff'; decision: AllocationDecision | null };
+  'ticket.unassigned': { ticketId: string; previousAgentId: string };
+  'ticket.status_changed': { ticketId: string; from: TicketStatus; to: TicketStatus; agentId: string | null };
+  'message.created': { ticketId: string; messageId: string; senderType: SenderType };
+  'allocation.queued': { ticketId: string; decision: AllocationDecision };
+  'agent.availability_changed': { agentId: string; availability: Availability };
+  'agent.capacity_changed': { agentId: string; active: boolean; maxCustomers: number | null };
+  'settings.changed': { maxCustomersPerAgent: number; autoAssign: boolean };
+}
+
+export type DomainEventType = keyof Payloads;
+
+/** Something that happened in a tenant; appended to the outbox in the same unit of work as the change. */
+export type DomainEvent = {
+  [T in DomainEventType]: {
+    readonly id: string;
+    readonly type: T;
+    readonly tenantId: string;
+    readonly occurredAt: Date;
+    readonly payload: Readonly<Payloads[T]>;
+  };
+}[DomainEventType];
+
+export type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;
+export type EventPayload<T extends DomainEventType> = Payloads[T];
+
+/** Builds an event; id and time are inputs, like everywhere in the core. */
+export const domainEvent = <T extends DomainEventType>(
+  type: T,
+  meta: { readonly id: string; readonly tenantId: string; readonly occurredAt: Date },
+  payload: Payloads[T],
+): EventOf<T> => ({ ...meta, type, payload }) as unknown as EventOf<T>;

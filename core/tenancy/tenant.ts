@@ -1,0 +1,18 @@
+export interface TenantSettings {
+  readonly maxCustomersPerAgent: number;
+  readonly autoAssign: boolean;
+}
+
+export const defaultSettings: TenantSettings = { maxCustomersPerAgent: 2, autoAssign: true };
+
+export interface Tenant {
+  readonly id: string;
+  readonly name: string;
+  readonly settings: TenantSettings;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+/** The same-tenant policy: a resource is visible to an actor only inside the actor's tenant. */
+export const sameTenant = (actor: { readonly tenantId: string }, resource: { readonly tenantId: string }): boolean =>
+  actor.tenantId === resource.tenantId;

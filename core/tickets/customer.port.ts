@@ -1,0 +1,12 @@
+import type { DuplicateKey, Stored } from '../shared/errors.ts';
+import type { Page, PageRequest } from '../shared/page.ts';
+import type { Customer } from './customer.ts';
+
+/** Customers. Unique key `customers.external_id`: (tenant, external_id). */
+export interface CustomerRepository {
+  get(tenantId: string, id: string): Stored<Customer | null>;
+  findByExternalId(tenantId: string, externalId: string): Stored<Customer | null>;
+  /** Newest first: created_at, then id, descending. */
+  list(tenantId: string, page: PageRequest): Stored<Page<Customer>>;
+  insert(customer: Customer): Stored<void, DuplicateKey>;
+}

@@ -1,0 +1,25 @@
+import type { DuplicateKey, Stored } from '../shared/errors.ts';
+import type { Page, PageRequest } from '../shared/page.ts';
+import type { Ticket, TicketChannel, TicketPriority, TicketStatus } from './ticket.ts';
+
+export interface TicketFilter {
+  readonly status?: TicketStatus;
+  /** An agent id, or 'none' for unassigned tickets. */
+  readonly assignedAgentId?: string;
+  readonly priority?: TicketPriority;
+  readonly customerId?: string;
+}
+
+/** Tickets. Unique key `tickets.external_ref`: (tenant, channel, external_ref) when external_ref is set. */
+export interface TicketRepository {
+  /** With `forUpdate`, the row stays locked until the unit of work ends (no lost updates). */
+  get(tenantId: string, id: string, options?: { readonly forUpdate?: boolean }): Stored<Ticket | null>;
+  /** Newest first: created_at, then id, descending. */
+  list(tenantId: string, filter: TicketFilter, page: PageRequest): Stored<Page<Ticket>>;
+  insert(ticket: Ticket): Stored<void, DuplicateKey>;
+  update(ticket: Ticket): Stored<void>;
+  /** The customer's active (open or in_progress) ticket on a channel, if any. */
+  findActiveForCustomer(tenantId: string, channelId: string, customerId: string): Stored<Ticket | null>;
+  /** The newest ticket with this external reference on a channel kind (a Qiscus room), if any. */
+  findLatestByExternalRef(tenantId: string, channel: TicketChannel, externalRef: string): Stored<Ticket | null>;
+}

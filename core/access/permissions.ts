@@ -1,3 +1,5 @@
+import { Effect } from 'effect';
+import { Forbidden } from '../shared/errors.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { Role } from './user.ts';
 
@@ -53,3 +55,7 @@ export const mayActOn = (
   const rule = permissionMatrix[action][actor.role];
   return rule === 'yes' || (rule === 'own' && ticket.assignedAgentId === actor.userId);
 };
+
+/** The role check as an effect: fails with `Forbidden` when the role may never do this. */
+export const authorize = (actor: Pick<Actor, 'role'>, action: Action): Effect.Effect<void, Forbidden> =>
+  mayAttempt(actor, action) ? Effect.void : Effect.fail(new Forbidden({ action }));

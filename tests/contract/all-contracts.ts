@@ -1,0 +1,27 @@
+import { tenantRepositoryContract } from './suites/tenant-repository.contract.ts';
+import { userRepositoryContract } from './suites/user-repository.contract.ts';
+import { refreshTokenRepositoryContract } from './suites/refresh-token-repository.contract.ts';
+import { customerRepositoryContract } from './suites/customer-repository.contract.ts';
+import { ticketRepositoryContract } from './suites/ticket-repository.contract.ts';
+import { messageRepositoryContract } from './suites/message-repository.contract.ts';
+import { channelRepositoryContract } from './suites/channel-repository.contract.ts';
+import { agentPoolContract } from './suites/agent-pool.contract.ts';
+import { allocationQueueContract } from './suites/allocation-queue.contract.ts';
+import { eventOutboxContract } from './suites/event-outbox.contract.ts';
+import { unitOfWorkContract } from './suites/unit-of-work.contract.ts';
+import type { ContractEnvFactory } from './contract-env.ts';
+
+/** Every port contract suite; each adapter's test file runs them all against its own store. */
+export const allContracts: ReadonlyArray<(makeEnv: ContractEnvFactory) => void> = [
+  tenantRepositoryContract,
+  userRepositoryContract,
+  refreshTokenRepositoryContract,
+  customerRepositoryContract,
+  ticketRepositoryContract,
+  messageRepositoryContract,
+  channelRepositoryContract,
+  agentPoolContract,
+  allocationQueueContract,
+  eventOutboxContract,
+  unitOfWorkContract,
+];

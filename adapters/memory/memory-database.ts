@@ -49,6 +49,8 @@ export interface MemoryOutboxRow {
   readonly sequence: number;
   readonly event: DomainEvent;
   publishedAt: Date | null;
+  /** Set by a relay's claim; the row is claimable again once this time has passed. */
+  leasedUntil?: Date | null;
 }
 
 /**

@@ -20,3 +20,6 @@ export class InvalidInput extends Data.TaggedError('InvalidInput')<{ readonly pa
 
 /** What every store port returns: the value, its own expected errors, or `StoreUnavailable`. */
 export type Stored<A, E = never> = Effect.Effect<A, E | StoreUnavailable>;
+
+/** A job could not finish for a passing reason (an upstream down, a lock timeout); it is retried with backoff. */
+export class RetryableJobFailure extends Data.TaggedError('RetryableJobFailure')<{ readonly reason: string }> {}

@@ -1,7 +1,31 @@
-import type { Stored } from './errors.ts';
+import type { Effect } from 'effect';
+import type { RetryableJobFailure, StoreUnavailable, Stored } from './errors.ts';
 import type { DomainEvent } from './events.ts';
 
 /** Domain events, written in the same unit of work as the change they describe; a relay publishes them. */
 export interface EventOutbox {
   append(events: ReadonlyArray<DomainEvent>): Stored<void>;
+}
+
+/** An outbox row as the relay sees it; `sequence` increases in append order. */
+export interface OutboxEntry {
+  readonly sequence: number;
+  readonly event: DomainEvent;
+}
+
+/**
+ * The relay's side of the outbox. Several relays may run at once: `claim` leases rows to one caller
+ * until `leaseSeconds` pass, so a crashed relay's rows are claimed again later (at-least-once).
+ */
+export interface OutboxFeed {
+  /** Up to `limit` unpublished, unleased entries in sequence order, leased to this caller. */
+  claim(limit: number, now: Date, leaseSeconds: number): Stored<ReadonlyArray<OutboxEntry>>;
+  markPublished(sequences: ReadonlyArray<number>, at: Date): Stored<void>;
+}
+
+/** Reacts to a published event (a job). Must be idempotent: events can be delivered more than once. */
+export interface EventHandler {
+  readonly name: string;
+  handles(event: DomainEvent): boolean;
+  handle(event: DomainEvent): Effect.Effect<void, StoreUnavailable | RetryableJobFailure>;
 }

@@ -10,7 +10,11 @@ export interface TicketFilter {
   readonly customerId?: string;
 }
 
-/** Tickets. Unique key `tickets.external_ref`: (tenant, channel, external_ref) when external_ref is set. */
+/**
+ * Tickets. Unique key `tickets.external_ref`: (tenant, channel, external_ref) among ACTIVE tickets
+ * (open or in_progress) with external_ref set: a Qiscus room has at most one active ticket, and a new
+ * session of a room whose ticket is resolved or closed gets a new ticket with the same reference.
+ */
 export interface TicketRepository {
   /** With `forUpdate`, the row stays locked until the unit of work ends (no lost updates). */
   get(tenantId: string, id: string, options?: { readonly forUpdate?: boolean }): Stored<Ticket | null>;

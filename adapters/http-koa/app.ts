@@ -1,0 +1,112 @@
+import { Router } from '@koa/router';
+import { Duration, Effect } from 'effect';
+import Koa, { type Context, type Next } from 'koa';
+import { allocationRoutes } from './allocation.routes.ts';
+import { authRoutes } from './auth.routes.ts';
+import { channelRoutes } from './channels.routes.ts';
+import { CursorCodec } from './cursor-codec.ts';
+import { customerRoutes } from './customers.routes.ts';
+import { mountDocs } from './docs.routes.ts';
+import type { HttpDeps } from './http-deps.ts';
+import { bodyLimitBytes } from './json-body.ts';
+import { openApiDocument } from './openapi.ts';
+import { ChannelThrottle, LoginThrottle } from './rate-limits.ts';
+import { requestContext } from './request-context.middleware.ts';
+import type { AnyRoute } from './route.ts';
+import { runRoute, writeProblem } from './route-runner.ts';
+import { settingsRoutes } from './settings.routes.ts';
+import { ticketRoutes } from './tickets.routes.ts';
+import { userRoutes } from './users.routes.ts';
+
+export interface HttpApp {
+  readonly koa: Koa;
+  readonly routes: ReadonlyArray<AnyRoute>;
+  /** The Node request listener. */
+  callback(): ReturnType<Koa['callback']>;
+  /** From now on `/readyz` answers 503, so load balancers stop sending traffic. */
+  beginShutdown(): void;
+}
+
+/** Known path, wrong method → 405 with `Allow`; unknown path → 404. Runs before any authentication. */
+const fallback = (router: Router) => async (ctx: Context, _next: Next): Promise<void> => {
+  const match = router.match(ctx.path, ctx.method);
+  const allowed = [...new Set(match.path.flatMap((layer) => layer.methods))];
+  if (allowed.length === 0) {
+    writeProblem(ctx, { status: 404, code: 'not_found', message: 'No such resource.' });
+    return;
+  }
+  ctx.set('Allow', [...allowed, 'OPTIONS'].join(', '));
+  if (ctx.method === 'OPTIONS') {
+    ctx.status = 204;
+    return;
+  }
+  writeProblem(ctx, { status: 405, code: 'method_not_allowed', message: `Use one of: ${allowed.join(', ')}.` });
+};
+
+/** The Koa application of the HTTP API, built on whatever adapters the use cases were given. */
+export const createApp = (deps: HttpDeps): HttpApp => {
+  const { config, useCases, logger } = deps;
+  const loginThrottle = new LoginThrottle(
+    {
+      maxFailuresPerAccount: config.loginMaxFailuresPerAccount,
+      maxFailuresPerAddress: config.loginMaxFailuresPerAddress,
+      windowSeconds: config.loginFailureWindowSeconds,
+    },
+    deps.limiters,
+  );
+  const channelThrottle = new ChannelThrottle(config.channelRateLimitPerMinute, deps.limiters);
+  const routes: ReadonlyArray<AnyRoute> = [
+    ...authRoutes(useCases, loginThrottle),
+    ...userRoutes(useCases),
+    ...customerRoutes(useCases),
+    ...ticketRoutes(useCases),
+    ...settingsRoutes(useCases),
+    ...channelRoutes(useCases, channelThrottle),
+    ...allocationRoutes(useCases),
+  ];
+  const services = {
+    useCases,
+    cursors: new CursorCodec(config.cursorKey),
+    trustProxy: config.trustProxy,
+    bodyLimitBytes: config.bodyLimitBytes ?? bodyLimitBytes,
+  };
+  const router = new Router();
+  for (const route of routes) router[route.method](route.path, runRoute(route, services));
+
+  let shuttingDown = false;
+  router.get('/healthz', (ctx) => {
+    ctx.body = { status: 'ok' };
+  });
+  router.get('/readyz', async (ctx) => {
+    const ready =
+      !shuttingDown &&
+      (await Effect.runPromise(
+        deps.ready().pipe(
+          Effect.timeoutOrElse({ duration: Duration.seconds(3), orElse: () => Effect.succeed(false) }),
+          Effect.catchCause(() => Effect.succeed(false)),
+        ),
+      ));
+    if (ready) ctx.body = { status: 'ready' };
+    else writeProblem(ctx, { status: 503, code: 'unavailable', message: shuttingDown ? 'Shutting down.' : 'The store does not answer.' });
+  });
+  const openapi = openApiDocument(routes, '0.1.0');
+  router.get('/api/openapi.json', (ctx) => {
+    ctx.body = openapi;
+  });
+  mountDocs(router);
+
+  const koa = new Koa();
+  koa.on('error', (error: unknown) => logger.error({ err: error }, 'koa error'));
+  koa.use(requestContext(logger));
+  koa.use(router.routes());
+  koa.use(fallback(router));
+  return {
+    koa,
+    routes,
+    callback: () => koa.callback(),
+    beginShutdown: () => {
+      shuttingDown = true;
+    },
+  };
+};
+

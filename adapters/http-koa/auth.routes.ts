@@ -1,0 +1,70 @@
+import { Effect } from 'effect';
+import type { HttpUseCases } from './http-deps.ts';
+import { rateLimited } from './http-problem.ts';
+import type { LoginThrottle } from './rate-limits.ts';
+import { AvailabilityBody, LoginBody, RefreshBody } from './request.schemas.ts';
+import { noContent, ok, publicRoute, staffRoute, type AnyRoute } from './route.ts';
+import { SessionDto, UserDto } from './dto.schemas.ts';
+import { sessionJson, userJson } from './serializers.ts';
+
+export const authRoutes = (useCases: HttpUseCases, throttle: LoginThrottle): ReadonlyArray<AnyRoute> => [
+  publicRoute<{}, {}, typeof LoginBody.Type>({
+    method: 'post',
+    path: '/api/login',
+    tag: 'Auth',
+    summary: 'Log in with email and password',
+    body: LoginBody,
+    success: { status: 200, description: 'A new session', schema: SessionDto },
+    errors: [400, 401, 413, 415, 422, 429],
+    handle: ({ body, clientAddress }) =>
+      Effect.gen(function* () {
+        const wait = yield* Effect.promise(() => throttle.retryAfter(body.email, clientAddress));
+        if (wait !== null) return yield* rateLimited(wait);
+        const session = yield* useCases.login.execute(body).pipe(
+          Effect.tapError((e) => (e._tag === 'InvalidCredentials' ? Effect.promise(() => throttle.failed(body.email, clientAddress)) : Effect.void)),
+        );
+        yield* Effect.promise(() => throttle.succeeded(body.email));
+        return ok(sessionJson(session));
+      }),
+  }),
+  publicRoute<{}, {}, typeof RefreshBody.Type>({
+    method: 'post',
+    path: '/api/refresh-token',
+    tag: 'Auth',
+    summary: 'Exchange a refresh token for a new session (rotation)',
+    body: RefreshBody,
+    success: { status: 200, description: 'A new session; the presented refresh token is spent', schema: SessionDto },
+    errors: [400, 401, 413, 415, 422],
+    handle: ({ body }) => useCases.refresh.execute({ refreshToken: body.refresh_token }).pipe(Effect.map((s) => ok(sessionJson(s)))),
+  }),
+  publicRoute<{}, {}, typeof RefreshBody.Type>({
+    method: 'post',
+    path: '/api/logout',
+    tag: 'Auth',
+    summary: "Revoke the refresh token's login (its whole family)",
+    body: RefreshBody,
+    success: { status: 204, description: 'Logged out (also for an unknown or revoked token)' },
+    errors: [400, 413, 415, 422],
+    handle: ({ body }) => useCases.logout.execute({ refreshToken: body.refresh_token }).pipe(Effect.as(noContent)),
+  }),
+  staffRoute({
+    method: 'get',
+    path: '/api/me',
+    tag: 'Auth',
+    summary: 'The calling user',
+    success: { status: 200, description: 'The calling user', schema: UserDto },
+    errors: [401],
+    handle: ({ actor }) => useCases.getMe.execute(undefined, actor).pipe(Effect.map((u) => ok(userJson(u)))),
+  }),
+  staffRoute<{}, {}, typeof AvailabilityBody.Type>({
+    method: 'patch',
+    path: '/api/me/availability',
+    tag: 'Auth',
+    summary: 'Go online or offline',
+    action: 'availability.set_own',
+    body: AvailabilityBody,
+    success: { status: 200, description: 'The calling user', schema: UserDto },
+    errors: [400, 401, 413, 415, 422],
+    handle: ({ actor, body }) => useCases.setAvailability.execute(body, actor).pipe(Effect.map((u) => ok(userJson(u)))),
+  }),
+];

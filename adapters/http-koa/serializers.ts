@@ -1,0 +1,111 @@
+import type { User } from '../../core/access/user.ts';
+import type { AgentLoadView } from '../../core/allocation/list-agent-loads.use-case.ts';
+import type { QueuedTicket } from '../../core/allocation/allocation.port.ts';
+import type { Channel } from '../../core/channels/channel.ts';
+import type { TenantSettings } from '../../core/tenancy/tenant.ts';
+import type { Customer } from '../../core/tickets/customer.ts';
+import type { Message } from '../../core/tickets/message.ts';
+import type { Ticket } from '../../core/tickets/ticket.ts';
+import type { Session } from '../../core/access/session.ts';
+import type {
+  AgentLoadDto,
+  ChannelDto,
+  CreatedChannelDto,
+  CustomerDto,
+  MessageDto,
+  QueuedTicketDto,
+  SessionDto,
+  SettingsDto,
+  TicketDto,
+  UserDto,
+} from './dto.schemas.ts';
+
+const iso = (date: Date): string => date.toISOString();
+
+export const userJson = (u: User): typeof UserDto.Type => ({
+  id: u.id,
+  tenant_id: u.tenantId,
+  email: u.email,
+  name: u.name,
+  role: u.role,
+  active: u.active,
+  availability: u.availability,
+  max_customers: u.maxCustomers,
+  can_login: u.passwordHash !== null,
+  created_at: iso(u.createdAt),
+  updated_at: iso(u.updatedAt),
+});
+
+export const sessionJson = (s: Session): typeof SessionDto.Type => ({
+  access_token: s.accessToken,
+  token_type: 'Bearer',
+  expires_in: s.expiresIn,
+  refresh_token: s.refreshToken,
+  refresh_expires_in: s.refreshExpiresIn,
+  user: userJson(s.user),
+});
+
+export const customerJson = (c: Customer): typeof CustomerDto.Type => ({
+  id: c.id,
+  tenant_id: c.tenantId,
+  name: c.name,
+  email: c.email,
+  phone: c.phone,
+  external_id: c.externalId,
+  created_at: iso(c.createdAt),
+  updated_at: iso(c.updatedAt),
+});
+
+export const ticketJson = (t: Ticket): typeof TicketDto.Type => ({
+  id: t.id,
+  tenant_id: t.tenantId,
+  title: t.title,
+  description: t.description,
+  status: t.status,
+  priority: t.priority,
+  assigned_agent_id: t.assignedAgentId,
+  customer_id: t.customerId,
+  channel: t.channel,
+  channel_id: t.channelId,
+  external_ref: t.externalRef,
+  created_at: iso(t.createdAt),
+  updated_at: iso(t.updatedAt),
+});
+
+export const queuedTicketJson = (q: QueuedTicket): typeof QueuedTicketDto.Type => ({
+  ...ticketJson(q.ticket),
+  queued_at: iso(q.ticket.queuedAt ?? q.ticket.createdAt),
+  position: q.position,
+});
+
+export const messageJson = (m: Message): typeof MessageDto.Type => ({
+  id: m.id,
+  ticket_id: m.ticketId,
+  tenant_id: m.tenantId,
+  sender_type: m.senderType,
+  sender_id: m.senderId,
+  message: m.message,
+  created_at: iso(m.createdAt),
+});
+
+export const channelJson = (c: Omit<Channel, 'secret'>): typeof ChannelDto.Type => ({
+  id: c.id,
+  name: c.name,
+  key: c.key,
+  created_at: iso(c.createdAt),
+});
+
+export const createdChannelJson = (c: Channel): typeof CreatedChannelDto.Type => ({ ...channelJson(c), secret: c.secret });
+
+export const settingsJson = (s: TenantSettings): typeof SettingsDto.Type => ({
+  max_customers_per_agent: s.maxCustomersPerAgent,
+  auto_assign: s.autoAssign,
+});
+
+export const agentLoadJson = (a: AgentLoadView): typeof AgentLoadDto.Type => ({
+  agent_id: a.agentId,
+  name: a.name,
+  availability: a.availability,
+  load: a.load,
+  capacity: a.capacity,
+});

@@ -1,0 +1,26 @@
+import type { Store } from '../../core/shared/unit-of-work.port.ts';
+import type { SqlSession } from './sql-session.ts';
+import { MikroOrmTenantRepository } from './mikro-orm-tenant.repository.ts';
+import { MikroOrmUserRepository } from './mikro-orm-user.repository.ts';
+import { MikroOrmRefreshTokenRepository } from './mikro-orm-refresh-token.repository.ts';
+import { MikroOrmCustomerRepository } from './mikro-orm-customer.repository.ts';
+import { MikroOrmTicketRepository } from './mikro-orm-ticket.repository.ts';
+import { MikroOrmMessageRepository } from './mikro-orm-message.repository.ts';
+import { MikroOrmChannelRepository } from './mikro-orm-channel.repository.ts';
+import { MikroOrmAgentPool } from './mikro-orm-agent-pool.ts';
+import { MikroOrmAllocationQueue } from './mikro-orm-allocation-queue.ts';
+import { MikroOrmEventOutbox } from './mikro-orm-event-outbox.ts';
+
+/** Every repository, bound to one unit of work's session. */
+export const mikroOrmStore = (session: SqlSession): Store => ({
+  tenants: new MikroOrmTenantRepository(session),
+  users: new MikroOrmUserRepository(session),
+  refreshTokens: new MikroOrmRefreshTokenRepository(session),
+  customers: new MikroOrmCustomerRepository(session),
+  tickets: new MikroOrmTicketRepository(session),
+  messages: new MikroOrmMessageRepository(session),
+  channels: new MikroOrmChannelRepository(session),
+  agents: new MikroOrmAgentPool(session),
+  queue: new MikroOrmAllocationQueue(session),
+  outbox: new MikroOrmEventOutbox(session),
+});

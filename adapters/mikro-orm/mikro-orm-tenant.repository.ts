@@ -1,0 +1,48 @@
+import { Effect } from 'effect';
+import type { InferEntity } from '@mikro-orm/core';
+import type { DuplicateKey, Stored } from '../../core/shared/errors.ts';
+import type { TenantRepository } from '../../core/tenancy/tenant.port.ts';
+import type { Tenant } from '../../core/tenancy/tenant.ts';
+import { TenantEntity } from './schema/entities.ts';
+import { sql, sqlWrite } from './sql-effect.ts';
+import { fresh, type SqlSession } from './sql-session.ts';
+
+type TenantRow = InferEntity<typeof TenantEntity>;
+
+const toTenant = (row: TenantRow): Tenant => ({
+  id: row.id,
+  name: row.name,
+  settings: { maxCustomersPerAgent: row.maxCustomersPerAgent, autoAssign: row.autoAssign },
+  createdAt: row.createdAt,
+  updatedAt: row.updatedAt,
+});
+
+const toRow = (tenant: Tenant): TenantRow => ({
+  id: tenant.id,
+  name: tenant.name,
+  maxCustomersPerAgent: tenant.settings.maxCustomersPerAgent,
+  autoAssign: tenant.settings.autoAssign,
+  createdAt: tenant.createdAt,
+  updatedAt: tenant.updatedAt,
+});
+
+export class MikroOrmTenantRepository implements TenantRepository {
+  readonly #session: SqlSession;
+
+  constructor(session: SqlSession) {
+    this.#session = session;
+  }
+
+  get(tenantId: string): Stored<Tenant | null> {
+    return sql(() => this.#session.em.findOne(TenantEntity, { id: tenantId }, fresh)).pipe(Effect.map((row) => (row ? toTenant(row) : null)));
+  }
+
+  insert(tenant: Tenant): Stored<void, DuplicateKey> {
+    return sqlWrite('tenants.id', () => this.#session.em.insert(TenantEntity, toRow(tenant))).pipe(Effect.asVoid);
+  }
+
+  update(tenant: Tenant): Stored<void> {
+    const { id, createdAt: _, ...changes } = toRow(tenant);
+    return sql(() => this.#session.em.nativeUpdate(TenantEntity, { id }, changes)).pipe(Effect.asVoid);
+  }
+}

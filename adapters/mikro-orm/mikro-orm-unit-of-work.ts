@@ -1,0 +1,116 @@
+import { Effect, Exit } from 'effect';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import { StoreUnavailable } from '../../core/shared/errors.ts';
+import type { Store, UnitOfWork } from '../../core/shared/unit-of-work.port.ts';
+import { mikroOrmStore } from './mikro-orm-store.ts';
+import { TenantLockEntity } from './schema/entities.ts';
+import { sql } from './sql-effect.ts';
+import { isRetryable } from './sql-errors.ts';
+import { fresh, rowLock, type SqlDialect, type SqlSession } from './sql-session.ts';
+
+export interface RetryPolicy {
+  /** Attempts in all, the first included. */
+  readonly attempts: number;
+  /** Base of the exponential backoff; each wait is jittered between half and all of it. */
+  readonly baseDelayMs: number;
+}
+
+export const defaultRetryPolicy: RetryPolicy = { attempts: 5, baseDelayMs: 20 };
+
+type Mode = { readonly kind: 'read' } | { readonly kind: 'transaction' } | { readonly kind: 'exclusive'; readonly tenantId: string };
+
+const retryableFailure = (exit: Exit.Exit<unknown, unknown>): boolean => {
+  if (Exit.isSuccess(exit)) return false;
+  const failure = exit.cause.reasons.find((reason) => reason._tag === 'Fail');
+  return failure !== undefined && failure.error instanceof StoreUnavailable && isRetryable(failure.error.cause);
+};
+
+/**
+ * Units of work on MikroORM: a fresh forked EntityManager per unit (and per attempt), a database
+ * transaction for `transaction`/`exclusive`, and the whole unit retried on deadlocks, lock wait
+ * timeouts, snapshot conflicts and SQLITE_BUSY.
+ */
+export class MikroOrmUnitOfWork implements UnitOfWork {
+  readonly #em: SqlEntityManager;
+  readonly #dialect: SqlDialect;
+  readonly #retry: RetryPolicy;
+  readonly #lockRows = new Set<string>();
+
+  constructor(em: SqlEntityManager, dialect: SqlDialect, retry: RetryPolicy = defaultRetryPolicy) {
+    this.#em = em;
+    this.#dialect = dialect;
+    this.#retry = retry;
+  }
+
+  transaction<A, E>(work: (store: Store) => Effect.Effect<A, E>): Effect.Effect<A, E | StoreUnavailable> {
+    return this.#run({ kind: 'transaction' }, work);
+  }
+
+  exclusive<A, E>(tenantId: string, work: (store: Store) => Effect.Effect<A, E>): Effect.Effect<A, E | StoreUnavailable> {
+    return this.#run({ kind: 'exclusive', tenantId }, work);
+  }
+
+  read<A, E>(work: (store: Store) => Effect.Effect<A, E>): Effect.Effect<A, E | StoreUnavailable> {
+    return this.#run({ kind: 'read' }, work);
+  }
+
+  #run<A, E>(mode: Mode, work: (store: Store) => Effect.Effect<A, E>): Effect.Effect<A, E | StoreUnavailable> {
+    const attempt = (n: number): Effect.Effect<A, E | StoreUnavailable> =>
+      Effect.flatMap(Effect.exit(this.#attempt(mode, work)), (exit) => {
+        if (!retryableFailure(exit) || n + 1 >= this.#retry.attempts) return exit;
+        const wait = this.#retry.baseDelayMs * 2 ** n;
+        return Effect.andThen(Effect.sleep(wait / 2 + Math.random() * (wait / 2)), attempt(n + 1));
+      });
+    return attempt(0);
+  }
+
+  #attempt<A, E>(mode: Mode, work: (store: Store) => Effect.Effect<A, E>): Effect.Effect<A, E | StoreUnavailable> {
+    return Effect.suspend(() => {
+      const session: SqlSession = { em: this.#em.fork({ clear: true }), dialect: this.#dialect };
+      const store = mikroOrmStore(session);
+      if (mode.kind === 'read') return work(store);
+      const body = mode.kind === 'exclusive' ? Effect.andThen(this.#lockTenant(session, mode.tenantId), work(store)) : work(store);
+      const prepare = mode.kind === 'exclusive' ? this.#ensureLockRow(mode.tenantId) : Effect.void;
+      return Effect.andThen(prepare, this.#inTransaction(session, body));
+    });
+  }
+
+  #inTransaction<A, E>(session: SqlSession, body: Effect.Effect<A, E>): Effect.Effect<A, E | StoreUnavailable> {
+    const { em } = session;
+    return Effect.uninterruptibleMask((restore) =>
+      Effect.gen(function* () {
+        yield* sql(() => em.begin());
+        const exit = yield* Effect.exit(restore(body));
+        if (Exit.isFailure(exit)) {
+          yield* Effect.ignore(sql(() => em.rollback()));
+          return yield* exit;
+        }
+        const committed = yield* Effect.exit(sql(() => em.commit()));
+        if (Exit.isFailure(committed)) {
+          yield* Effect.ignore(sql(() => em.rollback()));
+          return yield* Effect.failCause(committed.cause);
+        }
+        return exit.value;
+      }),
+    );
+  }
+
+  /** The tenant's lock row exists before the transaction starts (created once, in its own statement, never deleted). */
+  #ensureLockRow(tenantId: string): Effect.Effect<void, StoreUnavailable> {
+    if (this.#lockRows.has(tenantId)) return Effect.void;
+    return sql(() =>
+      this.#em.fork().createQueryBuilder(TenantLockEntity).insert({ tenantId }).onConflict('tenantId').ignore().execute('run'),
+    ).pipe(Effect.tap(() => Effect.sync(() => this.#lockRows.add(tenantId))));
+  }
+
+  // MySQL: SELECT … FOR UPDATE on the tenant's row. SQLite has no row locks: a write takes the database's
+  // write lock at once (BEGIN IMMEDIATE semantics), so exclusive sections never interleave across processes.
+  #lockTenant(session: SqlSession, tenantId: string): Effect.Effect<void, StoreUnavailable> {
+    if (session.dialect === 'mysql') {
+      return sql(() => session.em.findOne(TenantLockEntity, { tenantId }, { ...fresh, ...rowLock(session) })).pipe(Effect.asVoid);
+    }
+    return sql(() => session.em.execute('update tenant_locks set tenant_id = tenant_id where tenant_id = ?', [tenantId], 'run')).pipe(
+      Effect.asVoid,
+    );
+  }
+}

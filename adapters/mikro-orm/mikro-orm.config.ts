@@ -1,0 +1,84 @@
+import { CompiledQuery, type DatabaseConnection } from 'kysely';
+import type { MigrationObject, Options } from '@mikro-orm/core';
+import { MySqlDriver } from '@mikro-orm/mysql';
+import { SqliteDriver } from '@mikro-orm/sqlite';
+import { Migrator } from '@mikro-orm/migrations';
+import type { DatabaseTarget } from './database-url.ts';
+import { entities } from './schema/entities.ts';
+
+/** Time limits; every statement runs under them. */
+export interface DatabaseTimeouts {
+  readonly connectMs: number;
+  /** InnoDB lock wait (whole seconds) and SQLite's busy timeout. */
+  readonly lockWaitMs: number;
+  /** Longest a single MySQL/MariaDB statement may run. */
+  readonly statementMs: number;
+}
+
+export const defaultTimeouts: DatabaseTimeouts = { connectMs: 5_000, lockWaitMs: 5_000, statementMs: 30_000 };
+
+const run = (connection: DatabaseConnection, statement: string) => connection.executeQuery(CompiledQuery.raw(statement));
+
+// MariaDB names the statement limit max_statement_time (seconds); MySQL 8 max_execution_time (ms, SELECT only).
+const mysqlSession = (timeouts: DatabaseTimeouts) => async (connection: unknown) => {
+  const db = connection as DatabaseConnection;
+  await run(db, `set session innodb_lock_wait_timeout = ${Math.max(1, Math.round(timeouts.lockWaitMs / 1000))}`);
+  await run(db, `set session max_statement_time = ${timeouts.statementMs / 1000}`).catch(() =>
+    run(db, `set session max_execution_time = ${timeouts.statementMs}`),
+  );
+};
+
+const sqliteSession = async (connection: unknown) => {
+  const db = connection as DatabaseConnection;
+  await run(db, 'pragma journal_mode = wal');
+  await run(db, 'pragma synchronous = normal');
+};
+
+/** MikroORM options for a target; the same entities, the dialect's own migration set. */
+export const ormOptions = (
+  target: DatabaseTarget,
+  migrations: ReadonlyArray<MigrationObject>,
+  migrationsPath: string,
+  timeouts: DatabaseTimeouts = defaultTimeouts,
+): Partial<Options> => {
+  const common = {
+    entities,
+    extensions: [Migrator],
+    debug: false,
+    forceUtcTimezone: true,
+    discovery: { warnWhenNoEntities: false },
+    migrations: {
+      tableName: 'mikro_orm_migrations',
+      path: migrationsPath,
+      migrationsList: [...migrations],
+      transactional: true,
+      allOrNothing: true,
+      snapshot: true,
+      emit: 'ts' as const,
+      silent: true,
+    },
+  };
+  if (target.dialect === 'sqlite') {
+    return {
+      ...common,
+      driver: SqliteDriver,
+      dbName: target.path,
+      driverOptions: { timeout: timeouts.lockWaitMs },
+      onCreateConnection: sqliteSession,
+    };
+  }
+  return {
+    ...common,
+    driver: MySqlDriver,
+    host: target.host,
+    port: target.port,
+    user: target.user,
+    password: target.password,
+    dbName: target.database,
+    charset: 'utf8mb4',
+    collate: 'utf8mb4_bin',
+    pool: { min: 0, max: 10, idleTimeoutMillis: 30_000 },
+    driverOptions: { connectTimeout: timeouts.connectMs, enableKeepAlive: true },
+    onCreateConnection: mysqlSession(timeouts),
+  };
+};

@@ -1,0 +1,22 @@
+import { TenantEntity, TenantLockEntity } from './tenant.entity.ts';
+import { RefreshTokenEntity, UserEntity } from './user.entity.ts';
+import { CustomerEntity, MessageEntity, TicketEntity } from './ticket.entity.ts';
+import { ChannelEntity } from './channel.entity.ts';
+import { OutboxEntity, ReportedLoadEntity } from './outbox.entity.ts';
+
+export { TenantEntity, TenantLockEntity, UserEntity, RefreshTokenEntity, CustomerEntity, TicketEntity, MessageEntity };
+export { ChannelEntity, OutboxEntity, ReportedLoadEntity };
+
+/** Every table of the Switchboard schema, in dependency order. */
+export const entities = [
+  TenantEntity,
+  TenantLockEntity,
+  UserEntity,
+  RefreshTokenEntity,
+  CustomerEntity,
+  TicketEntity,
+  MessageEntity,
+  ChannelEntity,
+  OutboxEntity,
+  ReportedLoadEntity,
+];

@@ -1,0 +1,68 @@
+import { defineEntity, p } from '@mikro-orm/core';
+
+export const CustomerEntity = defineEntity({
+  name: 'CustomerRow',
+  tableName: 'customers',
+  properties: {
+    id: p.string().length(64).primary(),
+    tenantId: p.string().length(64),
+    name: p.string().length(255),
+    email: p.string().length(320).nullable(),
+    phone: p.string().length(64).nullable(),
+    externalId: p.string().length(255).nullable(),
+    createdAt: p.datetime(3),
+    updatedAt: p.datetime(3),
+  },
+  uniques: [{ name: 'customers_external_id_unique', properties: ['tenantId', 'externalId'] }],
+  indexes: [{ name: 'customers_newest_index', properties: ['tenantId', 'createdAt', 'id'] }],
+});
+
+export const TicketEntity = defineEntity({
+  name: 'TicketRow',
+  tableName: 'tickets',
+  properties: {
+    id: p.string().length(64).primary(),
+    tenantId: p.string().length(64),
+    title: p.string().length(255),
+    description: p.text().nullable(),
+    status: p.string().length(16),
+    priority: p.string().length(8),
+    /** 0 high, 1 medium, 2 low: the queue orders by it. */
+    priorityRank: p.tinyint(),
+    assignedAgentId: p.string().length(64).nullable(),
+    customerId: () => p.manyToOne(CustomerEntity).mapToPk().fieldName('customer_id'),
+    channel: p.string().length(16),
+    channelId: p.string().length(64).nullable(),
+    externalRef: p.string().length(191).nullable(),
+    /** `externalRef` while the ticket is active, else NULL: a room has one active ticket at a time. */
+    activeExternalRef: p.string().length(191).nullable(),
+    queuedAt: p.datetime(3).nullable(),
+    createdAt: p.datetime(3),
+    updatedAt: p.datetime(3),
+  },
+  uniques: [{ name: 'tickets_external_ref_unique', properties: ['tenantId', 'channel', 'activeExternalRef'] }],
+  indexes: [
+    { name: 'tickets_newest_index', properties: ['tenantId', 'createdAt', 'id'] },
+    { name: 'tickets_status_index', properties: ['tenantId', 'status', 'createdAt', 'id'] },
+    { name: 'tickets_agent_index', properties: ['tenantId', 'assignedAgentId', 'status'] },
+    { name: 'tickets_customer_index', properties: ['tenantId', 'customerId'] },
+    { name: 'tickets_queue_index', properties: ['tenantId', 'queuedAt', 'priorityRank', 'id'] },
+    { name: 'tickets_external_ref_index', properties: ['tenantId', 'channel', 'externalRef', 'createdAt'] },
+  ],
+});
+
+export const MessageEntity = defineEntity({
+  name: 'MessageRow',
+  tableName: 'messages',
+  properties: {
+    id: p.string().length(64).primary(),
+    tenantId: p.string().length(64),
+    ticketId: () => p.manyToOne(TicketEntity).mapToPk().fieldName('ticket_id').deleteRule('cascade'),
+    senderType: p.string().length(16),
+    senderId: p.string().length(64).nullable(),
+    message: p.text(),
+    sequence: p.integer(),
+    createdAt: p.datetime(3),
+  },
+  uniques: [{ name: 'messages_sequence_unique', properties: ['ticketId', 'sequence'] }],
+});

@@ -1,0 +1,80 @@
+/** What a failed statement means to the unit of work. */
+export type SqlFailure =
+  | { readonly kind: 'duplicate'; readonly key: string }
+  | { readonly kind: 'retryable' }
+  | { readonly kind: 'unavailable' }
+  | { readonly kind: 'defect' };
+
+interface UniqueKey {
+  readonly index: string;
+  /** How SQLite names it: `table.column, table.column`. */
+  readonly columns: string;
+  /** The key name the ports promise in `DuplicateKey`. */
+  readonly key: string;
+}
+
+const uniqueKeys: ReadonlyArray<UniqueKey> = [
+  { index: 'users_email_unique', columns: 'users.tenant_id, users.email_key', key: 'users.email' },
+  { index: 'users_login_email_unique', columns: 'users.login_email_key', key: 'users.login_email' },
+  { index: 'customers_external_id_unique', columns: 'customers.tenant_id, customers.external_id', key: 'customers.external_id' },
+  { index: 'tickets_external_ref_unique', columns: 'tickets.tenant_id, tickets.channel, tickets.active_external_ref', key: 'tickets.external_ref' },
+  { index: 'channels_key_unique', columns: 'channels.key', key: 'channels.key' },
+  { index: 'outbox_id_unique', columns: 'outbox.id', key: 'outbox.id' },
+  // Two appends raced without holding the ticket row: retrying the unit picks the next sequence.
+  { index: 'messages_sequence_unique', columns: 'messages.ticket_id, messages.sequence', key: 'messages.sequence' },
+];
+
+// 1213 deadlock, 1205 lock wait timeout, 1020 MariaDB snapshot conflict ("record has changed since last read").
+const retryableErrnos = new Set([1213, 1205, 1020]);
+// Statement bugs and schema mismatches: a defect, not an outage.
+const defectErrnos = new Set([1048, 1054, 1064, 1146, 1364, 1406, 1451, 1452, 3140, 4025]);
+const defectNames = new Set([
+  'SyntaxErrorException',
+  'InvalidFieldNameException',
+  'NonUniqueFieldNameException',
+  'TableNotFoundException',
+  'NotNullConstraintViolationException',
+  'ForeignKeyConstraintViolationException',
+  'CheckConstraintViolationException',
+  'ValidationError',
+  'MetadataError',
+  'TypeError',
+  'RangeError',
+]);
+
+interface ErrorShape {
+  readonly name?: unknown;
+  readonly code?: unknown;
+  readonly errno?: unknown;
+  readonly message?: unknown;
+}
+
+const shape = (error: unknown): ErrorShape => (typeof error === 'object' && error !== null ? (error as ErrorShape) : {});
+
+/** The port's key name for a unique violation ('primary' for a primary key), or null when the error is not one. */
+export const duplicateKeyOf = (error: unknown): string | null => {
+  const { code, errno, message } = shape(error);
+  const text = typeof message === 'string' ? message : '';
+  const isUnique = errno === 1062 || errno === 1586 || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || text.includes('UNIQUE constraint failed');
+  if (!isUnique) return null;
+  const known = uniqueKeys.find((k) => text.includes(`'${k.index}'`) || text.includes(`.${k.index}'`) || text.endsWith(k.columns));
+  return known?.key ?? 'primary';
+};
+
+/** Classifies a driver error: a port-level duplicate, a transient conflict worth retrying, an outage, or a bug. */
+export const classifySqlError = (error: unknown): SqlFailure => {
+  const key = duplicateKeyOf(error);
+  if (key === 'messages.sequence') return { kind: 'retryable' };
+  if (key !== null) return { kind: 'duplicate', key };
+  const { name, code, errno, message } = shape(error);
+  const text = typeof message === 'string' ? message : '';
+  if (typeof errno === 'number' && retryableErrnos.has(errno)) return { kind: 'retryable' };
+  if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) return { kind: 'retryable' };
+  if (name === 'DeadlockException' || name === 'LockWaitTimeoutException' || text.includes('database is locked')) return { kind: 'retryable' };
+  if (typeof errno === 'number' && defectErrnos.has(errno)) return { kind: 'defect' };
+  if (typeof name === 'string' && defectNames.has(name)) return { kind: 'defect' };
+  return { kind: 'unavailable' };
+};
+
+/** True for the transient conflicts (deadlock, lock wait timeout, snapshot conflict, SQLITE_BUSY) a whole unit is retried on. */
+export const isRetryable = (error: unknown): boolean => classifySqlError(error).kind === 'retryable';

@@ -1,0 +1,146 @@
+import type { ChannelModel, ConfirmChannel, ConsumeMessage } from 'amqplib';
+import type { AmqpParticipant } from './amqp-connection.ts';
+import { handleDelivery, type DeliveryContext } from './amqp-delivery.ts';
+import { RecentIds } from './amqp-run-handler.ts';
+import { declareTopology, defaultRetryPolicy, workQueueName, type AmqpHandler, type AmqpRetryPolicy } from './amqp-topology.ts';
+import { errorText, quietly, silentAmqpLogger, withTimeout, type AmqpLogger } from './amqp-support.ts';
+
+export interface AmqpJobConsumerOptions {
+  readonly prefix: string;
+  readonly handlers: ReadonlyArray<AmqpHandler>;
+  readonly logger?: AmqpLogger;
+  readonly retry?: AmqpRetryPolicy;
+  /** Unacked deliveries per handler at once. */
+  readonly prefetch?: number;
+  readonly timeoutMs?: number;
+}
+
+interface Lane {
+  readonly handler: AmqpHandler;
+  readonly channel: ConfirmChannel;
+  readonly consumerTag: string;
+}
+
+interface InFlight {
+  readonly channel: ConfirmChannel;
+  readonly message: ConsumeMessage;
+  readonly done: Promise<unknown>;
+  abandoned: boolean;
+}
+
+/** Consumes each handler's work queue (manual ack, bounded prefetch) on its own confirm channel. */
+export class AmqpJobConsumer implements AmqpParticipant {
+  readonly name = 'job-consumer';
+  readonly #prefix: string;
+  readonly #handlers: ReadonlyArray<AmqpHandler>;
+  readonly #logger: AmqpLogger;
+  readonly #retry: AmqpRetryPolicy;
+  readonly #prefetch: number;
+  readonly #timeoutMs: number;
+  readonly #processed = new Map<string, RecentIds>();
+  readonly #inFlight = new Set<InFlight>();
+  #lanes: Lane[] = [];
+  #stopping = false;
+
+  constructor(options: AmqpJobConsumerOptions) {
+    this.#prefix = options.prefix;
+    this.#handlers = options.handlers;
+    this.#logger = options.logger ?? silentAmqpLogger;
+    this.#retry = options.retry ?? defaultRetryPolicy;
+    this.#prefetch = options.prefetch ?? 10;
+    this.#timeoutMs = options.timeoutMs ?? 5000;
+    for (const handler of this.#handlers) this.#processed.set(handler.name, new RecentIds(10_000));
+  }
+
+  get inFlight(): number {
+    return this.#inFlight.size;
+  }
+
+  async attach(model: ChannelModel): Promise<void> {
+    if (this.#stopping) return;
+    const setup = await withTimeout(model.createChannel(), this.#timeoutMs, 'create topology channel');
+    setup.on('error', (error: Error) => this.#logger.error({ err: errorText(error) }, 'topology channel error'));
+    await withTimeout(declareTopology(setup, this.#prefix, this.#handlers, this.#retry), this.#timeoutMs, 'declare topology');
+    await withTimeout(setup.close(), this.#timeoutMs, 'close topology channel');
+    const lanes: Lane[] = [];
+    for (const handler of this.#handlers) lanes.push(await this.#openLane(model, handler));
+    this.#lanes = lanes;
+  }
+
+  detach(): void {
+    this.#lanes = [];
+  }
+
+  /**
+   * Cancels the consumers, lets running jobs finish for up to `graceMs`, requeues the ones still running,
+   * and closes the channels. Bounded in time even when the broker is gone.
+   */
+  async stop(graceMs = 10_000): Promise<void> {
+    this.#stopping = true;
+    const lanes = this.#lanes;
+    this.#lanes = [];
+    await Promise.all(lanes.map((lane) => quietly(() => lane.channel.cancel(lane.consumerTag), this.#timeoutMs, 'cancel consumer', this.#logger)));
+    const running = [...this.#inFlight].map((job) => job.done);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled(running), new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+    clearTimeout(timer);
+    for (const job of this.#inFlight) {
+      job.abandoned = true;
+      try {
+        job.channel.nack(job.message, false, true);
+      } catch (error) {
+        this.#logger.warn({ err: errorText(error) }, 'could not requeue a running job; the broker redelivers it');
+      }
+    }
+    if (this.#inFlight.size > 0) this.#logger.warn({ requeued: this.#inFlight.size }, 'grace period over; running jobs requeued');
+    await Promise.all(lanes.map((lane) => quietly(() => lane.channel.close(), this.#timeoutMs, 'close consumer channel', this.#logger)));
+  }
+
+  async #openLane(model: ChannelModel, handler: AmqpHandler): Promise<Lane> {
+    const channel = await withTimeout(model.createConfirmChannel(), this.#timeoutMs, 'create consumer channel');
+    channel.on('error', (error: Error) => this.#logger.error({ handler: handler.name, err: errorText(error) }, 'consumer channel error'));
+    channel.on('close', () => {
+      if (this.#lanes.some((lane) => lane.channel === channel) && !this.#stopping) {
+        this.#logger.warn({ handler: handler.name }, 'consumer channel closed; it is recreated on reconnect');
+      }
+    });
+    await withTimeout(channel.prefetch(this.#prefetch), this.#timeoutMs, 'set prefetch');
+    const ctx: DeliveryContext = {
+      prefix: this.#prefix,
+      retry: this.#retry,
+      logger: this.#logger,
+      timeoutMs: this.#timeoutMs,
+      processed: this.#processed.get(handler.name) as RecentIds,
+    };
+    const onMessage = (message: ConsumeMessage | null): void => {
+      if (message === null) {
+        this.#logger.warn({ handler: handler.name }, 'consumer cancelled by the broker');
+        return;
+      }
+      this.#track(channel, message, (isAbandoned) => handleDelivery(ctx, channel, handler, message, isAbandoned));
+    };
+    const { consumerTag } = await withTimeout(
+      channel.consume(workQueueName(this.#prefix, handler.name), onMessage, { noAck: false }),
+      this.#timeoutMs,
+      'start consumer',
+    );
+    return { handler, channel, consumerTag };
+  }
+
+  #track(channel: ConfirmChannel, message: ConsumeMessage, work: (isAbandoned: () => boolean) => Promise<unknown>): void {
+    if (this.#stopping) {
+      try {
+        channel.nack(message, false, true);
+      } catch {
+        // the channel is gone: the broker requeues the message itself
+      }
+      return;
+    }
+    let job: InFlight | null = null;
+    const done = work(() => job?.abandoned ?? false)
+      .catch((error: unknown) => this.#logger.error({ err: errorText(error) }, 'delivery handling failed'))
+      .finally(() => job && this.#inFlight.delete(job));
+    job = { channel, message, done, abandoned: false };
+    this.#inFlight.add(job);
+  }
+}

@@ -1,0 +1,60 @@
+/** The structured-logging calls the AMQP adapter makes (pino's `logger.info(fields, message)` shape). */
+export interface AmqpLogger {
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+  error(fields: object, message: string): void;
+}
+
+export const silentAmqpLogger: AmqpLogger = { info: () => {}, warn: () => {}, error: () => {} };
+
+export class AmqpTimeout extends Error {
+  override readonly name = 'AmqpTimeout';
+}
+
+/** Every broker call goes through this: a dead socket must never hang a relay loop or a shutdown. */
+export const withTimeout = <T>(work: Promise<T>, ms: number, what: string): Promise<T> =>
+  new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new AmqpTimeout(`${what} timed out after ${ms} ms`)), ms);
+    work.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+
+/** Runs a broker call for its effect only; a failure (closed channel, timeout) is logged, not thrown. */
+export const quietly = async (work: () => Promise<unknown>, ms: number, what: string, logger: AmqpLogger): Promise<void> => {
+  try {
+    await withTimeout(Promise.resolve().then(work), ms, what);
+  } catch (error) {
+    logger.warn({ err: error }, `${what} failed`);
+  }
+};
+
+export const errorText = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+
+/** A sleep that `wake()` cuts short, so stopping does not wait out a poll interval. One sleeper at a time. */
+export class Wakeable {
+  #wake: (() => void) | null = null;
+
+  sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        if (this.#wake === done) this.#wake = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.#wake = done;
+    });
+  }
+
+  wake(): void {
+    this.#wake?.();
+  }
+}

@@ -1,0 +1,71 @@
+import { Effect } from 'effect';
+import { Container, type ServiceIdentifier } from 'inversify';
+import type { Logger } from 'pino';
+import { createApp, type HttpApp } from '../../adapters/http-koa/app.ts';
+import type { HttpUseCases } from '../../adapters/http-koa/http-deps.ts';
+import { Argon2PasswordHasher } from '../../adapters/crypto/argon2-password-hasher.ts';
+import { hmacChannelSignatureVerifier, randomSecretGenerator } from '../../adapters/crypto/channel-signature.ts';
+import { JwtAccessTokenIssuer } from '../../adapters/crypto/jwt-access-token-issuer.ts';
+import { RandomRefreshTokenFactory } from '../../adapters/crypto/random-refresh-token-factory.ts';
+import { systemClock, uuidV7Ids } from '../../adapters/memory/memory-ids.ts';
+import { createHmac } from 'node:crypto';
+import type { UnitOfWork } from '../../core/shared/unit-of-work.port.ts';
+import type { ApiConfig } from './config.ts';
+import { useCaseFactories, type CoreDeps } from './use-case-factories.ts';
+
+export const tokens = {
+  config: Symbol.for('switchboard.Config') as ServiceIdentifier<ApiConfig>,
+  logger: Symbol.for('switchboard.Logger') as ServiceIdentifier<Logger>,
+  uow: Symbol.for('switchboard.UnitOfWork') as ServiceIdentifier<UnitOfWork>,
+  coreDeps: Symbol.for('switchboard.CoreDeps') as ServiceIdentifier<CoreDeps>,
+  useCases: Symbol.for('switchboard.HttpUseCases') as ServiceIdentifier<HttpUseCases>,
+  httpApp: Symbol.for('switchboard.HttpApp') as ServiceIdentifier<HttpApp>,
+};
+
+/** The API's object graph; the store is given (see `store.ts`), everything else is built here. */
+export const buildContainer = (config: ApiConfig, logger: Logger, uow: UnitOfWork): Container => {
+  const container = new Container({ defaultScope: 'Singleton' });
+  container.bind(tokens.config).toConstantValue(config);
+  container.bind(tokens.logger).toConstantValue(logger);
+  container.bind(tokens.uow).toConstantValue(uow);
+  container.bind(tokens.coreDeps).toResolvedValue(
+    (cfg: ApiConfig, store: UnitOfWork): CoreDeps => ({
+      uow: store,
+      clock: systemClock,
+      ids: uuidV7Ids,
+      hasher: new Argon2PasswordHasher(),
+      accessTokens: new JwtAccessTokenIssuer({ secret: cfg.jwtSecret, ttlSeconds: cfg.accessTokenTtlSeconds }),
+      refreshTokens: new RandomRefreshTokenFactory({ ttlSeconds: cfg.refreshTokenTtlSeconds }),
+      secrets: randomSecretGenerator,
+      verifier: hmacChannelSignatureVerifier,
+    }),
+    [tokens.config, tokens.uow],
+  );
+  container.bind(tokens.useCases).toResolvedValue(
+    (deps: CoreDeps) =>
+      Object.fromEntries(Object.entries(useCaseFactories).map(([name, make]) => [name, make(deps)])) as unknown as HttpUseCases,
+    [tokens.coreDeps],
+  );
+  container.bind(tokens.httpApp).toResolvedValue(
+    (cfg: ApiConfig, log: Logger, useCases: HttpUseCases, store: UnitOfWork) =>
+      createApp({
+        useCases,
+        logger: log,
+        config: {
+          trustProxy: cfg.trustProxy,
+          cursorKey: createHmac('sha256', cfg.jwtSecret).update('switchboard list cursors').digest(),
+          loginMaxFailuresPerAccount: cfg.loginMaxFailuresPerAccount,
+          loginMaxFailuresPerAddress: cfg.loginMaxFailuresPerAddress,
+          loginFailureWindowSeconds: cfg.loginFailureWindowSeconds,
+          channelRateLimitPerMinute: cfg.channelRateLimitPerMinute,
+        },
+        ready: () =>
+          store.read((s) => s.tenants.get('readiness-probe')).pipe(
+            Effect.as(true),
+            Effect.catchCause(() => Effect.succeed(false)),
+          ),
+      }),
+    [tokens.config, tokens.logger, tokens.useCases, tokens.uow],
+  );
+  return container;
+};

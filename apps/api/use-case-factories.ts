@@ -1,0 +1,77 @@
+import type { PasswordHasher, AccessTokenIssuer, RefreshTokenFactory } from '../../core/access/credentials.port.ts';
+import { AuthenticateUseCase } from '../../core/access/authenticate.use-case.ts';
+import { CreateUserUseCase } from '../../core/access/create-user.use-case.ts';
+import { GetMeUseCase } from '../../core/access/get-me.use-case.ts';
+import { GetUserUseCase } from '../../core/access/get-user.use-case.ts';
+import { ListUsersUseCase } from '../../core/access/list-users.use-case.ts';
+import { LoginUseCase } from '../../core/access/login.use-case.ts';
+import { LogoutUseCase } from '../../core/access/logout.use-case.ts';
+import { RefreshUseCase } from '../../core/access/refresh.use-case.ts';
+import { SetAvailabilityUseCase } from '../../core/access/set-availability.use-case.ts';
+import { UpdateUserUseCase } from '../../core/access/update-user.use-case.ts';
+import { ListAgentLoadsUseCase } from '../../core/allocation/list-agent-loads.use-case.ts';
+import { ListQueueUseCase } from '../../core/allocation/list-queue.use-case.ts';
+import { AuthenticateChannelUseCase } from '../../core/channels/authenticate-channel.use-case.ts';
+import { CreateChannelUseCase } from '../../core/channels/create-channel.use-case.ts';
+import { ListChannelsUseCase } from '../../core/channels/list-channels.use-case.ts';
+import { ReceiveChannelMessageUseCase } from '../../core/channels/receive-channel-message.use-case.ts';
+import type { ChannelSignatureVerifier, SecretGenerator } from '../../core/channels/secret.port.ts';
+import type { Clock, IdGenerator } from '../../core/shared/ports.ts';
+import type { UnitOfWork } from '../../core/shared/unit-of-work.port.ts';
+import { GetSettingsUseCase } from '../../core/tenancy/get-settings.use-case.ts';
+import { UpdateSettingsUseCase } from '../../core/tenancy/update-settings.use-case.ts';
+import { AssignTicketUseCase } from '../../core/tickets/assign-ticket.use-case.ts';
+import { ChangeTicketStatusUseCase } from '../../core/tickets/change-ticket-status.use-case.ts';
+import { CreateCustomerUseCase } from '../../core/tickets/create-customer.use-case.ts';
+import { CreateTicketUseCase } from '../../core/tickets/create-ticket.use-case.ts';
+import { GetCustomerUseCase } from '../../core/tickets/get-customer.use-case.ts';
+import { GetTicketUseCase } from '../../core/tickets/get-ticket.use-case.ts';
+import { ListCustomersUseCase } from '../../core/tickets/list-customers.use-case.ts';
+import { ListMessagesUseCase } from '../../core/tickets/list-messages.use-case.ts';
+import { ListTicketsUseCase } from '../../core/tickets/list-tickets.use-case.ts';
+import { PostMessageUseCase } from '../../core/tickets/post-message.use-case.ts';
+import type { HttpUseCases } from '../../adapters/http-koa/http-deps.ts';
+
+/** Every port a use case of the API may need, resolved once by the container. */
+export interface CoreDeps {
+  readonly uow: UnitOfWork;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly hasher: PasswordHasher;
+  readonly accessTokens: AccessTokenIssuer;
+  readonly refreshTokens: RefreshTokenFactory;
+  readonly secrets: SecretGenerator;
+  readonly verifier: ChannelSignatureVerifier;
+}
+
+/** How each use case of the API is built from the ports (exhaustive over `HttpUseCases`). */
+export const useCaseFactories: { readonly [K in keyof HttpUseCases]: (deps: CoreDeps) => HttpUseCases[K] } = {
+  authenticate: (d) => new AuthenticateUseCase(d),
+  login: (d) => new LoginUseCase(d),
+  refresh: (d) => new RefreshUseCase(d),
+  logout: (d) => new LogoutUseCase(d),
+  getMe: (d) => new GetMeUseCase(d),
+  setAvailability: (d) => new SetAvailabilityUseCase(d),
+  listUsers: (d) => new ListUsersUseCase(d),
+  getUser: (d) => new GetUserUseCase(d),
+  createUser: (d) => new CreateUserUseCase(d),
+  updateUser: (d) => new UpdateUserUseCase(d),
+  listCustomers: (d) => new ListCustomersUseCase(d),
+  getCustomer: (d) => new GetCustomerUseCase(d),
+  createCustomer: (d) => new CreateCustomerUseCase(d),
+  listTickets: (d) => new ListTicketsUseCase(d),
+  getTicket: (d) => new GetTicketUseCase(d),
+  createTicket: (d) => new CreateTicketUseCase(d),
+  changeTicketStatus: (d) => new ChangeTicketStatusUseCase(d),
+  assignTicket: (d) => new AssignTicketUseCase(d),
+  listMessages: (d) => new ListMessagesUseCase(d),
+  postMessage: (d) => new PostMessageUseCase(d),
+  getSettings: (d) => new GetSettingsUseCase(d),
+  updateSettings: (d) => new UpdateSettingsUseCase(d),
+  createChannel: (d) => new CreateChannelUseCase(d),
+  listChannels: (d) => new ListChannelsUseCase(d),
+  authenticateChannel: (d) => new AuthenticateChannelUseCase(d),
+  receiveChannelMessage: (d) => new ReceiveChannelMessageUseCase(d),
+  listQueue: (d) => new ListQueueUseCase(d),
+  listAgentLoads: (d) => new ListAgentLoadsUseCase(d),
+};

@@ -1,0 +1,123 @@
+import { Data, type Effect, type Result } from 'effect';
+
+/** How to reach one tenant's account on the external chat platform. Secrets: never log or return. */
+export interface ChatPlatformAccount {
+  readonly baseUrl: string;
+  /** The account's public code; inbound webhooks claim it. */
+  readonly appCode: string;
+  readonly secretKey: string;
+  /** A human admin login; only webhook registration needs it. */
+  readonly admin: { readonly email: string; readonly password: string } | null;
+}
+
+/** An agent the platform would let take a room, with the load the platform reports for them. */
+export interface PlatformAgent {
+  readonly platformAgentId: string;
+  readonly name: string;
+  readonly email: string;
+  /** The platform's own count of the agent's customers; it lags behind assignments. */
+  readonly reportedLoad: number;
+}
+
+/** `waiting`: no agent yet; `served`: an agent holds it; `resolved`: the conversation is over. */
+export type RoomState = 'waiting' | 'served' | 'resolved';
+
+export interface PlatformRoom {
+  readonly roomId: string;
+  readonly state: RoomState;
+  readonly channelId: string | null;
+}
+
+export type AssignOutcome =
+  | { readonly _tag: 'Assigned'; readonly roomId: string; readonly platformAgentId: string }
+  /** The room already has an agent. `uncertain`: an earlier attempt of this same call failed without
+   * an answer, so that agent may be the one we asked for. */
+  | { readonly _tag: 'AlreadyServed'; readonly roomId: string; readonly uncertain: boolean }
+  | { readonly _tag: 'RoomResolved'; readonly roomId: string };
+
+export interface ResolveWebhookRegistration {
+  readonly url: string;
+  readonly enabled: boolean;
+}
+
+/** The platform did not answer usefully (network, timeout, 5xx, unreadable reply) after retries; retryable. */
+export class ChatPlatformUnavailable extends Data.TaggedError('ChatPlatformUnavailable')<{
+  readonly operation: string;
+  readonly reason: string;
+}> {}
+
+/** The platform refused our credentials: `app` (the server key) or `admin` (the admin login). */
+export class ChatPlatformCredentialsRejected extends Data.TaggedError('ChatPlatformCredentialsRejected')<{
+  readonly credentials: 'app' | 'admin';
+}> {}
+
+/** The operation needs an admin login and the account has none. */
+export class ChatPlatformAdminMissing extends Data.TaggedError('ChatPlatformAdminMissing')<{}> {}
+
+/** The platform refused the request itself (a 4xx we have no meaning for); retrying will not help. */
+export class ChatPlatformRequestRejected extends Data.TaggedError('ChatPlatformRequestRejected')<{
+  readonly operation: string;
+  readonly status: number;
+  readonly message: string;
+}> {}
+
+/** The platform does not know the room. */
+export class ChatRoomNotFound extends Data.TaggedError('ChatRoomNotFound')<{ readonly roomId: string }> {}
+
+export type ChatPlatformFailure = ChatPlatformUnavailable | ChatPlatformCredentialsRejected | ChatPlatformRequestRejected;
+
+/** An external chat platform that owns the customer conversations (rooms) and decides who may take them. */
+export interface ChatPlatform {
+  /** Every agent (all pages) the platform lists for the room who is available and not forced offline. */
+  eligibleAgents(account: ChatPlatformAccount, roomId: string): Effect.Effect<ReadonlyArray<PlatformAgent>, ChatPlatformFailure>;
+  /** Asks for the agent on the room, never adding a second agent to it. After `ChatPlatformUnavailable`
+   * the assignment may still have happened: a later `AlreadyServed` for the room may be this agent. */
+  assignAgent(
+    account: ChatPlatformAccount,
+    roomId: string,
+    platformAgentId: string,
+  ): Effect.Effect<AssignOutcome, ChatPlatformFailure>;
+  /** Ends the room's conversation; resolving a resolved room succeeds. */
+  resolveRoom(account: ChatPlatformAccount, roomId: string, notes?: string): Effect.Effect<void, ChatPlatformFailure>;
+  room(account: ChatPlatformAccount, roomId: string): Effect.Effect<PlatformRoom, ChatRoomNotFound | ChatPlatformFailure>;
+  /** Every room still waiting for an agent (all pages), newest first. */
+  waitingRooms(account: ChatPlatformAccount): Effect.Effect<ReadonlyArray<PlatformRoom>, ChatPlatformFailure>;
+  /** Tells the platform where to announce resolved rooms (needs the admin login). */
+  registerResolveWebhook(
+    account: ChatPlatformAccount,
+    registration: ResolveWebhookRegistration,
+  ): Effect.Effect<ResolveWebhookRegistration, ChatPlatformAdminMissing | ChatPlatformFailure>;
+}
+
+/** The platform announces a room that needs an agent (delivered at least once, often repeatedly). */
+export interface RoomNeedsAgent {
+  readonly roomId: string;
+  readonly customer: { readonly userId: string | null; readonly name: string | null };
+  readonly channelId: string | null;
+  readonly isNewSession: boolean;
+  readonly isResolved: boolean;
+  readonly candidateAgentId: string | null;
+}
+
+/** The platform announces a resolved room. `resolvedBy` is whoever clicked, not necessarily the assignee. */
+export interface RoomWasResolved {
+  readonly roomId: string;
+  readonly customerUserId: string | null;
+  readonly resolvedBy: { readonly platformUserId: string; readonly email: string | null } | null;
+  readonly notes: string | null;
+}
+
+/** An inbound payload that is not the expected notice (e.g. no room id). */
+export class InvalidPlatformNotice extends Data.TaggedError('InvalidPlatformNotice')<{ readonly message: string }> {}
+
+/** Decodes the platform's unsigned inbound webhooks. */
+export interface ChatPlatformNotices {
+  /** The account codes the payload claims (possibly several fields); empty when it claims none. */
+  claimedAccounts(payload: unknown): ReadonlyArray<string>;
+  roomNeedsAgent(payload: unknown): Result.Result<RoomNeedsAgent, InvalidPlatformNotice>;
+  roomWasResolved(payload: unknown): Result.Result<RoomWasResolved, InvalidPlatformNotice>;
+}
+
+/** A payload belongs to the account only when it claims it and every claim matches. */
+export const claimsAccount = (claims: ReadonlyArray<string>, appCode: string): boolean =>
+  claims.length > 0 && claims.every((claim) => claim === appCode);

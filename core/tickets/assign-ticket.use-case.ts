@@ -1,0 +1,78 @@
+import { Effect } from 'effect';
+import { authorize } from '../access/permissions.ts';
+import type { User } from '../access/user.ts';
+import type { Actor } from '../shared/actor.ts';
+import { type Forbidden, InvalidInput, type NotFound, type StoreUnavailable } from '../shared/errors.ts';
+import { domainEvent } from '../shared/events.ts';
+import type { Store } from '../shared/unit-of-work.port.ts';
+import type { Ticket } from './ticket.ts';
+import { assign, unassign } from './ticket.ops.ts';
+import type { TicketClosed } from './tickets.errors.ts';
+import { duplicateIsDefect, eventMeta, findTicket, tenantSettings, type TicketsDeps } from './tickets.shared.ts';
+
+export interface AssignTicketInput {
+  readonly ticketId: string;
+  /** null unassigns. */
+  readonly agentId: string | null;
+}
+
+/** Only an active agent of the ticket's own tenant can be handed a ticket. */
+export const isAssignableAgent = (user: User | null, tenantId: string): user is User =>
+  user !== null && user.tenantId === tenantId && user.active && user.role === 'agent';
+
+const findAgent = (store: Store, tenantId: string, agentId: string): Effect.Effect<User, InvalidInput | StoreUnavailable> =>
+  Effect.flatMap(store.users.get(tenantId, agentId), (user) =>
+    isAssignableAgent(user, tenantId)
+      ? Effect.succeed(user)
+      : Effect.fail(new InvalidInput({ path: 'agent_id', message: 'must be an active agent of this tenant' })),
+  );
+
+/** Manual (un)assignment by an admin; it may exceed the agent's capacity, unlike the allocator. */
+export class AssignTicketUseCase {
+  readonly #deps: TicketsDeps;
+
+  constructor(deps: TicketsDeps) {
+    this.#deps = deps;
+  }
+
+  execute(
+    input: AssignTicketInput,
+    actor: Actor,
+  ): Effect.Effect<Ticket, Forbidden | NotFound | InvalidInput | TicketClosed | StoreUnavailable> {
+    const { uow, clock, ids } = this.#deps;
+    const tenantId = actor.tenantId;
+    return Effect.gen(function* () {
+      yield* authorize(actor, 'tickets.assign');
+      return yield* uow.transaction((store) =>
+        Effect.gen(function* () {
+          const ticket = yield* findTicket(store, tenantId, input.ticketId, { forUpdate: true });
+          const now = clock.now();
+          const meta = () => eventMeta(ids, tenantId, now);
+          if (input.agentId === null) {
+            const { autoAssign } = yield* tenantSettings(store, tenantId);
+            const changed = yield* Effect.fromResult(unassign(ticket, { now, autoAssign }));
+            if (changed === ticket || ticket.assignedAgentId === null) return ticket;
+            yield* store.tickets.update(changed);
+            yield* store.outbox.append([domainEvent('ticket.unassigned', meta(), { ticketId: ticket.id, previousAgentId: ticket.assignedAgentId })]);
+            return changed;
+          }
+          const agent = yield* findAgent(store, tenantId, input.agentId);
+          const changed = yield* Effect.fromResult(assign(ticket, agent.id, now));
+          if (changed === ticket) return ticket;
+          yield* store.tickets.update(changed);
+          yield* duplicateIsDefect(store.users.update({ ...agent, lastAssignedAt: now }));
+          yield* store.outbox.append([
+            domainEvent('ticket.assigned', meta(), {
+              ticketId: ticket.id,
+              agentId: agent.id,
+              previousAgentId: ticket.assignedAgentId,
+              by: 'staff',
+              decision: null,
+            }),
+          ]);
+          return changed;
+        }),
+      );
+    });
+  }
+}

@@ -1,0 +1,34 @@
+import { Result } from 'effect';
+import { InvalidInput } from '../shared/errors.ts';
+
+/** Length in Unicode code points (an emoji or other 4-byte character counts once). */
+export const codePointLength = (text: string): number => {
+  let length = 0;
+  for (const _ of text) length += 1;
+  return length;
+};
+
+/** The first `count` code points of `text`, never splitting a surrogate pair. */
+export const firstCodePoints = (text: string, count: number): string => Array.from(text).slice(0, count).join('');
+
+export interface LengthRule {
+  readonly min: number;
+  readonly max: number;
+  readonly notBlank?: boolean;
+}
+
+/** Checks a text field's length in code points; the text itself is kept exactly as given. */
+export const checkText = (path: string, text: string, rule: LengthRule): Result.Result<string, InvalidInput> => {
+  const length = codePointLength(text);
+  if (length < rule.min) return Result.fail(new InvalidInput({ path, message: rule.min === 1 ? 'must not be empty' : `must be at least ${rule.min} characters` }));
+  if (length > rule.max) return Result.fail(new InvalidInput({ path, message: `must be at most ${rule.max} characters` }));
+  if (rule.notBlank === true && text.trim() === '') return Result.fail(new InvalidInput({ path, message: 'must not be blank' }));
+  return Result.succeed(text);
+};
+
+/** Like `checkText` for an optional field: null and undefined both mean "not given". */
+export const checkOptionalText = (
+  path: string,
+  text: string | null | undefined,
+  rule: LengthRule,
+): Result.Result<string | null, InvalidInput> => (text === null || text === undefined ? Result.succeed(null) : checkText(path, text, rule));

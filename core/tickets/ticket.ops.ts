@@ -1,0 +1,100 @@
+import { Result } from 'effect';
+import type { InvalidInput } from '../shared/errors.ts';
+import { isActive, type Ticket, type TicketChannel, type TicketPriority, type TicketStatus } from './ticket.ts';
+import { InvalidTransition, TicketClosed } from './tickets.errors.ts';
+import { checkOptionalText, checkText } from './text.rules.ts';
+
+/** The status transition table (API.md); setting the current status again is a no-op, not a move. */
+export const transitions: Readonly<Record<TicketStatus, ReadonlyArray<TicketStatus>>> = {
+  open: ['in_progress', 'resolved', 'closed'],
+  in_progress: ['open', 'resolved', 'closed'],
+  resolved: ['in_progress', 'closed'],
+  closed: [],
+};
+
+export const titleRule = { min: 1, max: 200, notBlank: true } as const;
+export const descriptionRule = { min: 0, max: 10_000 } as const;
+
+export const canTransition = (from: TicketStatus, to: TicketStatus): boolean =>
+  from === to || transitions[from].includes(to);
+
+export interface NewTicket {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly title: string;
+  readonly description?: string | null;
+  readonly priority?: TicketPriority;
+  readonly customerId: string;
+  readonly channel: TicketChannel;
+  readonly channelId?: string | null;
+  readonly externalRef?: string | null;
+  /** When true the ticket enters the allocation queue at once. */
+  readonly autoAssign: boolean;
+  readonly now: Date;
+}
+
+/** A new open, unassigned ticket; queued (`queuedAt = now`) when it is to be auto-assigned. */
+export const createTicket = (input: NewTicket): Result.Result<Ticket, InvalidInput> =>
+  Result.gen(function* () {
+    const title = yield* checkText('title', input.title, titleRule);
+    const description = yield* checkOptionalText('description', input.description, descriptionRule);
+    return {
+      id: input.id,
+      tenantId: input.tenantId,
+      title,
+      description,
+      status: 'open',
+      priority: input.priority ?? 'medium',
+      assignedAgentId: null,
+      customerId: input.customerId,
+      channel: input.channel,
+      channelId: input.channelId ?? null,
+      externalRef: input.externalRef ?? null,
+      queuedAt: input.autoAssign ? input.now : null,
+      createdAt: input.now,
+      updatedAt: input.now,
+    } satisfies Ticket;
+  });
+
+/** What the queue rules need to know about the moment and the tenant. */
+export interface QueueContext {
+  readonly now: Date;
+  /** The tenant's auto_assign setting. */
+  readonly autoAssign: boolean;
+}
+
+/**
+ * Moves a ticket to `to`. The same status returns the very same ticket (a no-op). Resolving or
+ * closing leaves the queue; reopening keeps the assignee and queues an unassigned ticket when auto_assign is on.
+ */
+export const changeStatus = (ticket: Ticket, to: TicketStatus, context: QueueContext): Result.Result<Ticket, InvalidTransition> => {
+  const from = ticket.status;
+  if (from === to) return Result.succeed(ticket);
+  if (!transitions[from].includes(to)) return Result.fail(new InvalidTransition({ from, to, allowed: transitions[from] }));
+  const reopened = !isActive({ status: from }) && isActive({ status: to });
+  const queuedAt = !isActive({ status: to })
+    ? null
+    : reopened
+      ? ticket.assignedAgentId === null && context.autoAssign ? context.now : null
+      : ticket.queuedAt;
+  return Result.succeed({ ...ticket, status: to, queuedAt, updatedAt: context.now });
+};
+
+/** Hands the ticket to an agent and takes it out of the queue; the same agent again is a no-op. */
+export const assign = (ticket: Ticket, agentId: string, now: Date): Result.Result<Ticket, TicketClosed> => {
+  if (ticket.status === 'closed') return Result.fail(new TicketClosed({ ticketId: ticket.id }));
+  if (ticket.assignedAgentId === agentId) return Result.succeed(ticket);
+  return Result.succeed({ ...ticket, assignedAgentId: agentId, queuedAt: null, updatedAt: now });
+};
+
+/** Takes the agent off the ticket; an active ticket goes back to the queue when auto_assign is on. */
+export const unassign = (ticket: Ticket, context: QueueContext): Result.Result<Ticket, TicketClosed> => {
+  if (ticket.status === 'closed') return Result.fail(new TicketClosed({ ticketId: ticket.id }));
+  if (ticket.assignedAgentId === null) return Result.succeed(ticket);
+  const queuedAt = context.autoAssign && isActive(ticket) ? context.now : null;
+  return Result.succeed({ ...ticket, assignedAgentId: null, queuedAt, updatedAt: context.now });
+};
+
+/** True while the ticket waits for the allocator. */
+export const isWaiting = (ticket: Ticket): boolean =>
+  isActive(ticket) && ticket.assignedAgentId === null && ticket.queuedAt !== null;

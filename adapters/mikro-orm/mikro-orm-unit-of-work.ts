@@ -43,18 +43,23 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
   }
 
   transaction<A, E>(work: (store: Store) => Effect.Effect<A, E>): Effect.Effect<A, E | StoreUnavailable> {
-    return this.#run({ kind: 'transaction' }, work);
+    return this.#run({ kind: 'transaction' }, (session) => work(mikroOrmStore(session)));
   }
 
   exclusive<A, E>(tenantId: string, work: (store: Store) => Effect.Effect<A, E>): Effect.Effect<A, E | StoreUnavailable> {
-    return this.#run({ kind: 'exclusive', tenantId }, work);
+    return this.#run({ kind: 'exclusive', tenantId }, (session) => work(mikroOrmStore(session)));
   }
 
   read<A, E>(work: (store: Store) => Effect.Effect<A, E>): Effect.Effect<A, E | StoreUnavailable> {
-    return this.#run({ kind: 'read' }, work);
+    return this.#run({ kind: 'read' }, (session) => work(mikroOrmStore(session)));
   }
 
-  #run<A, E>(mode: Mode, work: (store: Store) => Effect.Effect<A, E>): Effect.Effect<A, E | StoreUnavailable> {
+  /** The same unit-of-work machinery for this adapter's own statements (the outbox feed). */
+  withSession<A, E>(mode: 'transaction' | 'read', work: (session: SqlSession) => Effect.Effect<A, E>): Effect.Effect<A, E | StoreUnavailable> {
+    return this.#run({ kind: mode }, work);
+  }
+
+  #run<A, E>(mode: Mode, work: (session: SqlSession) => Effect.Effect<A, E>): Effect.Effect<A, E | StoreUnavailable> {
     const attempt = (n: number): Effect.Effect<A, E | StoreUnavailable> =>
       Effect.flatMap(Effect.exit(this.#attempt(mode, work)), (exit) => {
         if (!retryableFailure(exit) || n + 1 >= this.#retry.attempts) return exit;
@@ -64,14 +69,13 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
     return attempt(0);
   }
 
-  #attempt<A, E>(mode: Mode, work: (store: Store) => Effect.Effect<A, E>): Effect.Effect<A, E | StoreUnavailable> {
+  #attempt<A, E>(mode: Mode, work: (session: SqlSession) => Effect.Effect<A, E>): Effect.Effect<A, E | StoreUnavailable> {
     return Effect.suspend(() => {
       const session: SqlSession = { em: this.#em.fork({ clear: true }), dialect: this.#dialect };
-      const store = mikroOrmStore(session);
-      if (mode.kind === 'read') return work(store);
-      const body = mode.kind === 'exclusive' ? Effect.andThen(this.#lockTenant(session, mode.tenantId), work(store)) : work(store);
-      const prepare = mode.kind === 'exclusive' ? this.#ensureLockRow(mode.tenantId) : Effect.void;
-      return Effect.andThen(prepare, this.#inTransaction(session, body));
+      if (mode.kind === 'read') return work(session);
+      if (mode.kind === 'transaction') return this.#inTransaction(session, work(session));
+      const body = Effect.andThen(this.#lockTenant(session, mode.tenantId), work(session));
+      return Effect.andThen(this.#ensureLockRow(mode.tenantId), this.#inTransaction(session, body));
     });
   }
 

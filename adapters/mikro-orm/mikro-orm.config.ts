@@ -54,6 +54,9 @@ export const ormOptions = (
       transactional: true,
       allOrNothing: true,
       snapshot: true,
+      snapshotName: '.snapshot',
+      // The snapshot is the create-migration tool's baseline; running migrations never rewrites it.
+      snapshotOnMigrate: false,
       emit: 'ts' as const,
       silent: true,
     },

@@ -27,7 +27,10 @@ const findAgent = (store: Store, tenantId: string, agentId: string): Effect.Effe
       : Effect.fail(new InvalidInput({ path: 'agent_id', message: 'must be an active agent of this tenant' })),
   );
 
-/** Manual (un)assignment by an admin; it may exceed the agent's capacity, unlike the allocator. */
+/**
+ * Manual (un)assignment by an admin; it may exceed the agent's capacity, unlike the allocator.
+ * Runs in the tenant's exclusive section so the allocator never decides on loads this changes.
+ */
 export class AssignTicketUseCase {
   readonly #deps: TicketsDeps;
 
@@ -43,7 +46,7 @@ export class AssignTicketUseCase {
     const tenantId = actor.tenantId;
     return Effect.gen(function* () {
       yield* authorize(actor, 'tickets.assign');
-      return yield* uow.transaction((store) =>
+      return yield* uow.exclusive(tenantId, (store) =>
         Effect.gen(function* () {
           const ticket = yield* findTicket(store, tenantId, input.ticketId, { forUpdate: true });
           const now = clock.now();

@@ -13,7 +13,10 @@ export interface ChangeTicketStatusInput {
   readonly status: TicketStatus;
 }
 
-/** Moves a ticket along the transition table: admins on any ticket, agents only on their own (checked after the 404). */
+/**
+ * Moves a ticket along the transition table: admins on any ticket, agents only on their own (checked after the 404).
+ * Runs in the tenant's exclusive section: a reopen adds load, and the allocator must see it.
+ */
 export class ChangeTicketStatusUseCase {
   readonly #deps: TicketsDeps;
 
@@ -29,7 +32,7 @@ export class ChangeTicketStatusUseCase {
     const tenantId = actor.tenantId;
     return Effect.gen(function* () {
       yield* authorize(actor, 'tickets.change_status');
-      return yield* uow.transaction((store) =>
+      return yield* uow.exclusive(tenantId, (store) =>
         Effect.gen(function* () {
           const ticket = yield* findTicket(store, tenantId, input.ticketId, { forUpdate: true });
           if (!mayActOn(actor, 'tickets.change_status', ticket)) {

@@ -1,0 +1,5 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261121081939_initial } from './Migration20261121081939_initial.ts';
+
+/** The mysql migration set, oldest first (new ones come from `node adapters/mikro-orm/migrations/create-migration.ts <name>`). */
+export const mysqlMigrations: ReadonlyArray<MigrationObject> = [{ name: 'Migration20261121081939_initial', class: Migration20261121081939_initial }];

@@ -1,0 +1,64 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { Result } from 'effect';
+import { MikroORM } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import { parseDatabaseUrl, type DatabaseTarget } from './database-url.ts';
+import { defaultTimeouts, ormOptions, type DatabaseTimeouts } from './mikro-orm.config.ts';
+import { defaultRetryPolicy, MikroOrmUnitOfWork, type RetryPolicy } from './mikro-orm-unit-of-work.ts';
+import { MikroOrmOutboxFeed } from './mikro-orm-outbox-feed.ts';
+import { mysqlMigrations } from './migrations/mysql/index.ts';
+import { sqliteMigrations } from './migrations/sqlite/index.ts';
+
+/** An open Switchboard store on MikroORM: the unit of work, the relay's outbox feed, migrations. */
+export interface SwitchboardDatabase {
+  readonly target: DatabaseTarget;
+  readonly orm: MikroORM;
+  readonly uow: MikroOrmUnitOfWork;
+  readonly outboxFeed: MikroOrmOutboxFeed;
+  /** Applies every pending migration of the dialect's set; returns their names. */
+  migrate(): Promise<ReadonlyArray<string>>;
+  /** True when the database answers (for readiness probes). */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Run pending migrations before returning (default true). */
+  readonly migrate?: boolean;
+  readonly timeouts?: DatabaseTimeouts;
+  readonly retry?: RetryPolicy;
+}
+
+export const migrationsFolder = (target: DatabaseTarget): string => join(import.meta.dirname, 'migrations', target.dialect);
+
+/** Opens the ORM for a decoded target. */
+export const openTarget = async (target: DatabaseTarget, options: OpenOptions = {}): Promise<SwitchboardDatabase> => {
+  if (target.dialect === 'sqlite' && target.path !== ':memory:') await mkdir(dirname(target.path), { recursive: true });
+  const migrations = target.dialect === 'sqlite' ? sqliteMigrations : mysqlMigrations;
+  const orm = await MikroORM.init(ormOptions(target, migrations, migrationsFolder(target), options.timeouts ?? defaultTimeouts));
+  const uow = new MikroOrmUnitOfWork(orm.em as unknown as SqlEntityManager, target.dialect, options.retry ?? defaultRetryPolicy);
+  const database: SwitchboardDatabase = {
+    target,
+    orm,
+    uow,
+    outboxFeed: new MikroOrmOutboxFeed((mode, work) => uow.withSession(mode, work)),
+    migrate: async () => (await orm.migrator.up()).map((m) => m.name),
+    ping: async () => (await orm.checkConnection()).ok,
+    close: () => orm.close(true),
+  };
+  try {
+    if (options.migrate ?? true) await database.migrate();
+  } catch (error) {
+    await orm.close(true);
+    throw error;
+  }
+  return database;
+};
+
+/** Opens the store named by `DATABASE_URL` (`sqlite:<path>` or `mysql://user:pass@host:port/db`) and migrates it. */
+export const openDatabase = async (url: string, options: OpenOptions = {}): Promise<SwitchboardDatabase> => {
+  const target = parseDatabaseUrl(url);
+  if (Result.isFailure(target)) throw new Error(target.failure);
+  return openTarget(target.success, options);
+};

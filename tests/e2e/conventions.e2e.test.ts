@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHttpApp, type HttpTestEnv, type Staff } from '../support/http-app.ts';
+
+let env: HttpTestEnv;
+let admin: Staff;
+
+beforeAll(async () => {
+  env = await startHttpApp();
+  admin = (await env.tenant()).admin;
+});
+afterAll(() => env.close());
+
+const send = (body: string | Buffer, contentType?: string) =>
+  env.request('POST', '/api/customers', { token: admin.token, raw: body, headers: contentType === undefined ? {} : { 'content-type': contentType } });
+
+describe('request bodies', () => {
+  it('answers 415 to a body without a JSON content type, forms included', async () => {
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', undefined]) {
+      const res = await send('name=x', type);
+      expect(res.status).toBe(415);
+      expect(res.body.error.code).toBe('unsupported_media_type');
+    }
+  });
+
+  it('accepts a charset parameter', async () => {
+    const res = await send(JSON.stringify({ name: 'Ann' }), 'application/json; charset=utf-8');
+    expect(res.status).toBe(201);
+  });
+
+  it('answers 413 to a body over 1 MiB', async () => {
+    const res = await send(JSON.stringify({ name: 'x'.repeat(1024 * 1024) }), 'application/json');
+    expect(res.status).toBe(413);
+    expect(res.body.error.code).toBe('payload_too_large');
+  });
+
+  it('answers 400 to malformed JSON', async () => {
+    const res = await send('{"name": ', 'application/json');
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('malformed_json');
+  });
+
+  it('answers 422 to JSON that is not an object, and to a missing body', async () => {
+    for (const raw of ['[]', '"x"', '42', 'null', '']) {
+      const res = await send(raw, 'application/json');
+      expect(res.status, raw).toBe(422);
+      expect(res.body.error.code).toBe('validation_failed');
+    }
+  });
+
+  it('refuses __proto__ and constructor keys', async () => {
+    for (const raw of ['{"name":"a","__proto__":{"admin":true}}', '{"name":"a","constructor":{"prototype":{}}}']) {
+      const res = await send(raw, 'application/json');
+      expect(res.status).toBe(422);
+    }
+  });
+
+  it('lists every failing field with its path', async () => {
+    const res = await env.request('POST', '/api/users', { token: admin.token, body: { email: 'nope', password: 'short', role: 'boss' } });
+    expect(res.status).toBe(422);
+    const paths = res.body.error.details.map((d: { path: string }) => d.path).sort();
+    expect(paths).toEqual(['email', 'name', 'password', 'role']);
+  });
+});
+
+describe('routing', () => {
+  it('answers 405 with Allow before authentication', async () => {
+    const res = await env.request('DELETE', '/api/tickets');
+    expect(res.status).toBe(405);
+    expect(res.body.error.code).toBe('method_not_allowed');
+    expect(res.headers.get('allow')).toContain('GET');
+    expect(res.headers.get('allow')).toContain('POST');
+  });
+
+  it('answers 404 not_found to an unknown path', async () => {
+    const res = await env.request('GET', '/api/nothing-here', { token: admin.token });
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('not_found');
+  });
+
+  it('answers 401 before 422 and before 404', async () => {
+    expect((await env.request('POST', '/api/tickets', { body: {} })).status).toBe(401);
+    expect((await env.request('GET', '/api/tickets/unknown')).status).toBe(401);
+  });
+});
+
+describe('operations', () => {
+  it('echoes a sane X-Request-Id and generates one otherwise', async () => {
+    const given = await env.request('GET', '/healthz', { headers: { 'x-request-id': 'abc-123' } });
+    expect(given.headers.get('x-request-id')).toBe('abc-123');
+    const generated = await env.request('GET', '/healthz', { headers: { 'x-request-id': 'bad id with spaces' } });
+    expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('logs one JSON line per request with id, method, path, status and duration, never the token', async () => {
+    await env.request('GET', '/api/me', { token: admin.token, headers: { 'x-request-id': 'log-check-1' } });
+    const line = env.logs.map((l) => JSON.parse(l)).find((l) => l.requestId === 'log-check-1' && l.msg === 'request');
+    expect(line).toMatchObject({ method: 'GET', path: '/api/me', status: 200 });
+    expect(typeof line.durationMs).toBe('number');
+    expect(env.logs.join('')).not.toContain(admin.token);
+    expect(env.logs.join('')).not.toContain(admin.password);
+  });
+
+  it('is live and ready, and not ready once shutting down', async () => {
+    expect((await env.request('GET', '/healthz')).status).toBe(200);
+    expect((await env.request('GET', '/readyz')).status).toBe(200);
+    const other = await startHttpApp();
+    other.app.beginShutdown();
+    const res = await other.request('GET', '/readyz');
+    expect(res.status).toBe(503);
+    expect(res.body.error.code).toBe('unavailable');
+    await other.close();
+  });
+
+  it('serves an OpenAPI 3.1 document with every route and the request schemas', async () => {
+    const res = await env.request('GET', '/api/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toBe('3.1.0');
+    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/login', '/api/tickets/{id}/status', '/api/channel/webhook', '/api/v1/settings/max_customers']));
+    const create = res.body.paths['/api/tickets'].post.requestBody.content['application/json'].schema;
+    expect(create.properties.title).toMatchObject({ minLength: 1, maxLength: 200 });
+    expect(create.required).toContain('customer_id');
+    expect(res.body.components.schemas.Ticket.properties.status.enum).toEqual(['open', 'in_progress', 'resolved', 'closed']);
+  });
+
+  it('serves the reference page and its assets locally', async () => {
+    const page = await env.request('GET', '/docs');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('/docs/assets/swagger-ui-bundle.js');
+    expect(page.body).not.toMatch(/https?:\/\/(?!127)/);
+    const bundle = await fetch(`${env.baseUrl}/docs/assets/swagger-ui-bundle.js`);
+    expect(bundle.status).toBe(200);
+    expect((await bundle.text()).length).toBeGreaterThan(100_000);
+  });
+});

@@ -1,0 +1,137 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { Effect } from 'effect';
+import { createLogger } from '../../adapters/http-koa/logger.ts';
+import type { HttpApp } from '../../adapters/http-koa/app.ts';
+import { Argon2PasswordHasher } from '../../adapters/crypto/argon2-password-hasher.ts';
+import { MemoryUnitOfWork } from '../../adapters/memory/memory-unit-of-work.ts';
+import { systemClock, uuidV7Ids } from '../../adapters/memory/memory-ids.ts';
+import { CreateTenantUseCase } from '../../core/tenancy/create-tenant.use-case.ts';
+import { loadConfig } from '../../apps/api/config.ts';
+import { buildContainer, tokens } from '../../apps/api/container.ts';
+import type { ContractEnvFactory } from '../contract/contract-env.ts';
+
+/** The store the e2e suite runs on; swap it (SQLite, MariaDB) with `E2E_STORE` or the `makeStore` option. */
+export const memoryStoreFactory: ContractEnvFactory = async () => ({ uow: new MemoryUnitOfWork(), close: async () => {} });
+
+export interface HttpResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  // oxlint-disable-next-line no-explicit-any -- JSON bodies are asserted field by field in tests
+  readonly body: any;
+}
+
+export interface RequestOptions {
+  readonly token?: string;
+  readonly body?: unknown;
+  /** Sent as-is (no JSON encoding). */
+  readonly raw?: string | Buffer;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export interface Staff {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly email: string;
+  readonly password: string;
+  readonly token: string;
+  readonly refreshToken: string;
+}
+
+export interface HttpTestEnv {
+  readonly baseUrl: string;
+  readonly jwtSecret: string;
+  readonly app: HttpApp;
+  readonly logs: string[];
+  request(method: string, path: string, options?: RequestOptions): Promise<HttpResponse>;
+  /** A fresh tenant with a logged-in admin. */
+  tenant(): Promise<{ readonly tenantId: string; readonly admin: Staff }>;
+  /** A user created through the API by `admin`, then logged in. */
+  staff(admin: Staff, role: 'admin' | 'agent'): Promise<Staff>;
+  login(email: string, password: string): Promise<HttpResponse>;
+  close(): Promise<void>;
+}
+
+export const uniqueEmail = (label = 'user'): string => `${label}-${randomUUID().slice(0, 8)}@example.test`;
+
+export const startHttpApp = async (
+  options: { readonly env?: Readonly<Record<string, string>>; readonly makeStore?: ContractEnvFactory } = {},
+): Promise<HttpTestEnv> => {
+  const jwtSecret = randomBytes(32).toString('hex');
+  const config = loadConfig({
+    JWT_SECRET: jwtSecret,
+    SECRETS_KEY: randomBytes(32).toString('base64'),
+    LOG_LEVEL: 'info',
+    ...options.env,
+  });
+  const store = await (options.makeStore ?? memoryStoreFactory)();
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  const logger = createLogger({ level: 'info' }, sink);
+  const app = buildContainer(config, logger, store.uow).get(tokens.httpApp);
+  const server: Server = createServer(app.callback());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const createTenant = new CreateTenantUseCase({ uow: store.uow, hasher: new Argon2PasswordHasher(), clock: systemClock, ids: uuidV7Ids });
+
+  const request = async (method: string, path: string, o: RequestOptions = {}): Promise<HttpResponse> => {
+    const headers: Record<string, string> = { ...o.headers };
+    if (o.token !== undefined) headers.authorization = `Bearer ${o.token}`;
+    let body: string | Buffer | undefined = o.raw;
+    if (o.body !== undefined) {
+      body = JSON.stringify(o.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const res = await fetch(baseUrl + path, { method, headers, ...(body === undefined ? {} : { body }) });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text === '' ? null : JSON.parse(text);
+    } catch {
+      // not JSON (e.g. the docs page)
+    }
+    return { status: res.status, headers: res.headers, body: parsed };
+  };
+
+  const login = (email: string, password: string) => request('POST', '/api/login', { body: { email, password } });
+
+  const loggedIn = async (email: string, password: string): Promise<Staff> => {
+    const res = await login(email, password);
+    if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return { id: res.body.user.id, tenantId: res.body.user.tenant_id, email, password, token: res.body.access_token, refreshToken: res.body.refresh_token };
+  };
+
+  return {
+    baseUrl,
+    jwtSecret,
+    app,
+    logs,
+    request,
+    login,
+    tenant: async () => {
+      const email = uniqueEmail('admin');
+      const password = 'admin-password-1';
+      const created = await Effect.runPromise(createTenant.execute({ name: `Tenant ${randomUUID().slice(0, 6)}`, adminEmail: email, adminPassword: password }));
+      return { tenantId: created.tenant.id, admin: await loggedIn(email, password) };
+    },
+    staff: async (admin, role) => {
+      const email = uniqueEmail(role);
+      const password = `${role}-password-1`;
+      const res = await request('POST', '/api/users', { token: admin.token, body: { email, name: `A ${role}`, password, role } });
+      if (res.status !== 201) throw new Error(`create user failed: ${res.status} ${JSON.stringify(res.body)}`);
+      return loggedIn(email, password);
+    },
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+    },
+  };
+};

@@ -109,7 +109,7 @@ describe('RabbitMQ outbox relay and job consumers', () => {
     await channel.bindQueue(`${lonely}.late`, exchangeName(lonely), '#');
     clock.advance(6);
     expect(await relay.runOnce()).toBe(1);
-    expect(pending()).toEqual([]);
+    await vi.waitFor(() => expect(pending()).toEqual([]), waitLong);
     await model.close();
   });
 
@@ -191,7 +191,7 @@ describe('RabbitMQ outbox relay and job consumers', () => {
     await append(after);
 
     await vi.waitFor(() => expect(sorted(ids(handler.handled))).toEqual(sorted(ids([...before, ...after]))), waitLong);
-    expect(pending()).toEqual([]);
+    await vi.waitFor(() => expect(pending()).toEqual([]), waitLong);
     expect(relayConnection.connected && consumerConnection.connected).toBe(true);
     expect([relayConnection.connects, consumerConnection.connects]).toEqual([2, 2]);
   });
@@ -213,7 +213,7 @@ describe('RabbitMQ outbox relay and job consumers', () => {
     await proxy.restore();
 
     await vi.waitFor(() => expect(sorted(ids(handler.handled))).toEqual(sorted(ids(events))), waitLong);
-    expect(pending()).toEqual([]);
+    await vi.waitFor(() => expect(pending()).toEqual([]), waitLong);
   });
 
   it('stops gracefully: running jobs finish and are acked', async () => {

@@ -82,13 +82,12 @@ export interface MysqlTestDatabase {
   drop(): Promise<void>;
 }
 
-export const createMysqlDatabase = async (url: URL): Promise<MysqlTestDatabase> => {
+export const createMysqlDatabase = async (url: URL, options: { readonly migrate?: boolean } = {}): Promise<MysqlTestDatabase> => {
   const name = `sb_test_${suffix()}`;
   const orm = await serverOrm(url);
   await orm.em.getConnection().execute(`create database \`${name}\` character set utf8mb4 collate utf8mb4_bin`);
   const target = asTarget(url, name);
-  const first = await openTarget(target);
-  await first.close();
+  if (options.migrate ?? true) await (await openTarget(target)).close();
   return {
     target,
     open: (options = {}) => openTarget(target, { migrate: false, ...options }),

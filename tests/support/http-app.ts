@@ -16,6 +16,15 @@ import type { ContractEnvFactory } from '../contract/contract-env.ts';
 /** The store the e2e suite runs on; swap it (SQLite, MariaDB) with `E2E_STORE` or the `makeStore` option. */
 export const memoryStoreFactory: ContractEnvFactory = async () => ({ uow: new MemoryUnitOfWork(), close: async () => {} });
 
+/** `E2E_STORE=<module path>` (exporting `makeStore: ContractEnvFactory`) runs the suite on another store. */
+const configuredStoreFactory = async (): Promise<ContractEnvFactory> => {
+  const module = process.env.E2E_STORE;
+  if (module === undefined || module === '') return memoryStoreFactory;
+  const loaded = (await import(module)) as { makeStore?: ContractEnvFactory };
+  if (loaded.makeStore === undefined) throw new Error(`${module} does not export makeStore`);
+  return loaded.makeStore;
+};
+
 export interface HttpResponse {
   readonly status: number;
   readonly headers: Headers;
@@ -66,7 +75,7 @@ export const startHttpApp = async (
     LOG_LEVEL: 'info',
     ...options.env,
   });
-  const store = await (options.makeStore ?? memoryStoreFactory)();
+  const store = await (options.makeStore ?? (await configuredStoreFactory()))();
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _enc, done) {

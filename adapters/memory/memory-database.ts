@@ -7,6 +7,8 @@ import type { Ticket } from '../../core/tickets/ticket.ts';
 import type { Message } from '../../core/tickets/message.ts';
 import type { Channel } from '../../core/channels/channel.ts';
 import type { DomainEvent } from '../../core/shared/events.ts';
+import type { QiscusIntegration } from '../../core/integrations/qiscus-integration.ts';
+import type { PlatformAgentLink } from '../../core/integrations/integration.port.ts';
 
 /** A keyed collection whose writes are undone when the unit of work they belong to fails. */
 export class MemoryTable<V> {
@@ -71,6 +73,10 @@ export class MemoryDatabase {
   readonly outbox = new MemoryTable<MemoryOutboxRow>(this);
   /** Load figures reported by an external platform, keyed `${tenantId}:${agentId}`. */
   readonly reportedLoads = new MemoryTable<number>(this);
+  /** Keyed by tenant id. */
+  readonly integrations = new MemoryTable<QiscusIntegration>(this);
+  /** Keyed `${tenantId}:${platformAgentId}`. */
+  readonly platformAgentLinks = new MemoryTable<PlatformAgentLink>(this);
 
   recordUndo(undo: () => void): void {
     this.#journal?.push(undo);

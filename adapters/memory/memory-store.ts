@@ -10,6 +10,7 @@ import { MemoryChannelRepository } from './memory-channel.repository.ts';
 import { MemoryAgentPool } from './memory-agent-pool.ts';
 import { MemoryAllocationQueue } from './memory-allocation-queue.ts';
 import { MemoryEventOutbox } from './memory-event-outbox.ts';
+import { MemoryIntegrationRepository } from './memory-integration.repository.ts';
 
 export const memoryStore = (db: MemoryDatabase): Store => ({
   tenants: new MemoryTenantRepository(db),
@@ -22,4 +23,5 @@ export const memoryStore = (db: MemoryDatabase): Store => ({
   agents: new MemoryAgentPool(db),
   queue: new MemoryAllocationQueue(db),
   outbox: new MemoryEventOutbox(db),
+  integrations: new MemoryIntegrationRepository(db),
 });

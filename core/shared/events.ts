@@ -25,6 +25,8 @@ interface Payloads {
   'agent.availability_changed': { agentId: string; availability: Availability };
   'agent.capacity_changed': { agentId: string; active: boolean; maxCustomers: number | null };
   'settings.changed': { maxCustomersPerAgent: number; autoAssign: boolean };
+  /** A chat-platform room's ticket entered the queue; the platform allocator (not the native one) takes it. */
+  'room.queued': { ticketId: string; roomId: string };
 }
 
 export type DomainEventType = keyof Payloads;

@@ -9,6 +9,7 @@ import type { TicketRepository } from '../tickets/ticket.port.ts';
 import type { MessageRepository } from '../tickets/message.port.ts';
 import type { ChannelRepository } from '../channels/channel.port.ts';
 import type { AgentPool, AllocationQueue } from '../allocation/allocation.port.ts';
+import type { IntegrationRepository } from '../integrations/integration.port.ts';
 
 /** Every store port, bound to one unit of work. */
 export interface Store {
@@ -22,6 +23,7 @@ export interface Store {
   readonly agents: AgentPool;
   readonly queue: AllocationQueue;
   readonly outbox: EventOutbox;
+  readonly integrations: IntegrationRepository;
 }
 
 export interface UnitOfWork {

@@ -40,6 +40,12 @@ export const deleteTopology = async (prefix: string, queues: ReadonlyArray<strin
   await model.close().catch(() => {});
 };
 
+/** Fails (never skips) the test file when the broker is unreachable; call at the top level of the file. */
+export const requireBroker = async (): Promise<void> => {
+  const { model } = await openAdmin();
+  await model.close();
+};
+
 export const closeAllBrokerConnections = async (): Promise<void> => {
   await promisify(execFile)('rabbitmqctl', ['close_all_connections', 'switchboard integration test'], { timeout: 30_000 });
 };

@@ -1,10 +1,10 @@
 import { Effect } from 'effect';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DuplicateKey } from '../../../core/shared/errors.ts';
+import { DuplicateKey, StoreUnavailable } from '../../../core/shared/errors.ts';
 import { domainEvent } from '../../../core/shared/events.ts';
 import { mysqlMigrations } from '../../../adapters/mikro-orm/migrations/mysql/index.ts';
 import { sqliteMigrations } from '../../../adapters/mikro-orm/migrations/sqlite/index.ts';
-import type { SwitchboardDatabase } from '../../../adapters/mikro-orm/open-database.ts';
+import { openTarget, type SwitchboardDatabase } from '../../../adapters/mikro-orm/open-database.ts';
 import { aCustomer, aMessage, aStaffUser, aTenant, aTicket } from '../../support/ticket-builders.ts';
 import { dialects, failureOf, inTransaction, reading } from './persistence-env.ts';
 
@@ -124,3 +124,19 @@ for (const env of dialects()) {
     });
   });
 }
+
+describe('MikroORM store without a reachable server', () => {
+  it('fails units with StoreUnavailable, not a defect', async () => {
+    const db = await openTarget(
+      { dialect: 'mysql', host: '127.0.0.1', port: 1, user: 'root', password: '', database: 'switchboard' },
+      { migrate: false, retry: { attempts: 1, baseDelayMs: 1 } },
+    );
+    try {
+      const failure = await failureOf(db.uow.transaction((store) => store.tenants.get('t')));
+      expect(failure).toBeInstanceOf(StoreUnavailable);
+      expect(await db.ping()).toBe(false);
+    } finally {
+      await db.close();
+    }
+  });
+});

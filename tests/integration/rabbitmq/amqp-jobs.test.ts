@@ -1,74 +1,33 @@
-import { Effect } from 'effect';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { MemoryUnitOfWork } from '../../../adapters/memory/memory-unit-of-work.ts';
-import { MemoryOutboxFeed } from '../../../adapters/memory/memory-outbox-feed.ts';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { AmqpConnection } from '../../../adapters/rabbitmq/amqp-connection.ts';
 import { AmqpOutboxRelay } from '../../../adapters/rabbitmq/amqp-outbox-relay.ts';
 import { AmqpJobConsumer } from '../../../adapters/rabbitmq/amqp-job-consumer.ts';
-import { ATTEMPT_HEADER, deadQueueName, exchangeName, queueNames, workQueueName, type AmqpHandler, type AmqpRetryPolicy } from '../../../adapters/rabbitmq/amqp-topology.ts';
+import { ATTEMPT_HEADER, deadQueueName, exchangeName, workQueueName, type AmqpHandler, type AmqpRetryPolicy } from '../../../adapters/rabbitmq/amqp-topology.ts';
 import type { DomainEvent } from '../../../core/shared/events.ts';
 import { anEvent, someEvents } from '../../support/event-builders.ts';
 import { aHandler, aManualClock } from '../../support/job-builders.ts';
-import { amqpUrl, brokerProxy, closeAllBrokerConnections, deleteTopology, openAdmin, uniquePrefix } from '../../support/rabbitmq.ts';
+import { amqpUrl, brokerProxy, closeAllBrokerConnections, deleteTopology, openAdmin, requireBroker, uniquePrefix } from '../../support/rabbitmq.ts';
+import { fastRecovery as recovery, memoryOutbox as outbox, rabbitHarness } from '../../support/rabbitmq-harness.ts';
 
+await requireBroker();
 const prefix = uniquePrefix();
 const retry: AmqpRetryPolicy = { maxAttempts: 3, delayMs: (attempt) => 100 * attempt };
-const recovery = { initialDelay: 100, maxDelay: 400, initialMaxRetries: 2 };
-const systemClock = { now: () => new Date() };
-const handlersUsed: Array<{ name: string }> = [];
-const extraQueues: string[] = [];
-const cleanups: Array<() => Promise<void>> = [];
+const { clock: systemClock, startRelay, startConsumer, track, onCleanup, stopAll, deleteAll } = rabbitHarness(prefix, retry);
 const waitLong = { timeout: 15_000, interval: 50 };
-
-const outbox = () => {
-  const uow = new MemoryUnitOfWork();
-  const feed = new MemoryOutboxFeed(uow.db);
-  const append = (events: ReadonlyArray<DomainEvent>) => Effect.runPromise(uow.transaction((store) => store.outbox.append(events)));
-  const pending = () => [...uow.db.outbox.values()].filter((row) => row.publishedAt === null).map((row) => row.event.id);
-  return { feed, append, pending };
-};
-
-const startRelay = async (feed: MemoryOutboxFeed, url = amqpUrl, relayPrefix = prefix) => {
-  const relay = new AmqpOutboxRelay({ feed, clock: systemClock, prefix: relayPrefix, leaseSeconds: 1, pollIntervalMs: 50, timeoutMs: 2000 });
-  const connection = await AmqpConnection.open(url, [relay], { recovery, connectionName: `${prefix}-relay` });
-  relay.start();
-  cleanups.push(async () => {
-    await relay.stop();
-    await connection.close(1000);
-  });
-  return { relay, connection };
-};
-
-const startConsumer = async (handlers: ReadonlyArray<AmqpHandler>, url = amqpUrl, prefetch = 5) => {
-  handlersUsed.push(...handlers);
-  const consumer = new AmqpJobConsumer({ prefix, handlers, retry, prefetch, timeoutMs: 2000 });
-  const connection = await AmqpConnection.open(url, [consumer], { recovery, connectionName: `${prefix}-consumer` });
-  cleanups.push(async () => {
-    await consumer.stop(100);
-    await connection.close(1000);
-  });
-  return { consumer, connection };
-};
 
 const ids = (events: ReadonlyArray<DomainEvent>) => events.map((e) => e.id);
 const sorted = (values: ReadonlyArray<string>) => [...values].sort();
 
 describe('RabbitMQ outbox relay and job consumers', () => {
-  beforeAll(async () => {
-    const { model } = await openAdmin();
-    await model.close();
-  });
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  });
+  afterEach(stopAll);
   afterAll(async () => {
-    await deleteTopology(prefix, [...queueNames(prefix, handlersUsed, retry), ...extraQueues]);
+    await deleteAll();
     await deleteTopology(`${prefix}-unroutable`, [`${prefix}-unroutable.late`]);
   });
 
   it('publishes outbox rows persistent, with the event id and type, and marks them published once confirmed', async () => {
     const probe = `${prefix}.probe`;
-    extraQueues.push(probe);
+    track([probe]);
     const { model, channel } = await openAdmin();
     await channel.assertExchange(exchangeName(prefix), 'topic', { durable: true });
     await channel.assertQueue(probe, { durable: true });
@@ -97,7 +56,7 @@ describe('RabbitMQ outbox relay and job consumers', () => {
     const clock = aManualClock(new Date());
     const relay = new AmqpOutboxRelay({ feed, clock, prefix: lonely, leaseSeconds: 5, timeoutMs: 2000 });
     const connection = await AmqpConnection.open(amqpUrl, [relay], { recovery });
-    cleanups.push(() => connection.close(1000));
+    onCleanup(() => connection.close(1000));
     const [event] = someEvents(1);
     await append([event!]);
 
@@ -198,7 +157,7 @@ describe('RabbitMQ outbox relay and job consumers', () => {
 
   it('keeps rows while the broker is unreachable and publishes them after it comes back', async () => {
     const proxy = await brokerProxy();
-    cleanups.push(() => proxy.close());
+    onCleanup(() => proxy.close());
     const handler = aHandler('outage').build();
     await startConsumer([handler]);
     const { feed, append, pending } = outbox();
@@ -251,10 +210,10 @@ describe('RabbitMQ outbox relay and job consumers', () => {
 
   it('stops relay, consumers and connections in bounded time while the broker is unreachable', async () => {
     const proxy = await brokerProxy();
-    cleanups.push(() => proxy.close());
+    onCleanup(() => proxy.close());
     const handler = aHandler('down-stop').takingMs(200).build();
     const consumer = new AmqpJobConsumer({ prefix, handlers: [handler], retry, timeoutMs: 1000 });
-    handlersUsed.push(handler);
+    track([], [handler]);
     const { feed, append } = outbox();
     const relay = new AmqpOutboxRelay({ feed, clock: systemClock, prefix, timeoutMs: 1000, pollIntervalMs: 50 });
     const connection = await AmqpConnection.open(proxy.url, [consumer, relay], { recovery });

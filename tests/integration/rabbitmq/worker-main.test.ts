@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { amqpUrl, brokerProxy, deleteTopology, uniquePrefix } from '../../support/rabbitmq.ts';
+import { amqpUrl, brokerProxy, deleteTopology, requireBroker, uniquePrefix } from '../../support/rabbitmq.ts';
 
+await requireBroker();
 const prefix = uniquePrefix();
 const main = resolve(import.meta.dirname, '../../../apps/worker/main.ts');
 

@@ -1,0 +1,62 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { Effect } from 'effect';
+import type { IntegrationRepository, PlatformAgentLink } from '../../core/integrations/integration.port.ts';
+import type { QiscusIntegration } from '../../core/integrations/qiscus-integration.ts';
+import { DuplicateKey, type Stored } from '../../core/shared/errors.ts';
+import type { Page, PageRequest } from '../../core/shared/page.ts';
+import type { MemoryDatabase } from './memory-database.ts';
+import { pageOf } from './memory-page.ts';
+
+const digest = (token: string): Buffer => createHash('sha256').update(token, 'utf8').digest();
+const linkKey = (tenantId: string, platformAgentId: string): string => `${tenantId}:${platformAgentId}`;
+
+export class MemoryIntegrationRepository implements IntegrationRepository {
+  readonly #db: MemoryDatabase;
+
+  constructor(db: MemoryDatabase) {
+    this.#db = db;
+  }
+
+  get(tenantId: string): Stored<QiscusIntegration | null> {
+    return Effect.sync(() => this.#db.integrations.get(tenantId) ?? null);
+  }
+
+  findByWebhookToken(token: string): Stored<QiscusIntegration | null> {
+    return Effect.sync(() => {
+      const wanted = digest(token);
+      let found: QiscusIntegration | null = null;
+      // Fixed-length digests compared in constant time; every row is visited whatever matches.
+      for (const integration of this.#db.integrations.values()) {
+        if (timingSafeEqual(digest(integration.webhookToken), wanted)) found = integration;
+      }
+      return found;
+    });
+  }
+
+  save(integration: QiscusIntegration): Stored<void, DuplicateKey> {
+    return Effect.suspend(() => {
+      for (const other of this.#db.integrations.values()) {
+        if (other.tenantId !== integration.tenantId && other.webhookToken === integration.webhookToken) {
+          return Effect.fail(new DuplicateKey({ key: 'integrations.webhook_token' }));
+        }
+      }
+      this.#db.integrations.set(integration.tenantId, integration);
+      return Effect.void;
+    });
+  }
+
+  list(page: PageRequest): Stored<Page<QiscusIntegration>> {
+    return Effect.sync(() => {
+      const rows = [...this.#db.integrations.values()].sort((a, b) => (a.tenantId < b.tenantId ? -1 : a.tenantId > b.tenantId ? 1 : 0));
+      return pageOf(rows, page, (i) => i.tenantId, (i, position) => i.tenantId > position);
+    });
+  }
+
+  findAgentLink(tenantId: string, platformAgentId: string): Stored<PlatformAgentLink | null> {
+    return Effect.sync(() => this.#db.platformAgentLinks.get(linkKey(tenantId, platformAgentId)) ?? null);
+  }
+
+  linkAgent(link: PlatformAgentLink): Stored<void> {
+    return Effect.sync(() => this.#db.platformAgentLinks.set(linkKey(link.tenantId, link.platformAgentId), link));
+  }
+}

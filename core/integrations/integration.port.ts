@@ -1,0 +1,36 @@
+import type { Result } from 'effect';
+import type { DuplicateKey, Stored } from '../shared/errors.ts';
+import type { Page, PageRequest } from '../shared/page.ts';
+import type { SealedSecretUnreadable } from './integrations.errors.ts';
+import type { QiscusIntegration } from './qiscus-integration.ts';
+
+/** A platform agent mirrored as one of the tenant's users. */
+export interface PlatformAgentLink {
+  readonly tenantId: string;
+  readonly platformAgentId: string;
+  readonly userId: string;
+}
+
+/**
+ * The tenants' Qiscus apps and their mirrored agents. Unique keys: one integration per tenant
+ * (`save` replaces it) and `integrations.webhook_token` across tenants.
+ */
+export interface IntegrationRepository {
+  get(tenantId: string): Stored<QiscusIntegration | null>;
+  /** The integration whose webhook token is exactly `token`, compared without leaking timing (e.g. by its SHA-256). */
+  findByWebhookToken(token: string): Stored<QiscusIntegration | null>;
+  /** Inserts or replaces the tenant's integration. */
+  save(integration: QiscusIntegration): Stored<void, DuplicateKey>;
+  /** Every integration, by tenant id, page by page (for the periodic sweeps). */
+  list(page: PageRequest): Stored<Page<QiscusIntegration>>;
+  /** The user a platform agent is mirrored as, if any. */
+  findAgentLink(tenantId: string, platformAgentId: string): Stored<PlatformAgentLink | null>;
+  /** Records (or moves) the platform agent ↔ user mapping. */
+  linkAgent(link: PlatformAgentLink): Stored<void>;
+}
+
+/** Encrypts secrets before a store writes them (authenticated encryption), and decrypts them on read. */
+export interface SecretCipher {
+  seal(plaintext: string): string;
+  open(sealed: string): Result.Result<string, SealedSecretUnreadable>;
+}

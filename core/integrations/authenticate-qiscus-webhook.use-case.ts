@@ -1,0 +1,35 @@
+import { Effect } from 'effect';
+import { claimsAccount, type ChatPlatformNotices } from '../allocation/chat-platform.port.ts';
+import type { StoreUnavailable } from '../shared/errors.ts';
+import type { UnitOfWork } from '../shared/unit-of-work.port.ts';
+import { WebhookUnauthenticated } from './integrations.errors.ts';
+import type { QiscusIntegration } from './qiscus-integration.ts';
+
+export interface QiscusWebhookCredentials {
+  /** The `token` of the webhook URL. */
+  readonly token: string | undefined;
+  /** The parsed JSON body; it must claim the token's app (every claim, at least one). */
+  readonly payload: unknown;
+}
+
+/** Qiscus webhooks are unsigned: the URL token finds the tenant's integration, and the payload must claim its app. */
+export class AuthenticateQiscusWebhookUseCase {
+  readonly #deps: { readonly uow: UnitOfWork; readonly notices: ChatPlatformNotices };
+
+  constructor(deps: { readonly uow: UnitOfWork; readonly notices: ChatPlatformNotices }) {
+    this.#deps = deps;
+  }
+
+  execute(input: QiscusWebhookCredentials): Effect.Effect<QiscusIntegration, WebhookUnauthenticated | StoreUnavailable> {
+    const { uow, notices } = this.#deps;
+    const token = input.token;
+    if (token === undefined || token.length < 16 || token.length > 512) return Effect.fail(new WebhookUnauthenticated());
+    return uow.read((store) => store.integrations.findByWebhookToken(token)).pipe(
+      Effect.flatMap((integration) =>
+        integration !== null && claimsAccount(notices.claimedAccounts(input.payload), integration.appCode)
+          ? Effect.succeed(integration)
+          : Effect.fail(new WebhookUnauthenticated()),
+      ),
+    );
+  }
+}

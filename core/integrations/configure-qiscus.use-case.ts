@@ -1,0 +1,44 @@
+import { Effect } from 'effect';
+import { authorize } from '../access/permissions.ts';
+import type { SecretGenerator } from '../channels/secret.port.ts';
+import type { Actor } from '../shared/actor.ts';
+import type { Forbidden, InvalidInput, StoreUnavailable } from '../shared/errors.ts';
+import type { Clock } from '../shared/ports.ts';
+import type { UnitOfWork } from '../shared/unit-of-work.port.ts';
+import { configureIntegration, integrationView, type QiscusIntegrationView, type QiscusSettingsInput } from './qiscus-integration.ts';
+
+export interface ConfigureQiscusDeps {
+  readonly uow: UnitOfWork;
+  readonly clock: Clock;
+  /** Makes the webhook token (at least 128 random bits). */
+  readonly tokens: SecretGenerator;
+  /** How the outside world reaches this API (PUBLIC_BASE_URL). */
+  readonly publicBaseUrl: string;
+}
+
+/** Sets (or replaces) the tenant's Qiscus app (admin); the webhook token survives a replacement. */
+export class ConfigureQiscusUseCase {
+  readonly #deps: ConfigureQiscusDeps;
+
+  constructor(deps: ConfigureQiscusDeps) {
+    this.#deps = deps;
+  }
+
+  execute(input: QiscusSettingsInput, actor: Actor): Effect.Effect<QiscusIntegrationView, Forbidden | InvalidInput | StoreUnavailable> {
+    const { uow, clock, tokens, publicBaseUrl } = this.#deps;
+    const tenantId = actor.tenantId;
+    return Effect.gen(function* () {
+      yield* authorize(actor, 'integrations.manage');
+      return yield* uow.exclusive(tenantId, (store) =>
+        Effect.gen(function* () {
+          const existing = yield* store.integrations.get(tenantId);
+          const context = { tenantId, newToken: existing?.webhookToken ?? tokens.next(), now: clock.now() };
+          const integration = yield* Effect.fromResult(configureIntegration(existing, input, context));
+          // A token clash needs two 256-bit random tokens to collide.
+          yield* store.integrations.save(integration).pipe(Effect.catchTag('DuplicateKey', (e) => Effect.die(e)));
+          return integrationView(integration, publicBaseUrl);
+        }),
+      );
+    });
+  }
+}

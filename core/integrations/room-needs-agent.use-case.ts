@@ -1,0 +1,124 @@
+import { Effect, Result } from 'effect';
+import { InvalidPlatformNotice, type ChatPlatformNotices, type RoomNeedsAgent } from '../allocation/chat-platform.port.ts';
+import type { DuplicateKey, InvalidInput, StoreUnavailable } from '../shared/errors.ts';
+import { domainEvent } from '../shared/events.ts';
+import type { Clock, IdGenerator } from '../shared/ports.ts';
+import type { Store, UnitOfWork } from '../shared/unit-of-work.port.ts';
+import type { Customer } from '../tickets/customer.ts';
+import { createCustomer, customerRules } from '../tickets/customer.ops.ts';
+import { isActive, type Ticket } from '../tickets/ticket.ts';
+import { createTicket, titleRule } from '../tickets/ticket.ops.ts';
+import { checkText, firstCodePoints } from '../tickets/text.rules.ts';
+import { eventMeta } from '../tickets/tickets.shared.ts';
+
+export interface RoomNeedsAgentInput {
+  /** The tenant the webhook was authenticated for. */
+  readonly tenantId: string;
+  readonly payload: unknown;
+}
+
+export interface RoomIntake {
+  /** `created`: a new ticket (first or new session); `requeued`: its active ticket waits again; `unchanged`: it already waits or is served. */
+  readonly outcome: 'created' | 'requeued' | 'unchanged' | 'ignored';
+  readonly ticketId: string | null;
+}
+
+export interface RoomNeedsAgentDeps {
+  readonly uow: UnitOfWork;
+  readonly notices: ChatPlatformNotices;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+}
+
+const roomIdMaxLength = 191;
+
+const customerName = (notice: RoomNeedsAgent): string => {
+  const candidates = [notice.customer.name, notice.customer.userId, 'Qiscus customer'];
+  const name = candidates.find((c): c is string => typeof c === 'string' && c.trim() !== '') ?? 'Qiscus customer';
+  return firstCodePoints(name, customerRules.name.max);
+};
+
+const externalIdOf = (notice: RoomNeedsAgent): string => {
+  const userId = notice.customer.userId;
+  const checked = userId === null ? null : checkText('external_id', userId, customerRules.externalId);
+  return checked !== null && Result.isSuccess(checked) ? checked.success : `qiscus-room:${notice.roomId}`;
+};
+
+/**
+ * A room asks for an agent (Qiscus repeats this on every customer message while nobody serves it):
+ * the room's active ticket stays as it is, or waits again; otherwise a new ticket is opened and queued.
+ */
+export class RoomNeedsAgentUseCase {
+  readonly #deps: RoomNeedsAgentDeps;
+
+  constructor(deps: RoomNeedsAgentDeps) {
+    this.#deps = deps;
+  }
+
+  execute(input: RoomNeedsAgentInput): Effect.Effect<RoomIntake, InvalidPlatformNotice | StoreUnavailable> {
+    const decoded = this.#deps.notices.roomNeedsAgent(input.payload);
+    if (Result.isFailure(decoded)) return Effect.fail(decoded.failure);
+    const notice = decoded.success;
+    if (notice.roomId.length > roomIdMaxLength) return Effect.fail(new InvalidPlatformNotice({ message: 'room_id is too long' }));
+    if (notice.isResolved) return Effect.succeed({ outcome: 'ignored', ticketId: null });
+    const attempt = this.#deps.uow.exclusive(input.tenantId, (store) => this.#intake(store, input.tenantId, notice));
+    // Another process may have opened the room's ticket (or the customer) first: the retry finds it.
+    return attempt.pipe(
+      Effect.catchTag('DuplicateKey', () => attempt),
+      Effect.catchTag('DuplicateKey', (e) => Effect.die(e)),
+      Effect.catchTag('InvalidInput', (e) => Effect.fail(new InvalidPlatformNotice({ message: `${e.path} ${e.message}` }))),
+    );
+  }
+
+  #intake(store: Store, tenantId: string, notice: RoomNeedsAgent): Effect.Effect<RoomIntake, InvalidInput | DuplicateKey | StoreUnavailable> {
+    const { clock, ids } = this.#deps;
+    return Effect.gen(function* () {
+      const now = clock.now();
+      const latest = yield* store.tickets.findLatestByExternalRef(tenantId, 'qiscus', notice.roomId);
+      const current = latest === null ? null : yield* store.tickets.get(tenantId, latest.id, { forUpdate: true });
+      if (current !== null && isActive(current)) {
+        if (current.assignedAgentId !== null || current.queuedAt !== null) return { outcome: 'unchanged', ticketId: current.id } as const;
+        const requeued: Ticket = { ...current, queuedAt: now, updatedAt: now };
+        yield* store.tickets.update(requeued);
+        yield* store.outbox.append([domainEvent('room.queued', eventMeta(ids, tenantId, now), { ticketId: current.id, roomId: notice.roomId })]);
+        return { outcome: 'requeued', ticketId: current.id } as const;
+      }
+      const customer = yield* findOrCreateCustomer(store, { ids, now, tenantId }, notice);
+      const ticket = yield* Effect.fromResult(
+        createTicket({
+          id: ids.next(),
+          tenantId,
+          title: firstCodePoints(`Qiscus chat with ${customer.name}`, titleRule.max),
+          customerId: customer.id,
+          channel: 'qiscus',
+          externalRef: notice.roomId,
+          autoAssign: true,
+          now,
+        }),
+      );
+      yield* store.tickets.insert(ticket);
+      yield* store.outbox.append([
+        // autoAssign false: the native allocator leaves platform rooms to the platform allocator (`room.queued`).
+        domainEvent('ticket.created', eventMeta(ids, tenantId, now), { ticketId: ticket.id, channel: 'qiscus', priority: ticket.priority, autoAssign: false }),
+        domainEvent('room.queued', eventMeta(ids, tenantId, now), { ticketId: ticket.id, roomId: notice.roomId }),
+      ]);
+      return { outcome: 'created', ticketId: ticket.id } as const;
+    });
+  }
+}
+
+const findOrCreateCustomer = (
+  store: Store,
+  context: { readonly ids: IdGenerator; readonly now: Date; readonly tenantId: string },
+  notice: RoomNeedsAgent,
+): Effect.Effect<Customer, InvalidInput | DuplicateKey | StoreUnavailable> =>
+  Effect.gen(function* () {
+    const externalId = externalIdOf(notice);
+    const existing = yield* store.customers.findByExternalId(context.tenantId, externalId);
+    if (existing !== null) return existing;
+    const customer = yield* Effect.fromResult(
+      createCustomer({ id: context.ids.next(), tenantId: context.tenantId, name: customerName(notice), externalId, now: context.now }),
+    );
+    yield* store.customers.insert(customer);
+    return customer;
+  });

@@ -1,0 +1,138 @@
+import { Effect, Result } from 'effect';
+import type { PlatformAgent } from '../allocation/chat-platform.port.ts';
+import { chooseAgent, isWaiting } from '../allocation/allocation.policy.ts';
+import type { StoreUnavailable } from '../shared/errors.ts';
+import { domainEvent, type AllocationDecision } from '../shared/events.ts';
+import type { Clock, IdGenerator } from '../shared/ports.ts';
+import type { Store } from '../shared/unit-of-work.port.ts';
+import { isActive, type Ticket } from '../tickets/ticket.ts';
+import { assign, changeStatus } from '../tickets/ticket.ops.ts';
+import { eventMeta, tenantSettings } from '../tickets/tickets.shared.ts';
+import { mirrorAgents, platformCandidates } from './platform-agents.ts';
+
+export interface RoomEnv {
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+}
+
+/** A ticket held for an agent in our store while the platform is asked; not yet announced. */
+export interface Reservation {
+  readonly tenantId: string;
+  readonly ticketId: string;
+  readonly roomId: string;
+  readonly agentId: string;
+  readonly platformAgentId: string;
+  /** Where the ticket stood in the queue, restored on release. */
+  readonly queuedAt: Date | null;
+  readonly decision: AllocationDecision;
+}
+
+export type ReserveOutcome =
+  | { readonly _tag: 'Reserved'; readonly reservation: Reservation }
+  | { readonly _tag: 'NoCapacity'; readonly decision: AllocationDecision }
+  | { readonly _tag: 'NotWaiting' };
+
+const heldFor = (ticket: Ticket | null, agentId: string): ticket is Ticket =>
+  ticket !== null && isActive(ticket) && ticket.assignedAgentId === agentId;
+
+const touchAgent = (store: Store, tenantId: string, agentId: string, now: Date): Effect.Effect<void, StoreUnavailable> =>
+  Effect.gen(function* () {
+    const user = yield* store.users.get(tenantId, agentId);
+    if (user === null) return;
+    yield* store.users.update({ ...user, lastAssignedAt: now }).pipe(Effect.catchTag('DuplicateKey', (e) => Effect.die(e)));
+  });
+
+/**
+ * Picks among the platform's eligible agents with the shared policy and assigns the ticket in our
+ * store, so every concurrent allocation counts it. Run inside `UnitOfWork.exclusive(tenantId, …)`.
+ */
+export const reserveRoom = (
+  store: Store,
+  env: RoomEnv,
+  target: { readonly tenantId: string; readonly ticketId: string },
+  eligible: ReadonlyArray<PlatformAgent>,
+): Effect.Effect<ReserveOutcome, StoreUnavailable> =>
+  Effect.gen(function* () {
+    const { tenantId, ticketId } = target;
+    const ticket = yield* store.tickets.get(tenantId, ticketId, { forUpdate: true });
+    if (ticket === null || !isWaiting(ticket) || ticket.externalRef === null) return { _tag: 'NotWaiting' } as const;
+    const now = env.clock.now();
+    const mirrored = yield* mirrorAgents(store, { tenantId, ids: env.ids, now }, eligible);
+    const settings = yield* tenantSettings(store, tenantId);
+    const candidates = platformCandidates(yield* store.agents.all(tenantId), mirrored);
+    const choice = chooseAgent(candidates, settings.maxCustomersPerAgent);
+    const agent = choice.agent;
+    const platformAgent = mirrored.find((m) => m.user.id === agent?.agentId)?.platform;
+    if (agent === null || platformAgent === undefined) return { _tag: 'NoCapacity', decision: choice.decision } as const;
+    const assigned = assign(ticket, agent.agentId, now);
+    if (Result.isFailure(assigned)) return { _tag: 'NotWaiting' } as const;
+    yield* store.tickets.update(assigned.success);
+    yield* touchAgent(store, tenantId, agent.agentId, now);
+    const reservation: Reservation = {
+      tenantId,
+      ticketId,
+      roomId: ticket.externalRef,
+      agentId: agent.agentId,
+      platformAgentId: platformAgent.platformAgentId,
+      queuedAt: ticket.queuedAt,
+      decision: choice.decision,
+    };
+    return { _tag: 'Reserved', reservation } as const;
+  });
+
+/** The platform took the assignment: announce it (`ticket.assigned`) if the ticket is still held for the agent. */
+export const confirmReservation = (store: Store, env: RoomEnv, r: Reservation): Effect.Effect<boolean, StoreUnavailable> =>
+  Effect.gen(function* () {
+    const ticket = yield* store.tickets.get(r.tenantId, r.ticketId, { forUpdate: true });
+    if (!heldFor(ticket, r.agentId)) return false;
+    yield* store.outbox.append([
+      domainEvent('ticket.assigned', eventMeta(env.ids, r.tenantId, env.clock.now()), {
+        ticketId: r.ticketId,
+        agentId: r.agentId,
+        previousAgentId: null,
+        by: 'allocator',
+        decision: r.decision,
+      }),
+    ]);
+    return true;
+  });
+
+/**
+ * The platform did not take it. `requeue`: back to the queue at its old position (the call failed);
+ * otherwise out of the queue, unassigned and active: the room is served outside Switchboard.
+ */
+export const releaseReservation = (store: Store, env: RoomEnv, r: Reservation, requeue: boolean): Effect.Effect<boolean, StoreUnavailable> =>
+  Effect.gen(function* () {
+    const ticket = yield* store.tickets.get(r.tenantId, r.ticketId, { forUpdate: true });
+    if (!heldFor(ticket, r.agentId)) return false;
+    const queuedAt = requeue ? (r.queuedAt ?? ticket.createdAt) : null;
+    yield* store.tickets.update({ ...ticket, assignedAgentId: null, queuedAt, updatedAt: env.clock.now() });
+    return true;
+  });
+
+/** The platform says the room's conversation is over: its active ticket is resolved, unassigned if it was only reserved. */
+export const resolveRoomTicket = (
+  store: Store,
+  env: RoomEnv,
+  target: { readonly tenantId: string; readonly ticketId: string; readonly reservedFor?: string },
+): Effect.Effect<boolean, StoreUnavailable> =>
+  Effect.gen(function* () {
+    const { tenantId } = target;
+    const ticket = yield* store.tickets.get(tenantId, target.ticketId, { forUpdate: true });
+    if (ticket === null || !isActive(ticket)) return false;
+    const now = env.clock.now();
+    const { autoAssign } = yield* tenantSettings(store, tenantId);
+    const base = target.reservedFor !== undefined && ticket.assignedAgentId === target.reservedFor ? { ...ticket, assignedAgentId: null } : ticket;
+    const resolved = changeStatus(base, 'resolved', { now, autoAssign });
+    if (Result.isFailure(resolved)) return false;
+    yield* store.tickets.update(resolved.success);
+    yield* store.outbox.append([
+      domainEvent('ticket.status_changed', eventMeta(env.ids, tenantId, now), {
+        ticketId: ticket.id,
+        from: ticket.status,
+        to: 'resolved',
+        agentId: resolved.success.assignedAgentId,
+      }),
+    ]);
+    return true;
+  });

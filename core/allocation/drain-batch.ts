@@ -53,7 +53,8 @@ export const drainBatch = (
       const agent = choice.agent;
       if (agent === null) break;
       const ticket = yield* store.tickets.get(tenantId, queued.id, { forUpdate: true });
-      if (ticket === null || !isWaiting(ticket)) continue;
+      // Platform rooms (Qiscus) are allocated among the platform's agents by core/integrations.
+      if (ticket === null || !isWaiting(ticket) || ticket.channel === 'qiscus') continue;
       const now = env.clock.now();
       const updated = assign(ticket, agent.agentId, now);
       if (Result.isFailure(updated)) continue;

@@ -1,0 +1,156 @@
+import { hash } from '@node-rs/argon2';
+import mysql from 'mysql2/promise';
+import { argon2Minimum } from '../adapters/crypto/argon2-password-hasher.ts';
+import { prng, uuidV7At } from './bench-ids.ts';
+
+export interface SeedPlan {
+  readonly tickets: number;
+  /** Messages per ticket vary from 1 to 2×average−1. */
+  readonly averageMessagesPerTicket: number;
+  readonly customers: number;
+  readonly budgetSeconds: number;
+}
+
+export interface Seeded {
+  readonly tenantId: string;
+  readonly adminEmail: string;
+  readonly adminPassword: string;
+  readonly tickets: number;
+  readonly messages: number;
+  readonly byStatus: Readonly<Record<string, number>>;
+  readonly seconds: number;
+  readonly complete: boolean;
+}
+
+const ticketsPerBatch = 1000;
+const messagesPerStatement = 2500;
+const writers = 3;
+const day = 86_400_000;
+
+// Weights: open 20 %, in_progress 15 %, resolved 25 %, closed 40 %.
+const statusOf = (r: number): string => (r < 0.2 ? 'open' : r < 0.35 ? 'in_progress' : r < 0.6 ? 'resolved' : 'closed');
+const priorities = ['high', 'medium', 'medium', 'low'] as const;
+const priorityRank = { high: 0, medium: 1, low: 2 } as const;
+const lorem =
+  'Hello, my order has not arrived yet and the tracking page shows no update since Monday. Could you check what happened? Thanks a lot 🙏';
+
+const ticketCols = [
+  'id', 'tenant_id', 'title', 'description', 'status', 'priority', 'priority_rank', 'assigned_agent_id', 'customer_id',
+  'channel', 'channel_id', 'external_ref', 'active_external_ref', 'queued_at', 'created_at', 'updated_at',
+];
+const messageCols = ['id', 'tenant_id', 'ticket_id', 'sender_type', 'sender_id', 'message', 'sequence', 'created_at'];
+
+const insert = (conn: mysql.Connection, table: string, cols: ReadonlyArray<string>, rows: unknown[][]) =>
+  conn.query(`insert into \`${table}\` (${cols.map((c) => `\`${c}\``).join(', ')}) values ?`, [rows]);
+
+const connect = async (url: string): Promise<mysql.Connection> => {
+  const conn = await mysql.createConnection({ uri: url, timezone: 'Z', charset: 'utf8mb4' });
+  await conn.query('set session foreign_key_checks = 0, unique_checks = 0');
+  return conn;
+};
+
+/**
+ * One tenant with an admin, 20 agents, customers, and as many ticket batches (each with its messages)
+ * as fit in the time budget, written with multi-row INSERTs straight into the migrated schema.
+ */
+export const seedTenant = async (url: string, plan: SeedPlan, progress: (line: string) => void): Promise<Seeded> => {
+  const started = Date.now();
+  const now = started;
+  const tenantId = uuidV7At(now - 400 * day, 0);
+  const adminEmail = 'bench-admin@switchboard.test';
+  const adminPassword = 'bench-password-1234';
+  const adminId = uuidV7At(now - 400 * day, 1);
+  const agents = Array.from({ length: 20 }, (_, i) => uuidV7At(now - 399 * day, i));
+  const customers = Array.from({ length: plan.customers }, (_, i) => uuidV7At(now - 398 * day, i));
+  const at = new Date(now - 400 * day);
+
+  const setup = await connect(url);
+  await setup.query('insert into tenants values (?, ?, ?, ?, ?, ?)', [tenantId, 'Bench tenant', 2, 1, at, at]);
+  const userRow = (id: string, email: string, role: string, passwordHash: string | null) => [
+    id, tenantId, email, email, passwordHash === null ? null : email, email.split('@')[0], role, 1, 'online', null, passwordHash, null, at, at,
+  ];
+  const adminHash = await hash(adminPassword, { algorithm: 2, ...argon2Minimum, parallelism: 1 });
+  await setup.query(
+    'insert into users (id, tenant_id, email, email_key, login_email_key, name, role, active, availability, max_customers, password_hash, last_assigned_at, created_at, updated_at) values ?',
+    [[userRow(adminId, adminEmail, 'admin', adminHash), ...agents.map((id, i) => userRow(id, `agent-${i}@switchboard.test`, 'agent', null))]],
+  );
+  for (let i = 0; i < customers.length; i += 5000) {
+    const rows = customers.slice(i, i + 5000).map((id, k) => [id, tenantId, `Customer ${i + k}`, `c${i + k}@example.test`, null, `ext-${i + k}`, at, at]);
+    await insert(setup, 'customers', ['id', 'tenant_id', 'name', 'email', 'phone', 'external_id', 'created_at', 'updated_at'], rows);
+  }
+  await setup.end();
+
+  const batches = Math.ceil(plan.tickets / ticketsPerBatch);
+  const step = Math.floor((365 * day) / plan.tickets);
+  const firstAt = now - 366 * day;
+  const byStatus: Record<string, number> = {};
+  let next = 0;
+  let tickets = 0;
+  let messages = 0;
+
+  const writeBatch = async (conn: mysql.Connection, b: number): Promise<void> => {
+    const random = prng(b + 1);
+    const ticketRows: unknown[][] = [];
+    const messageRows: unknown[][] = [];
+    const counts: Record<string, number> = {};
+    for (let i = b * ticketsPerBatch; i < Math.min(plan.tickets, (b + 1) * ticketsPerBatch); i++) {
+      const createdMs = firstAt + i * step;
+      const id = uuidV7At(createdMs, i);
+      const status = statusOf(random());
+      const priority = priorities[Math.floor(random() * priorities.length)] ?? 'medium';
+      const agent = status === 'open' ? null : (agents[Math.floor(random() * agents.length)] ?? null);
+      const customer = customers[Math.floor(random() * customers.length)] ?? '';
+      const count = 1 + Math.floor(random() * (2 * plan.averageMessagesPerTicket - 1));
+      const created = new Date(createdMs);
+      ticketRows.push([
+        id, tenantId, `Order problem #${i}`, i % 3 === 0 ? null : lorem, status, priority, priorityRank[priority], agent, customer,
+        'api', null, null, null, null, created, new Date(createdMs + count * 60_000),
+      ]);
+      for (let k = 1; k <= count; k++) {
+        const sentMs = createdMs + k * 60_000;
+        const fromCustomer = k % 2 === 1 || agent === null;
+        messageRows.push([
+          uuidV7At(sentMs, k), tenantId, id, fromCustomer ? 'customer' : 'agent', fromCustomer ? customer : agent,
+          `${lorem.slice(0, 40 + ((i + k) % 90))} (${k})`, k, new Date(sentMs),
+        ]);
+      }
+      counts[status] = (counts[status] ?? 0) + 1;
+    }
+    await conn.beginTransaction();
+    await insert(conn, 'tickets', ticketCols, ticketRows);
+    for (let i = 0; i < messageRows.length; i += messagesPerStatement) {
+      await insert(conn, 'messages', messageCols, messageRows.slice(i, i + messagesPerStatement));
+    }
+    await conn.commit();
+    tickets += ticketRows.length;
+    messages += messageRows.length;
+    for (const [status, n] of Object.entries(counts)) byStatus[status] = (byStatus[status] ?? 0) + n;
+  };
+
+  const overBudget = () => Date.now() - started > plan.budgetSeconds * 1000;
+  const writer = async (): Promise<void> => {
+    const conn = await connect(url);
+    try {
+      while (next < batches && !overBudget()) {
+        await writeBatch(conn, next++);
+        if (next % 10 === 0) progress(`  seeded ${tickets} tickets, ${messages} messages (${Math.round((Date.now() - started) / 1000)} s)`);
+      }
+    } finally {
+      await conn.end();
+    }
+  };
+  await Promise.all(Array.from({ length: writers }, writer));
+  const analyze = await connect(url);
+  await analyze.query('analyze table tickets, messages, users');
+  await analyze.end();
+  return {
+    tenantId,
+    adminEmail,
+    adminPassword,
+    tickets,
+    messages,
+    byStatus,
+    seconds: (Date.now() - started) / 1000,
+    complete: tickets === plan.tickets,
+  };
+};

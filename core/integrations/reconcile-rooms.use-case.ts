@@ -1,0 +1,112 @@
+import { Effect, Result } from 'effect';
+import type { ChatPlatform, ChatPlatformAccount } from '../allocation/chat-platform.port.ts';
+import { isWaiting } from '../allocation/allocation.policy.ts';
+import type { RetryableJobFailure, StoreUnavailable } from '../shared/errors.ts';
+import { domainEvent } from '../shared/events.ts';
+import type { UnitOfWork } from '../shared/unit-of-work.port.ts';
+import { isActive, type Ticket } from '../tickets/ticket.ts';
+import { eventMeta } from '../tickets/tickets.shared.ts';
+import { retryable, waitingRooms } from './integrations.shared.ts';
+import { accountOf } from './qiscus-integration.ts';
+import { resolveRoomTicket, type RoomEnv } from './room-reservation.ts';
+
+export interface ReconcileRoomsResult {
+  /** Waiting tickets whose room the platform reports served (they leave the queue) or unknown. */
+  readonly dropped: number;
+  readonly resolved: number;
+  /** Tickets held for an agent (for longer than `staleAfterMs`) while the platform says nobody serves the room. */
+  readonly released: number;
+  /** Active tickets out of the queue whose room waits again on the platform. */
+  readonly requeued: number;
+}
+
+export interface ReconcileRoomsDeps extends RoomEnv {
+  readonly uow: UnitOfWork;
+  readonly platform: ChatPlatform;
+  /** How long an assignment may disagree with the platform before it is undone (an in-flight reservation is younger); default 5 minutes. */
+  readonly staleAfterMs?: number;
+}
+
+type Fix = 'dropped' | 'resolved' | 'released' | 'requeued' | null;
+
+/** Brings the tenant's room tickets in line with what the platform reports (missed webhooks, crashes between reserve and confirm). */
+export class ReconcileRoomsUseCase {
+  readonly #deps: ReconcileRoomsDeps;
+
+  constructor(deps: ReconcileRoomsDeps) {
+    this.#deps = deps;
+  }
+
+  execute(input: { readonly tenantId: string }): Effect.Effect<ReconcileRoomsResult, RetryableJobFailure | StoreUnavailable> {
+    const deps = this.#deps;
+    const { uow, platform } = deps;
+    const { tenantId } = input;
+    const fixWaiting = (account: ChatPlatformAccount, ticket: Ticket, roomId: string) => this.#fixWaiting(account, ticket, roomId);
+    const fixUnserved = (roomId: string) => this.#fixUnserved(tenantId, roomId);
+    return Effect.gen(function* () {
+      const counts = { dropped: 0, resolved: 0, released: 0, requeued: 0 };
+      const integration = yield* uow.read((store) => store.integrations.get(tenantId));
+      if (integration === null) return counts;
+      const account = accountOf(integration);
+      const unserved = yield* platform.waitingRooms(account).pipe(Effect.mapError(retryable));
+      const unservedIds = new Set(unserved.map((room) => room.roomId));
+      const ours = yield* uow.read((store) => waitingRooms(store, tenantId));
+      const fixes: Array<Fix> = [];
+      for (const ticket of ours) {
+        const roomId = ticket.externalRef;
+        if (roomId !== null && !unservedIds.has(roomId)) fixes.push(yield* fixWaiting(account, ticket, roomId));
+      }
+      for (const roomId of unservedIds) fixes.push(yield* fixUnserved(roomId));
+      for (const fix of fixes) if (fix !== null) counts[fix] += 1;
+      return counts;
+    });
+  }
+
+  /** Our ticket waits but the platform does not list the room as waiting: ask about the room itself. */
+  #fixWaiting(account: ChatPlatformAccount, ticket: Ticket, roomId: string): Effect.Effect<Fix, StoreUnavailable> {
+    const deps = this.#deps;
+    const { uow, platform } = deps;
+    const { tenantId } = ticket;
+    return Effect.gen(function* () {
+      const room = yield* Effect.result(platform.room(account, roomId));
+      const state = Result.isSuccess(room) ? room.success.state : room.failure._tag === 'ChatRoomNotFound' ? 'gone' : 'unknown';
+      if (state === 'resolved') {
+        return (yield* uow.exclusive(tenantId, (store) => resolveRoomTicket(store, deps, { tenantId, ticketId: ticket.id }))) ? 'resolved' : null;
+      }
+      if (state !== 'served' && state !== 'gone') return null;
+      return yield* uow.exclusive(tenantId, (store) =>
+        Effect.gen(function* () {
+          const current = yield* store.tickets.get(tenantId, ticket.id, { forUpdate: true });
+          if (current === null || !isWaiting(current)) return null;
+          yield* store.tickets.update({ ...current, queuedAt: null, updatedAt: deps.clock.now() });
+          return 'dropped' as const;
+        }),
+      );
+    });
+  }
+
+  /** The platform says nobody serves the room: a stale assignment is undone, an unqueued active ticket waits again. */
+  #fixUnserved(tenantId: string, roomId: string): Effect.Effect<Fix, StoreUnavailable> {
+    const { uow, clock, ids } = this.#deps;
+    const staleAfterMs = this.#deps.staleAfterMs ?? 5 * 60_000;
+    return uow.exclusive(tenantId, (store) =>
+      Effect.gen(function* () {
+        const latest = yield* store.tickets.findLatestByExternalRef(tenantId, 'qiscus', roomId);
+        const ticket = latest === null ? null : yield* store.tickets.get(tenantId, latest.id, { forUpdate: true });
+        if (ticket === null || !isActive(ticket)) return null;
+        const now = clock.now();
+        const meta = () => eventMeta(ids, tenantId, now);
+        if (ticket.assignedAgentId !== null) {
+          if (now.getTime() - ticket.updatedAt.getTime() < staleAfterMs) return null;
+          yield* store.tickets.update({ ...ticket, assignedAgentId: null, queuedAt: ticket.createdAt, updatedAt: now });
+          yield* store.outbox.append([domainEvent('ticket.unassigned', meta(), { ticketId: ticket.id, previousAgentId: ticket.assignedAgentId })]);
+          return 'released' as const;
+        }
+        if (ticket.queuedAt !== null) return null;
+        yield* store.tickets.update({ ...ticket, queuedAt: now, updatedAt: now });
+        yield* store.outbox.append([domainEvent('room.queued', meta(), { ticketId: ticket.id, roomId })]);
+        return 'requeued' as const;
+      }),
+    );
+  }
+}

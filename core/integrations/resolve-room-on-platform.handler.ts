@@ -1,0 +1,50 @@
+import { Effect } from 'effect';
+import type { ChatPlatform } from '../allocation/chat-platform.port.ts';
+import type { RetryableJobFailure, StoreUnavailable } from '../shared/errors.ts';
+import type { DomainEvent } from '../shared/events.ts';
+import type { EventHandler } from '../shared/outbox.port.ts';
+import type { UnitOfWork } from '../shared/unit-of-work.port.ts';
+import { isActive } from '../tickets/ticket.ts';
+import { retryable } from './integrations.shared.ts';
+import { accountOf } from './qiscus-integration.ts';
+
+/**
+ * A platform room's ticket resolved or closed here resolves the room on the platform too; failures are
+ * retried by the job system. Idempotent: resolving a resolved room succeeds. A room that has since
+ * opened a new session (a newer active ticket) or a ticket reopened meanwhile is left alone.
+ */
+export class ResolveRoomOnPlatformHandler implements EventHandler {
+  readonly name = 'integrations.resolve-room';
+  readonly #deps: { readonly uow: UnitOfWork; readonly platform: ChatPlatform };
+
+  constructor(deps: { readonly uow: UnitOfWork; readonly platform: ChatPlatform }) {
+    this.#deps = deps;
+  }
+
+  handles(event: DomainEvent): boolean {
+    if (event.type !== 'ticket.status_changed') return false;
+    const { from, to } = event.payload;
+    return isActive({ status: from }) && !isActive({ status: to });
+  }
+
+  handle(event: DomainEvent): Effect.Effect<void, StoreUnavailable | RetryableJobFailure> {
+    if (event.type !== 'ticket.status_changed') return Effect.void;
+    const { uow, platform } = this.#deps;
+    const { tenantId } = event;
+    const { ticketId } = event.payload;
+    return Effect.gen(function* () {
+      const target = yield* uow.read((store) =>
+        Effect.gen(function* () {
+          const ticket = yield* store.tickets.get(tenantId, ticketId);
+          if (ticket === null || ticket.channel !== 'qiscus' || ticket.externalRef === null || isActive(ticket)) return null;
+          const latest = yield* store.tickets.findLatestByExternalRef(tenantId, 'qiscus', ticket.externalRef);
+          if (latest !== null && latest.id !== ticket.id && isActive(latest)) return null;
+          const integration = yield* store.integrations.get(tenantId);
+          return integration === null ? null : { roomId: ticket.externalRef, account: accountOf(integration) };
+        }),
+      );
+      if (target === null) return;
+      yield* platform.resolveRoom(target.account, target.roomId).pipe(Effect.mapError(retryable));
+    });
+  }
+}

@@ -1,0 +1,58 @@
+import { Effect, Result } from 'effect';
+import type { StoreUnavailable } from '../shared/errors.ts';
+import type { UnitOfWork } from '../shared/unit-of-work.port.ts';
+import type { AllocateRoomsUseCase } from './allocate-rooms.use-case.ts';
+import type { ReconcileRoomsUseCase } from './reconcile-rooms.use-case.ts';
+
+export interface SweepQiscusResult {
+  readonly tenants: number;
+  readonly assigned: number;
+  /** Tenants whose reconciliation or allocation failed this round (retried on the next tick). */
+  readonly failures: ReadonlyArray<{ readonly tenantId: string; readonly reason: string }>;
+}
+
+export interface SweepQiscusDeps {
+  readonly uow: UnitOfWork;
+  readonly reconcile: ReconcileRoomsUseCase;
+  readonly allocate: AllocateRoomsUseCase;
+  readonly pageSize?: number;
+}
+
+/**
+ * The periodic pass over every tenant with an integration (ALLOCATION_SWEEP_SECONDS): reconcile with
+ * the platform, then allocate waiting rooms (agents come online without telling us). One tenant's
+ * failure does not stop the others.
+ */
+export class SweepQiscusUseCase {
+  readonly #deps: SweepQiscusDeps;
+
+  constructor(deps: SweepQiscusDeps) {
+    this.#deps = deps;
+  }
+
+  execute(): Effect.Effect<SweepQiscusResult, StoreUnavailable> {
+    const { uow, reconcile, allocate } = this.#deps;
+    const limit = this.#deps.pageSize ?? 100;
+    return Effect.gen(function* () {
+      const failures: Array<{ tenantId: string; reason: string }> = [];
+      let tenants = 0;
+      let assigned = 0;
+      let after: string | null = null;
+      do {
+        const page = yield* uow.read((store) => store.integrations.list({ limit, after }));
+        for (const { tenantId } of page.items) {
+          tenants += 1;
+          const reconciled = yield* Effect.result(reconcile.execute({ tenantId }));
+          if (Result.isFailure(reconciled)) failures.push({ tenantId, reason: reasonOf(reconciled.failure) });
+          const allocated = yield* Effect.result(allocate.execute({ tenantId }));
+          if (Result.isFailure(allocated)) failures.push({ tenantId, reason: reasonOf(allocated.failure) });
+          else assigned += allocated.success.assigned;
+        }
+        after = page.next;
+      } while (after !== null);
+      return { tenants, assigned, failures };
+    });
+  }
+}
+
+const reasonOf = (error: { readonly _tag: string; readonly reason?: string }): string => error.reason ?? error._tag;

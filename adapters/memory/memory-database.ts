@@ -8,7 +8,7 @@ import type { Message } from '../../core/tickets/message.ts';
 import type { Channel } from '../../core/channels/channel.ts';
 import type { DomainEvent } from '../../core/shared/events.ts';
 import type { QiscusIntegration } from '../../core/integrations/qiscus-integration.ts';
-import type { PlatformAgentLink } from '../../core/integrations/integration.port.ts';
+import type { PlatformAgentLink, UnansweredAssign } from '../../core/integrations/integration.port.ts';
 
 /** A keyed collection whose writes are undone when the unit of work they belong to fails. */
 export class MemoryTable<V> {
@@ -77,6 +77,8 @@ export class MemoryDatabase {
   readonly integrations = new MemoryTable<QiscusIntegration>(this);
   /** Keyed `${tenantId}:${platformAgentId}`. */
   readonly platformAgentLinks = new MemoryTable<PlatformAgentLink>(this);
+  /** Keyed `${tenantId}:${roomId}`. */
+  readonly unansweredAssigns = new MemoryTable<UnansweredAssign>(this);
 
   recordUndo(undo: () => void): void {
     this.#journal?.push(undo);

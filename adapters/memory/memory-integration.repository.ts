@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Effect } from 'effect';
-import type { IntegrationRepository, PlatformAgentLink } from '../../core/integrations/integration.port.ts';
+import type { IntegrationRepository, PlatformAgentLink, UnansweredAssign } from '../../core/integrations/integration.port.ts';
 import type { QiscusIntegration } from '../../core/integrations/qiscus-integration.ts';
 import { DuplicateKey, type Stored } from '../../core/shared/errors.ts';
 import type { Page, PageRequest } from '../../core/shared/page.ts';
@@ -58,5 +58,18 @@ export class MemoryIntegrationRepository implements IntegrationRepository {
 
   linkAgent(link: PlatformAgentLink): Stored<void> {
     return Effect.sync(() => this.#db.platformAgentLinks.set(linkKey(link.tenantId, link.platformAgentId), link));
+  }
+
+  recordUnansweredAssign(attempt: UnansweredAssign): Stored<void> {
+    return Effect.sync(() => this.#db.unansweredAssigns.set(linkKey(attempt.tenantId, attempt.roomId), attempt));
+  }
+
+  takeUnansweredAssign(tenantId: string, roomId: string): Stored<UnansweredAssign | null> {
+    return Effect.sync(() => {
+      const key = linkKey(tenantId, roomId);
+      const attempt = this.#db.unansweredAssigns.get(key) ?? null;
+      this.#db.unansweredAssigns.delete(key);
+      return attempt;
+    });
   }
 }

@@ -15,7 +15,7 @@ export class MikroOrmTenantDirectory implements TenantDirectory {
   }
 
   hasAny(): Stored<boolean> {
-    return this.#run('read', ({ em }) => sql(() => em.findOne(TenantEntity, {}, { ...fresh, fields: ['id'] })).pipe(Effect.map((row) => row !== null)));
+    return this.#run('read', ({ em }) => sql(() => em.find(TenantEntity, {}, { ...fresh, fields: ['id'], limit: 1 })).pipe(Effect.map((rows) => rows.length > 0)));
   }
 
   withWaitingTickets(): Stored<ReadonlyArray<string>> {

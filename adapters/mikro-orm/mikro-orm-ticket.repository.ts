@@ -8,7 +8,8 @@ import type { TicketFilter, TicketRepository } from '../../core/tickets/ticket.p
 import { TicketEntity } from './schema/entities.ts';
 import { sql, sqlWrite } from './sql-effect.ts';
 import { afterNewestFirst, emptyPage, newestFirstOrder, newestFirstPosition, pageFrom } from './sql-page.ts';
-import { fresh, rowLock, type SqlSession } from './sql-session.ts';
+import { firstRow, selectRows } from './sql-rows.ts';
+import type { SqlSession } from './sql-session.ts';
 
 type TicketRow = InferEntity<typeof TicketEntity>;
 
@@ -52,19 +53,15 @@ export class MikroOrmTicketRepository implements TicketRepository {
   }
 
   get(tenantId: string, id: string, options?: { readonly forUpdate?: boolean }): Stored<Ticket | null> {
-    const lock = options?.forUpdate === true ? rowLock(this.#session) : {};
-    return this.#one(() => this.#session.em.findOne(TicketEntity, { tenantId, id }, { ...fresh, ...lock }));
+    const forUpdate = options?.forUpdate === true;
+    return this.#one(() => firstRow(selectRows(this.#session, TicketEntity, { tenantId, id }, { limit: 1, forUpdate })));
   }
 
   list(tenantId: string, filter: TicketFilter, page: PageRequest): Stored<Page<Ticket>> {
     const after = afterNewestFirst(page.after);
     if (after === null) return Effect.succeed(emptyPage);
     return sql(() =>
-      this.#session.em.find(
-        TicketEntity,
-        { tenantId, ...filterOf(filter), ...after },
-        { ...fresh, orderBy: [...newestFirstOrder], limit: page.limit + 1 },
-      ),
+      selectRows(this.#session, TicketEntity, { tenantId, ...filterOf(filter), ...after }, { orderBy: newestFirstOrder, limit: page.limit + 1 }),
     ).pipe(Effect.map((rows) => pageFrom(rows.map(toTicket), page, newestFirstPosition)));
   }
 
@@ -86,7 +83,7 @@ export class MikroOrmTicketRepository implements TicketRepository {
   }
 
   #newest(where: FilterQuery<TicketRow>): Stored<Ticket | null> {
-    return this.#one(() => this.#session.em.findOne(TicketEntity, where, { ...fresh, orderBy: [...newestFirstOrder] }));
+    return this.#one(() => firstRow(selectRows(this.#session, TicketEntity, where, { orderBy: newestFirstOrder, limit: 1 })));
   }
 
   #one(query: () => Promise<TicketRow | null>): Stored<Ticket | null> {

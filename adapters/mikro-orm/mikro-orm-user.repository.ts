@@ -7,6 +7,7 @@ import type { Page, PageRequest } from '../../core/shared/page.ts';
 import { UserEntity } from './schema/entities.ts';
 import { sql, sqlWrite } from './sql-effect.ts';
 import { pageFrom } from './sql-page.ts';
+import { firstRow, selectRows } from './sql-rows.ts';
 import { fresh, type SqlSession } from './sql-session.ts';
 
 type UserRow = InferEntity<typeof UserEntity>;
@@ -40,7 +41,7 @@ export class MikroOrmUserRepository implements UserRepository {
   }
 
   get(tenantId: string, id: string): Stored<User | null> {
-    return this.#one(() => this.#session.em.findOne(UserEntity, { tenantId, id }, fresh));
+    return this.#one(() => firstRow(selectRows(this.#session, UserEntity, { tenantId, id }, { limit: 1 })));
   }
 
   findByEmail(tenantId: string, email: string): Stored<User | null> {

@@ -22,8 +22,11 @@ export const tokens = {
   httpApp: Symbol.for('switchboard.HttpApp') as ServiceIdentifier<HttpApp>,
 };
 
+/** Whether the store answers; default: a read through the unit of work. */
+export type Readiness = () => Effect.Effect<boolean>;
+
 /** The API's object graph; the store is given (see `store.ts`), everything else is built here. */
-export const buildContainer = (config: ApiConfig, logger: Logger, uow: UnitOfWork): Container => {
+export const buildContainer = (config: ApiConfig, logger: Logger, uow: UnitOfWork, readiness?: Readiness): Container => {
   const container = new Container({ defaultScope: 'Singleton' });
   container.bind(tokens.config).toConstantValue(config);
   container.bind(tokens.logger).toConstantValue(logger);
@@ -59,11 +62,13 @@ export const buildContainer = (config: ApiConfig, logger: Logger, uow: UnitOfWor
           loginFailureWindowSeconds: cfg.loginFailureWindowSeconds,
           channelRateLimitPerMinute: cfg.channelRateLimitPerMinute,
         },
-        ready: () =>
-          store.read((s) => s.tenants.get('readiness-probe')).pipe(
-            Effect.as(true),
-            Effect.catchCause(() => Effect.succeed(false)),
-          ),
+        ready:
+          readiness ??
+          (() =>
+            store.read((s) => s.tenants.get('readiness-probe')).pipe(
+              Effect.as(true),
+              Effect.catchCause(() => Effect.succeed(false)),
+            )),
       }),
     [tokens.config, tokens.logger, tokens.useCases, tokens.uow],
   );

@@ -1,14 +1,8 @@
-import type { UnitOfWork } from '../../core/shared/unit-of-work.port.ts';
-import { MemoryUnitOfWork } from '../../adapters/memory/memory-unit-of-work.ts';
+import { openStore as openNamedStore, type OpenStore, type OpenStoreOptions } from '../shared/open-store.ts';
 import type { ApiConfig } from './config.ts';
 
-export interface OpenStore {
-  readonly uow: UnitOfWork;
-  close(): Promise<void>;
-}
+export type { OpenStore } from '../shared/open-store.ts';
 
-/** The one place the composition root chooses its store from `DATABASE_URL`. */
-export const openStore = async (_config: Pick<ApiConfig, 'databaseUrl'>): Promise<OpenStore> => {
-  // Memory for now; the MikroORM adapter (sqlite:/mysql:) is switched in here.
-  return { uow: new MemoryUnitOfWork(), close: async () => {} };
-};
+/** The one place the API chooses its store: the one `DATABASE_URL` names, migrated first (`memory:` is for tests). */
+export const openStore = (config: Pick<ApiConfig, 'databaseUrl'>, options: OpenStoreOptions = {}): Promise<OpenStore> =>
+  openNamedStore(config.databaseUrl, options);

@@ -1,9 +1,9 @@
 import type { Clock } from '../../core/shared/ports.ts';
 import type { OutboxFeed } from '../../core/shared/outbox.port.ts';
 import type { AmqpHandler } from '../../adapters/rabbitmq/amqp-topology.ts';
-import { MemoryUnitOfWork } from '../../adapters/memory/memory-unit-of-work.ts';
-import { MemoryOutboxFeed } from '../../adapters/memory/memory-outbox-feed.ts';
-import { systemClock } from '../../adapters/memory/memory-ids.ts';
+import { systemClock, uuidV7Ids } from '../../adapters/memory/memory-ids.ts';
+import { buildJobs } from '../shared/jobs.ts';
+import { openStore } from '../shared/open-store.ts';
 import type { WorkerConfig } from './config.ts';
 
 /** A periodic job, e.g. the allocation queue drain every ALLOCATION_SWEEP_SECONDS. */
@@ -24,14 +24,9 @@ export interface WorkerComposition {
 
 export type ComposeWorker = (config: WorkerConfig) => Promise<WorkerComposition>;
 
-/** The worker's store and jobs, chosen from the configuration. */
-export const composeWorker: ComposeWorker = async (_config) => {
-  const uow = new MemoryUnitOfWork();
-  return {
-    feed: new MemoryOutboxFeed(uow.db),
-    clock: systemClock,
-    handlers: [],
-    sweeps: [],
-    close: async () => {},
-  };
+/** The worker's store (the one `DATABASE_URL` names, migrated first) and the jobs shared with the API. */
+export const composeWorker: ComposeWorker = async (config) => {
+  const store = await openStore(config.databaseUrl);
+  const jobs = buildJobs({ ...store, clock: systemClock, ids: uuidV7Ids, allocationSweepSeconds: config.allocationSweepSeconds });
+  return { feed: store.outboxFeed, clock: systemClock, handlers: jobs.handlers, sweeps: jobs.sweeps, close: () => store.close() };
 };

@@ -76,21 +76,36 @@ export class AllocateRoomsUseCase {
       const r = reserved.reservation;
       const answer = yield* Effect.result(platform.assignAgent(account, roomId, r.platformAgentId));
       if (Result.isFailure(answer)) {
-        yield* uow.exclusive(tenantId, (store) => releaseReservation(store, deps, r, true));
+        const unanswered = answer.failure._tag === 'ChatPlatformUnavailable';
+        const attempt = { tenantId, roomId, platformAgentId: r.platformAgentId, userId: r.agentId };
+        yield* uow.exclusive(tenantId, (store) =>
+          Effect.andThen(releaseReservation(store, deps, r, true), unanswered ? store.integrations.recordUnansweredAssign(attempt) : Effect.void),
+        );
         if (answer.failure._tag === 'ChatPlatformRequestRejected') return 'skipped';
         return yield* Effect.fail(retryable(answer.failure));
       }
       const outcome = answer.success;
       if (outcome._tag === 'Assigned' || (outcome._tag === 'AlreadyServed' && outcome.uncertain)) {
         // An uncertain "already served" follows our own unanswered attempt: most likely our agent.
-        yield* uow.exclusive(tenantId, (store) => confirmReservation(store, deps, r));
+        yield* uow.exclusive(tenantId, (store) =>
+          Effect.andThen(store.integrations.takeUnansweredAssign(tenantId, roomId), confirmReservation(store, deps, r)),
+        );
         return 'assigned';
       }
       if (outcome._tag === 'AlreadyServed') {
-        yield* uow.exclusive(tenantId, (store) => releaseReservation(store, deps, r, false));
-        return 'dropped';
+        // Served by someone: the agent of an earlier unanswered call of ours if there was one, else outside Switchboard.
+        return yield* uow.exclusive(tenantId, (store) =>
+          Effect.gen(function* () {
+            const earlier = yield* store.integrations.takeUnansweredAssign(tenantId, roomId);
+            if (earlier !== null && (yield* confirmReservation(store, deps, r, earlier.userId))) return 'assigned' as const;
+            yield* releaseReservation(store, deps, r, false);
+            return 'dropped' as const;
+          }),
+        );
       }
-      yield* uow.exclusive(tenantId, (store) => resolveRoomTicket(store, deps, { ...target, reservedFor: r.agentId }));
+      yield* uow.exclusive(tenantId, (store) =>
+        Effect.andThen(store.integrations.takeUnansweredAssign(tenantId, roomId), resolveRoomTicket(store, deps, { ...target, reservedFor: r.agentId })),
+      );
       return 'resolved';
     });
   }

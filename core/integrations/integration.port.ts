@@ -11,6 +11,14 @@ export interface PlatformAgentLink {
   readonly userId: string;
 }
 
+/** An assign call the platform never answered: it may have taken effect, for this agent. */
+export interface UnansweredAssign {
+  readonly tenantId: string;
+  readonly roomId: string;
+  readonly platformAgentId: string;
+  readonly userId: string;
+}
+
 /**
  * The tenants' Qiscus apps and their mirrored agents. Unique keys: one integration per tenant
  * (`save` replaces it) and `integrations.webhook_token` across tenants.
@@ -27,6 +35,10 @@ export interface IntegrationRepository {
   findAgentLink(tenantId: string, platformAgentId: string): Stored<PlatformAgentLink | null>;
   /** Records (or moves) the platform agent ↔ user mapping. */
   linkAgent(link: PlatformAgentLink): Stored<void>;
+  /** Remembers the room's latest unanswered assign call (one per room; a newer one replaces it). */
+  recordUnansweredAssign(attempt: UnansweredAssign): Stored<void>;
+  /** The room's unanswered assign call, if any, forgotten as it is read. */
+  takeUnansweredAssign(tenantId: string, roomId: string): Stored<UnansweredAssign | null>;
 }
 
 /** Encrypts secrets before a store writes them (authenticated encryption), and decrypts them on read. */

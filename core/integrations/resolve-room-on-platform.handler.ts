@@ -1,7 +1,7 @@
 import { Effect } from 'effect';
 import type { ChatPlatform } from '../allocation/chat-platform.port.ts';
 import type { RetryableJobFailure, StoreUnavailable } from '../shared/errors.ts';
-import type { DomainEvent } from '../shared/events.ts';
+import type { DomainEvent, DomainEventType } from '../shared/events.ts';
 import type { EventHandler } from '../shared/outbox.port.ts';
 import type { UnitOfWork } from '../shared/unit-of-work.port.ts';
 import { isActive } from '../tickets/ticket.ts';
@@ -15,6 +15,7 @@ import { accountOf } from './qiscus-integration.ts';
  */
 export class ResolveRoomOnPlatformHandler implements EventHandler {
   readonly name = 'integrations.resolve-room';
+  readonly eventTypes: ReadonlyArray<DomainEventType> = ['ticket.status_changed'];
   readonly #deps: { readonly uow: UnitOfWork; readonly platform: ChatPlatform };
 
   constructor(deps: { readonly uow: UnitOfWork; readonly platform: ChatPlatform }) {

@@ -1,12 +1,22 @@
 import { Effect } from 'effect';
 import { allocationTrigger } from '../allocation/allocation-trigger.ts';
-import type { DomainEvent } from '../shared/events.ts';
+import type { DomainEvent, DomainEventType } from '../shared/events.ts';
 import type { EventHandler } from '../shared/outbox.port.ts';
 import type { AllocateRoomsUseCase } from './allocate-rooms.use-case.ts';
 
 /** Runs the platform allocator whenever a room is queued or capacity may have freed up (the native triggers). */
 export class RoomAllocationHandler implements EventHandler {
   readonly name = 'integrations.allocate-rooms';
+  /** Every type `handles` may accept (a broker binds the job's queue to these). */
+  readonly eventTypes: ReadonlyArray<DomainEventType> = [
+    'room.queued',
+    'ticket.created',
+    'ticket.status_changed',
+    'ticket.unassigned',
+    'agent.availability_changed',
+    'agent.capacity_changed',
+    'settings.changed',
+  ];
   readonly #allocateRooms: AllocateRoomsUseCase;
 
   constructor(allocateRooms: AllocateRoomsUseCase) {

@@ -80,15 +80,20 @@ export const reserveRoom = (
     return { _tag: 'Reserved', reservation } as const;
   });
 
-/** The platform took the assignment: announce it (`ticket.assigned`) if the ticket is still held for the agent. */
-export const confirmReservation = (store: Store, env: RoomEnv, r: Reservation): Effect.Effect<boolean, StoreUnavailable> =>
+/**
+ * The platform took the assignment: announce it (`ticket.assigned`) if the ticket is still held for
+ * the agent. `servedBy`: the agent of an earlier unanswered call, who turned out to hold the room.
+ */
+export const confirmReservation = (store: Store, env: RoomEnv, r: Reservation, servedBy: string = r.agentId): Effect.Effect<boolean, StoreUnavailable> =>
   Effect.gen(function* () {
     const ticket = yield* store.tickets.get(r.tenantId, r.ticketId, { forUpdate: true });
     if (!heldFor(ticket, r.agentId)) return false;
+    const now = env.clock.now();
+    if (servedBy !== r.agentId) yield* store.tickets.update({ ...ticket, assignedAgentId: servedBy, updatedAt: now });
     yield* store.outbox.append([
-      domainEvent('ticket.assigned', eventMeta(env.ids, r.tenantId, env.clock.now()), {
+      domainEvent('ticket.assigned', eventMeta(env.ids, r.tenantId, now), {
         ticketId: r.ticketId,
-        agentId: r.agentId,
+        agentId: servedBy,
         previousAgentId: null,
         by: 'allocator',
         decision: r.decision,

@@ -1,0 +1,143 @@
+import { Effect } from 'effect';
+import type { ConfigureQiscusUseCase } from '../../../core/integrations/configure-qiscus.use-case.ts';
+import type { GetQiscusIntegrationUseCase } from '../../../core/integrations/get-qiscus-integration.use-case.ts';
+import type { SetMarkAsResolvedUseCase } from '../../../core/integrations/set-mark-as-resolved.use-case.ts';
+import type { AuthenticateQiscusWebhookUseCase } from '../../../core/integrations/authenticate-qiscus-webhook.use-case.ts';
+import type { RoomNeedsAgentUseCase } from '../../../core/integrations/room-needs-agent.use-case.ts';
+import type { RoomResolvedUseCase } from '../../../core/integrations/room-resolved.use-case.ts';
+import type { QiscusIntegrationView } from '../../../core/integrations/qiscus-integration.ts';
+import { HttpFailure, problem, unauthenticated, validationFailed } from '../http-problem.ts';
+import { requireObject, type BodyRead } from '../json-body.ts';
+import { ok, publicRoute, staffRoute, type AnyRoute, type Reply } from '../route.ts';
+import { decodeWith } from '../validation.ts';
+import { QiscusIntegrationDto, QiscusSettingsBody, ResolveWebhookDto, SetMarkAsResolvedBody, WebhookAckDto } from './qiscus.schemas.ts';
+
+/** The use cases behind the Qiscus routes. */
+export interface QiscusUseCases {
+  readonly configureQiscus: ConfigureQiscusUseCase;
+  readonly getQiscusIntegration: GetQiscusIntegrationUseCase;
+  readonly setMarkAsResolved: SetMarkAsResolvedUseCase;
+  readonly authenticateQiscusWebhook: AuthenticateQiscusWebhookUseCase;
+  readonly roomNeedsAgent: RoomNeedsAgentUseCase;
+  readonly roomResolved: RoomResolvedUseCase;
+}
+
+/** The integration's own failures, answered here so the shared error table needs no entry for them. */
+type QiscusError =
+  | { readonly _tag: 'UpstreamFailed' }
+  | { readonly _tag: 'WebhookUnauthenticated' }
+  | { readonly _tag: 'InvalidPlatformNotice'; readonly message: string };
+
+const answer = <A, E extends { readonly _tag: string }>(effect: Effect.Effect<A, E>): Effect.Effect<A, Exclude<E, QiscusError> | HttpFailure> =>
+  Effect.mapError(effect, (error) => {
+    const e = error as E | QiscusError;
+    if (e._tag === 'UpstreamFailed') return problem(502, 'upstream_error', 'Qiscus did not answer usefully; try again later.');
+    if (e._tag === 'WebhookUnauthenticated') return unauthenticated();
+    if (e._tag === 'InvalidPlatformNotice') return validationFailed([{ path: 'room_id', message: 'not a Qiscus payload: room_id is required' }]);
+    return error as Exclude<E, QiscusError>;
+  });
+
+const integrationJson = (v: QiscusIntegrationView) => ({
+  app_code: v.appCode,
+  base_url: v.baseUrl,
+  webhook_token: v.webhookToken,
+  agent_allocation_url: v.agentAllocationUrl,
+  mark_as_resolved_url: v.markAsResolvedUrl,
+});
+
+/** The parsed JSON body or undefined; an unreadable body then fails the app-code claim (401 before any 4xx of shape). */
+const payloadOf = (read: BodyRead): unknown => (read.kind === 'json' ? read.value : undefined);
+
+const tokenOf = (query: Readonly<Record<string, unknown>>): string | undefined => (typeof query['token'] === 'string' ? query['token'] : undefined);
+
+const accepted: Reply = { status: 200, body: { status: 'accepted' } };
+
+const webhookErrors = [401, 413, 422, 503];
+
+/**
+ * The Qiscus routes (API.md "Qiscus Multichannel integration"). Mount with the other routes:
+ * `...qiscusRoutes(useCases)` in `createApp`.
+ */
+export const qiscusRoutes = (useCases: QiscusUseCases): ReadonlyArray<AnyRoute> => [
+  staffRoute<{}, {}, typeof QiscusSettingsBody.Type>({
+    method: 'put',
+    path: '/api/integrations/qiscus',
+    tag: 'Integrations',
+    summary: "Set or replace the tenant's Qiscus app (admin); the webhook token is kept, secrets are never returned",
+    action: 'integrations.manage',
+    body: QiscusSettingsBody,
+    success: { status: 200, description: 'The integration with its webhook URLs', schema: QiscusIntegrationDto },
+    errors: [400, 401, 403, 413, 415, 422],
+    handle: ({ actor, body }) =>
+      useCases.configureQiscus
+        .execute(
+          { appCode: body.app_code, secretKey: body.secret_key, baseUrl: body.base_url, adminEmail: body.admin_email, adminPassword: body.admin_password },
+          actor,
+        )
+        .pipe(Effect.map((view) => ok(integrationJson(view)))),
+  }),
+  staffRoute({
+    method: 'get',
+    path: '/api/integrations/qiscus',
+    tag: 'Integrations',
+    summary: "The tenant's Qiscus app without secrets (admin); 404 before one is configured",
+    action: 'integrations.manage',
+    success: { status: 200, description: 'The integration with its webhook URLs', schema: QiscusIntegrationDto },
+    errors: [401, 403, 404],
+    handle: ({ actor }) => useCases.getQiscusIntegration.execute(undefined, actor).pipe(Effect.map((view) => ok(integrationJson(view)))),
+  }),
+  staffRoute({
+    method: 'post',
+    path: '/api/v1/settings/set_mark_as_resolved',
+    tag: 'Integrations',
+    summary: "Register the mark-as-resolved webhook on Qiscus with the integration's admin login (admin)",
+    action: 'integrations.manage',
+    rawBody: true,
+    success: { status: 200, description: 'What Qiscus registered', schema: ResolveWebhookDto },
+    errors: [400, 401, 403, 404, 413, 415, 422, 502],
+    handle: ({ actor, bodyRead }) =>
+      Effect.gen(function* () {
+        if (bodyRead.kind === 'refused') return yield* bodyRead.failure;
+        const raw = bodyRead.kind === 'absent' ? {} : yield* lift(requireObject(bodyRead)).pipe(Effect.map((b) => b.value));
+        const body = yield* lift(decodeWith(SetMarkAsResolvedBody, raw));
+        const registered = yield* answer(useCases.setMarkAsResolved.execute({ url: body.url, enabled: body.enabled }, actor));
+        return ok({ url: registered.url, enabled: registered.enabled });
+      }),
+  }),
+  publicRoute({
+    method: 'post',
+    path: '/api/v1/webhook/agent_allocation',
+    tag: 'Integrations',
+    summary: "Qiscus's custom agent allocation webhook (?token=<webhook_token>); answers at once, allocation runs as a job",
+    rawBody: true,
+    success: { status: 200, description: 'Accepted', schema: WebhookAckDto },
+    errors: webhookErrors,
+    handle: ({ bodyRead, ctx }) =>
+      Effect.gen(function* () {
+        const payload = payloadOf(bodyRead);
+        const integration = yield* answer(useCases.authenticateQiscusWebhook.execute({ token: tokenOf(ctx.query), payload }));
+        yield* answer(useCases.roomNeedsAgent.execute({ tenantId: integration.tenantId, payload }));
+        return accepted;
+      }),
+  }),
+  publicRoute({
+    method: 'post',
+    path: '/api/v1/webhook/mark_as_resolved',
+    tag: 'Integrations',
+    summary: "Qiscus's mark-as-resolved webhook (?token=<webhook_token>): the room's ticket is resolved and the queue drains",
+    rawBody: true,
+    success: { status: 200, description: 'Accepted', schema: WebhookAckDto },
+    errors: webhookErrors,
+    handle: ({ bodyRead, ctx }) =>
+      Effect.gen(function* () {
+        const payload = payloadOf(bodyRead);
+        const integration = yield* answer(useCases.authenticateQiscusWebhook.execute({ token: tokenOf(ctx.query), payload }));
+        yield* answer(useCases.roomResolved.execute({ tenantId: integration.tenantId, payload }));
+        return accepted;
+      }),
+  }),
+];
+
+const lift = <T>(value: T | HttpFailure): Effect.Effect<T, HttpFailure> =>
+  value instanceof HttpFailure ? Effect.fail(value) : Effect.succeed(value);
+

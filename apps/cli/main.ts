@@ -1,0 +1,45 @@
+import { pino } from 'pino';
+import { redactPaths } from '../../adapters/http-koa/logger.ts';
+import { parseCommand, usage, UsageError, type CliCommand } from './cli-args.ts';
+
+const databaseUrl = process.env.DATABASE_URL || 'sqlite:./data/switchboard.db';
+const logger = pino({ level: process.env.LOG_LEVEL || 'info', redact: { paths: redactPaths, censor: '[redacted]' } }, pino.destination(2));
+
+const failWith = (message: string, hint?: string): never => {
+  process.stderr.write(`error: ${message}\n${hint === undefined ? '' : `${hint}\n`}`);
+  process.exit(1);
+};
+
+const main = async (): Promise<void> => {
+  let command: CliCommand;
+  try {
+    command = parseCommand(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof UsageError) return failWith(error.message, 'Run `npm run cli -- --help` for usage.');
+    throw error;
+  }
+  if (command.kind === 'help') {
+    process.stdout.write(usage);
+    return;
+  }
+  // Loaded only now, so usage errors and --help answer without loading the ORM.
+  const { openStore, redactDatabaseUrl } = await import('../shared/open-store.ts');
+  const { CommandFailed, runCommand } = await import('./cli-commands.ts');
+  const database = redactDatabaseUrl(databaseUrl);
+  const store = await openStore(databaseUrl).catch((error: unknown) =>
+    failWith(`cannot open the database ${database}: ${error instanceof Error ? error.message : String(error)}`),
+  );
+  logger.info({ database, migrationsApplied: store.migrated }, 'database ready');
+  try {
+    const output = await runCommand(command, store);
+    process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+    logger.info({ command: command.kind }, 'done');
+  } catch (error) {
+    await store.close();
+    if (error instanceof CommandFailed) return failWith(error.message);
+    throw error;
+  }
+  await store.close();
+};
+
+await main();

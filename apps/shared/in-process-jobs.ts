@@ -1,0 +1,37 @@
+import { InProcessJobRunner } from '../../adapters/in-process/in-process-job-runner.ts';
+import type { JobLogger } from '../../adapters/in-process/job-logger.ts';
+import { PeriodicSweeper } from '../../adapters/in-process/periodic-sweeper.ts';
+import type { OutboxFeed } from '../../core/shared/outbox.port.ts';
+import type { Clock } from '../../core/shared/ports.ts';
+import type { Jobs } from './jobs.ts';
+
+export interface RunningJobs {
+  /** The runner finishes its batch and the sweeps their run; nothing new starts. */
+  stop(): Promise<void>;
+}
+
+export interface InProcessJobsOptions {
+  readonly feed: OutboxFeed;
+  readonly clock: Clock;
+  readonly logger: JobLogger;
+  readonly pollIntervalMs?: number;
+}
+
+/** Runs the jobs without a broker (no `AMQP_URL`): the outbox runner and the periodic sweeps. */
+export const startInProcessJobs = (jobs: Jobs, options: InProcessJobsOptions): RunningJobs => {
+  const runner = new InProcessJobRunner({
+    feed: options.feed,
+    clock: options.clock,
+    handlers: jobs.handlers,
+    logger: options.logger,
+    ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
+  });
+  const sweepers = jobs.sweeps.map((sweep) => new PeriodicSweeper({ ...sweep, logger: options.logger }));
+  runner.start();
+  for (const sweeper of sweepers) sweeper.start();
+  return {
+    stop: async () => {
+      await Promise.all([runner.stop(), ...sweepers.map((s) => s.stop())]);
+    },
+  };
+};

@@ -1,0 +1,105 @@
+import { randomBytes } from 'node:crypto';
+import { cpus } from 'node:os';
+import mysql from 'mysql2/promise';
+import { openDatabase } from '../adapters/mikro-orm/index.ts';
+import { listOpenTickets, measure, postMessages, resultsTable, type LoadSettings, type Measured } from './load.ts';
+import { seedTenant } from './seed.ts';
+import { startServer } from './servers.ts';
+
+// npm run bench:http — seeds MariaDB, then loads the real API and a bare Koa + mysql2 floor in turn.
+const setting = (name: string, fallback: string): string => process.env[name] || fallback;
+const number = (name: string, fallback: number): number => Number(setting(name, String(fallback)));
+
+const serverUrl = setting('BENCH_MYSQL_URL', 'mysql://root@127.0.0.1:3306').replace(/\/+$/, '');
+const databaseName = setting('BENCH_DATABASE', 'switchboard_bench');
+const databaseUrl = `${serverUrl}/${databaseName}`;
+const plan = {
+  tickets: number('BENCH_TICKETS', 100_000),
+  averageMessagesPerTicket: number('BENCH_MESSAGES_PER_TICKET', 10),
+  customers: number('BENCH_CUSTOMERS', 10_000),
+  budgetSeconds: number('BENCH_SEED_SECONDS', 180),
+};
+const load: LoadSettings = {
+  connections: number('BENCH_CONNECTIONS', 32),
+  durationSeconds: number('BENCH_DURATION', 15),
+  warmupSeconds: number('BENCH_WARMUP', 3),
+};
+const apiNodeArgs = setting('BENCH_API_NODE_ARGS', '').split(' ').filter((a) => a !== '');
+const log = (line: string): void => void process.stdout.write(`${line}\n`);
+
+log(`# Switchboard HTTP persistence benchmark — ${new Date().toISOString()}`);
+log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}; database ${databaseUrl}`);
+
+const admin = await mysql.createConnection({ uri: serverUrl });
+const [[version]] = await admin.query<mysql.RowDataPacket[]>('select version() as v');
+log(`server: ${version?.['v']}`);
+await admin.query(`drop database if exists \`${databaseName}\``);
+await admin.query(`create database \`${databaseName}\` character set utf8mb4 collate utf8mb4_bin`);
+await admin.end();
+const migrated = await openDatabase(databaseUrl);
+await migrated.close();
+
+log(`seeding: target ${plan.tickets} tickets, ~${plan.tickets * plan.averageMessagesPerTicket} messages, budget ${plan.budgetSeconds} s`);
+const seeded = await seedTenant(databaseUrl, plan, log);
+const share = (status: string) => `${status} ${(((seeded.byStatus[status] ?? 0) / seeded.tickets) * 100).toFixed(1)} %`;
+log(
+  `seeded ${seeded.complete ? '' : '(BUDGET REACHED, PARTIAL) '}${seeded.tickets} tickets and ${seeded.messages} messages in ${seeded.seconds.toFixed(0)} s; ` +
+    `${['open', 'in_progress', 'resolved', 'closed'].map(share).join(', ')}`,
+);
+
+const db = await mysql.createConnection({ uri: databaseUrl });
+const [ticketRows] = await db.query<mysql.RowDataPacket[]>(
+  "select id from tickets where tenant_id = ? and status <> 'closed' order by rand() limit 20000",
+  [seeded.tenantId],
+);
+const [[adminRow]] = await db.query<mysql.RowDataPacket[]>('select id from users where tenant_id = ? and role = ?', [seeded.tenantId, 'admin']);
+await db.end();
+const ticketIds = ticketRows.map((r) => String(r['id']));
+
+const api = await startServer(
+  'api-server.ts',
+  {
+    DATABASE_URL: databaseUrl,
+    PORT: '0',
+    JWT_SECRET: randomBytes(48).toString('base64url'),
+    SECRETS_KEY: randomBytes(32).toString('base64'),
+    ACCESS_TOKEN_TTL_SECONDS: '3600',
+    LOG_LEVEL: 'warn',
+  },
+  apiNodeArgs,
+);
+const bare = await startServer('bare-server.ts', { DATABASE_URL: databaseUrl, BENCH_TENANT_ID: seeded.tenantId, BENCH_SENDER_ID: String(adminRow?.['id']) });
+try {
+  const login = await fetch(`${api.url}/api/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: seeded.adminEmail, password: seeded.adminPassword }),
+  });
+  if (login.status !== 200) throw new Error(`login failed: ${login.status} ${await login.text()}`);
+  const token = ((await login.json()) as { access_token: string }).access_token;
+  for (const target of [api, bare]) {
+    const page = await fetch(`${target.url}/api/tickets?status=open&limit=50`, { headers: { authorization: `Bearer ${token}` } });
+    const body = (await page.json()) as { data: ReadonlyArray<{ status: string }> };
+    if (page.status !== 200 || body.data.length !== 50 || body.data.some((t) => t.status !== 'open')) {
+      throw new Error(`sanity check failed on ${target.url}: ${page.status}`);
+    }
+  }
+  log(
+    `load: autocannon, ${load.connections} connections, ${load.warmupSeconds} s warm-up + ${load.durationSeconds} s measured per run; ` +
+      `POST spread over ${ticketIds.length} non-closed tickets. API: LOG_LEVEL=warn (no per-request log lines), MikroORM pool 10; bare: mysql2 pool 10, no auth/validation.`,
+  );
+  if (apiNodeArgs.length > 0) log(`API node args: ${apiNodeArgs.join(' ')}`);
+  const rows: Measured[] = [];
+  for (const scenario of [listOpenTickets, postMessages(ticketIds)]) {
+    for (const [name, target] of [['bare', bare], ['api', api]] as const) {
+      const row = await measure(name, target.url, token, scenario, load);
+      log(`  ${scenario.name} on ${name}: ${row.reqPerSec.toFixed(0)} req/s, p99 ${row.p99} ms, statuses ${row.statuses}`);
+      rows.push(row);
+    }
+  }
+  log('');
+  log(resultsTable(rows));
+  log(`targets: API throughput ≥ 0.8× the bare handler, API p99 ≤ 1.5× the bare handler (latencies in ms).`);
+} finally {
+  await Promise.all([api.stop(), bare.stop()]);
+}

@@ -1,0 +1,93 @@
+import autocannon, { type RawRequest, type Result } from 'autocannon';
+
+export interface LoadSettings {
+  readonly connections: number;
+  readonly durationSeconds: number;
+  readonly warmupSeconds: number;
+}
+
+export interface Scenario {
+  readonly name: string;
+  readonly request: (token: string) => RawRequest & { setupRequest?: (request: RawRequest) => RawRequest };
+}
+
+export interface Measured {
+  readonly scenario: string;
+  readonly server: 'api' | 'bare';
+  readonly reqPerSec: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly non2xx: number;
+  readonly errors: number;
+  readonly statuses: string;
+}
+
+export const targets = { throughputRatio: 0.8, p99Ratio: 1.5 } as const;
+
+export const listOpenTickets: Scenario = {
+  name: 'GET /api/tickets?status=open&limit=50',
+  request: (token) => ({ method: 'GET', path: '/api/tickets?status=open&limit=50', headers: { authorization: `Bearer ${token}` } }),
+};
+
+/** Posts spread uniformly over the given (non-closed) ticket ids. */
+export const postMessages = (ticketIds: ReadonlyArray<string>): Scenario => ({
+  name: 'POST /api/tickets/{id}/conversations',
+  request: (token) => ({
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ message: 'Thanks for waiting: your parcel left the depot this morning. 📦' }),
+    setupRequest: (request) => ({
+      ...request,
+      path: `/api/tickets/${ticketIds[Math.floor(Math.random() * ticketIds.length)]}/conversations`,
+    }),
+  }),
+});
+
+const fire = (url: string, token: string, scenario: Scenario, connections: number, duration: number): Promise<Result> =>
+  autocannon({ url, connections, duration, timeout: 10, title: scenario.name, requests: [scenario.request(token)] });
+
+/** A warm-up run (discarded, lets the JIT and the pools settle), then the measured run. */
+export const measure = async (
+  server: Measured['server'],
+  url: string,
+  token: string,
+  scenario: Scenario,
+  settings: LoadSettings,
+): Promise<Measured> => {
+  if (settings.warmupSeconds > 0) await fire(url, token, scenario, settings.connections, settings.warmupSeconds);
+  const result = await fire(url, token, scenario, settings.connections, settings.durationSeconds);
+  return {
+    scenario: scenario.name,
+    server,
+    reqPerSec: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    statuses: Object.entries(result.statusCodeStats)
+      .map(([code, { count }]) => `${code}×${count}`)
+      .join(' '),
+  };
+};
+
+const pad = (text: string, width: number): string => (text.length >= width ? text : text + ' '.repeat(width - text.length));
+const lpad = (text: string, width: number): string => (text.length >= width ? text : ' '.repeat(width - text.length) + text);
+
+/** The results table: each API row against the bare row of the same scenario, with PASS/MISS per target. */
+export const resultsTable = (rows: ReadonlyArray<Measured>): string => {
+  const header = `${pad('scenario', 38)} ${pad('server', 6)} ${lpad('req/s', 8)} ${lpad('p50 ms', 7)} ${lpad('p99 ms', 7)} ${lpad('non2xx', 7)} ${lpad('errors', 6)}  ${pad('throughput ratio', 21)} p99 ratio`;
+  const lines = [header, '-'.repeat(header.length + 12)];
+  for (const row of rows) {
+    const floor = rows.find((r) => r.scenario === row.scenario && r.server === 'bare');
+    let ratios = '';
+    if (row.server === 'api' && floor !== undefined) {
+      const throughput = row.reqPerSec / floor.reqPerSec;
+      const p99 = row.p99 / Math.max(floor.p99, 1);
+      ratios = `${pad(`${throughput.toFixed(2)}× (≥ ${targets.throughputRatio}) ${throughput >= targets.throughputRatio ? 'PASS' : 'MISS'}`, 21)} ${p99.toFixed(2)}× (≤ ${targets.p99Ratio}) ${p99 <= targets.p99Ratio ? 'PASS' : 'MISS'}`;
+    }
+    lines.push(
+      `${pad(row.scenario, 38)} ${pad(row.server, 6)} ${lpad(row.reqPerSec.toFixed(0), 8)} ${lpad(String(row.p50), 7)} ${lpad(String(row.p99), 7)} ${lpad(String(row.non2xx), 7)} ${lpad(String(row.errors), 6)}  ${ratios}`,
+    );
+  }
+  return lines.join('\n');
+};

@@ -1,0 +1,87 @@
+import { Effect, Exit } from 'effect';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { allocationHandler, allocationSweep, type AllocationJobDeps } from '../../apps/shared/allocation-jobs.ts';
+import type { OpenStore } from '../../apps/shared/open-store.ts';
+import { domainEvent, type DomainEvent } from '../../core/shared/events.ts';
+import { aCustomer, anAgent, aQueuedTicket, aTenant, freshId, readFrom, seed, testEnv } from '../support/allocation-builders.ts';
+import { storeKinds } from './store-kinds.ts';
+
+const kinds = await storeKinds();
+
+const meta = (tenantId: string) => ({ id: freshId(), tenantId, occurredAt: new Date() });
+const ticketCreated = (tenantId: string, ticketId: string, autoAssign = true): DomainEvent =>
+  domainEvent('ticket.created', meta(tenantId), { ticketId, channel: 'api', priority: 'medium', autoAssign });
+const agentOnline = (tenantId: string, agentId: string): DomainEvent =>
+  domainEvent('agent.availability_changed', meta(tenantId), { agentId, availability: 'online' });
+
+describe.each(kinds)('allocation jobs and the tenant directory on $name', (kind) => {
+  let store: OpenStore;
+  let deps: AllocationJobDeps;
+  beforeEach(async () => {
+    store = await kind.open();
+    deps = { ...store, ...testEnv() };
+  });
+  afterEach(() => store?.close());
+
+  const ticketOf = (tenantId: string, id: string) => readFrom(store.uow, (s) => s.tickets.get(tenantId, id));
+
+  it('knows whether any tenant exists and which tenants have waiting tickets', async () => {
+    expect(await Effect.runPromise(store.directory.hasAny())).toBe(false);
+    const [waiting, served, done] = [aTenant().build(), aTenant().build(), aTenant().build()];
+    const agent = anAgent(served.id).build();
+    const [c1, c2, c3] = [aCustomer(waiting.id), aCustomer(served.id), aCustomer(done.id)];
+    await seed(store.uow, { tenant: waiting, customers: [c1], tickets: [aQueuedTicket(waiting.id, c1.id).build()] });
+    await seed(store.uow, { tenant: served, users: [agent], customers: [c2], tickets: [aQueuedTicket(served.id, c2.id).assignedTo(agent.id).build()] });
+    await seed(store.uow, { tenant: done, customers: [c3], tickets: [aQueuedTicket(done.id, c3.id).withStatus('resolved').build()] });
+    expect(await Effect.runPromise(store.directory.hasAny())).toBe(true);
+    expect(await Effect.runPromise(store.directory.withWaitingTickets())).toEqual([waiting.id]);
+  });
+
+  it('allocates the ticket a ticket.created event names, and ignores events that trigger nothing', async () => {
+    const tenant = aTenant().build();
+    const agent = anAgent(tenant.id).build();
+    const customer = aCustomer(tenant.id);
+    const ticket = aQueuedTicket(tenant.id, customer.id).build();
+    await seed(store.uow, { tenant, users: [agent], customers: [customer], tickets: [ticket] });
+    const handler = allocationHandler(deps);
+    expect(handler.handles(ticketCreated(tenant.id, ticket.id, false))).toBe(false);
+    expect(handler.eventTypes).toContain('ticket.created');
+    await Effect.runPromise(handler.handle(ticketCreated(tenant.id, ticket.id)));
+    expect((await ticketOf(tenant.id, ticket.id))?.assignedAgentId).toBe(agent.id);
+  });
+
+  it('treats a ticket or tenant that no longer exists as done', async () => {
+    const handler = allocationHandler(deps);
+    expect(Exit.isSuccess(await Effect.runPromiseExit(handler.handle(ticketCreated(freshId(), freshId()))))).toBe(true);
+    expect(Exit.isSuccess(await Effect.runPromiseExit(handler.handle(agentOnline(freshId(), freshId()))))).toBe(true);
+  });
+
+  it('drains the queue on an agent coming online, never past capacity', async () => {
+    const tenant = aTenant().withDefaultCapacity(2).build();
+    const agent = anAgent(tenant.id).build();
+    const customer = aCustomer(tenant.id);
+    const tickets = [1, 2, 3].map(() => aQueuedTicket(tenant.id, customer.id).build());
+    await seed(store.uow, { tenant, users: [agent], customers: [customer], tickets });
+    await Effect.runPromise(allocationHandler(deps).handle(agentOnline(tenant.id, agent.id)));
+    const after = await Promise.all(tickets.map((t) => ticketOf(tenant.id, t.id)));
+    expect(after.filter((t) => t?.assignedAgentId === agent.id)).toHaveLength(2);
+    expect(await Effect.runPromise(store.directory.withWaitingTickets())).toEqual([tenant.id]);
+  });
+
+  it('sweeps every tenant with waiting tickets, then finds nothing left to do', async () => {
+    const tenants = [aTenant().build(), aTenant().build()];
+    const seeded = await Promise.all(
+      tenants.map(async (tenant) => {
+        const agent = anAgent(tenant.id).build();
+        const customer = aCustomer(tenant.id);
+        const ticket = aQueuedTicket(tenant.id, customer.id).build();
+        await seed(store.uow, { tenant, users: [agent], customers: [customer], tickets: [ticket] });
+        return { tenant, agent, ticket };
+      }),
+    );
+    const sweep = allocationSweep(deps);
+    expect(await Effect.runPromise(sweep())).toEqual({ tenants: 2, assigned: 2 });
+    for (const { tenant, agent, ticket } of seeded) expect((await ticketOf(tenant.id, ticket.id))?.assignedAgentId).toBe(agent.id);
+    expect(await Effect.runPromise(sweep())).toEqual({ tenants: 0, assigned: 0 });
+  });
+});

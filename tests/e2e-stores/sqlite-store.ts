@@ -1,0 +1,8 @@
+import type { ContractEnvFactory } from '../contract/contract-env.ts';
+import { openFreshSqlite } from '../support/databases.ts';
+
+/** `E2E_STORE` module: each app of the e2e suite on a brand-new, migrated SQLite file (deleted on close). */
+export const makeStore: ContractEnvFactory = async () => {
+  const db = await openFreshSqlite();
+  return { uow: db.uow, close: () => db.close() };
+};

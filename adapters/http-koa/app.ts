@@ -17,6 +17,7 @@ import { runRoute, writeProblem } from './route-runner.ts';
 import { settingsRoutes } from './settings.routes.ts';
 import { ticketRoutes } from './tickets.routes.ts';
 import { userRoutes } from './users.routes.ts';
+import { qiscusRoutes } from './qiscus/qiscus.routes.ts';
 
 export interface HttpApp {
   readonly koa: Koa;
@@ -63,6 +64,7 @@ export const createApp = (deps: HttpDeps): HttpApp => {
     ...settingsRoutes(useCases),
     ...channelRoutes(useCases, channelThrottle),
     ...allocationRoutes(useCases),
+    ...qiscusRoutes(useCases),
   ];
   const services = {
     useCases,

@@ -45,6 +45,14 @@ const table: { readonly [T in Tag]: (error: Extract<KnownError, { _tag: T }>) =>
     message: 'The external id is already taken.',
     details: [{ path: 'external_id', message: 'external_id_taken' }],
   }),
+  WebhookUnauthenticated: () => ({ status: 401, code: 'unauthenticated', message: 'Unknown webhook token or app.' }),
+  InvalidPlatformNotice: () => ({
+    status: 422,
+    code: 'validation_failed',
+    message: 'Not a Qiscus payload.',
+    details: [{ path: 'room_id', message: 'room_id is required' }],
+  }),
+  UpstreamFailed: () => ({ status: 502, code: 'upstream_error', message: 'Qiscus did not answer usefully; try again later.' }),
   StoreUnavailable: () => ({ status: 503, code: 'unavailable', message: 'The service is temporarily unavailable.' }),
 };
 

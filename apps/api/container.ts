@@ -8,6 +8,8 @@ import { hmacChannelSignatureVerifier, randomSecretGenerator } from '../../adapt
 import { JwtAccessTokenIssuer } from '../../adapters/crypto/jwt-access-token-issuer.ts';
 import { RandomRefreshTokenFactory } from '../../adapters/crypto/random-refresh-token-factory.ts';
 import { systemClock, uuidV7Ids } from '../../adapters/memory/memory-ids.ts';
+import { QiscusChatPlatform } from '../../adapters/qiscus/qiscus-chat-platform.ts';
+import { QiscusWebhookNotices } from '../../adapters/qiscus/qiscus-webhooks.ts';
 import { createHmac } from 'node:crypto';
 import type { UnitOfWork } from '../../core/shared/unit-of-work.port.ts';
 import type { ApiConfig } from './config.ts';
@@ -41,6 +43,9 @@ export const buildContainer = (config: ApiConfig, logger: Logger, uow: UnitOfWor
       refreshTokens: new RandomRefreshTokenFactory({ ttlSeconds: cfg.refreshTokenTtlSeconds }),
       secrets: randomSecretGenerator,
       verifier: hmacChannelSignatureVerifier,
+      platform: new QiscusChatPlatform(),
+      notices: new QiscusWebhookNotices(),
+      publicBaseUrl: cfg.publicBaseUrl,
     }),
     [tokens.config, tokens.uow],
   );

@@ -31,6 +31,13 @@ import { ListMessagesUseCase } from '../../core/tickets/list-messages.use-case.t
 import { ListTicketsUseCase } from '../../core/tickets/list-tickets.use-case.ts';
 import { PostMessageUseCase } from '../../core/tickets/post-message.use-case.ts';
 import type { HttpUseCases } from '../../adapters/http-koa/http-deps.ts';
+import type { ChatPlatform, ChatPlatformNotices } from '../../core/allocation/chat-platform.port.ts';
+import { ConfigureQiscusUseCase } from '../../core/integrations/configure-qiscus.use-case.ts';
+import { GetQiscusIntegrationUseCase } from '../../core/integrations/get-qiscus-integration.use-case.ts';
+import { SetMarkAsResolvedUseCase } from '../../core/integrations/set-mark-as-resolved.use-case.ts';
+import { AuthenticateQiscusWebhookUseCase } from '../../core/integrations/authenticate-qiscus-webhook.use-case.ts';
+import { RoomNeedsAgentUseCase } from '../../core/integrations/room-needs-agent.use-case.ts';
+import { RoomResolvedUseCase } from '../../core/integrations/room-resolved.use-case.ts';
 
 /** Every port a use case of the API may need, resolved once by the container. */
 export interface CoreDeps {
@@ -42,6 +49,10 @@ export interface CoreDeps {
   readonly refreshTokens: RefreshTokenFactory;
   readonly secrets: SecretGenerator;
   readonly verifier: ChannelSignatureVerifier;
+  readonly platform: ChatPlatform;
+  readonly notices: ChatPlatformNotices;
+  /** How the outside world reaches this API (webhook URLs). */
+  readonly publicBaseUrl: string;
 }
 
 /** How each use case of the API is built from the ports (exhaustive over `HttpUseCases`). */
@@ -74,4 +85,10 @@ export const useCaseFactories: { readonly [K in keyof HttpUseCases]: (deps: Core
   receiveChannelMessage: (d) => new ReceiveChannelMessageUseCase(d),
   listQueue: (d) => new ListQueueUseCase(d),
   listAgentLoads: (d) => new ListAgentLoadsUseCase(d),
+  configureQiscus: (d) => new ConfigureQiscusUseCase({ ...d, tokens: d.secrets }),
+  getQiscusIntegration: (d) => new GetQiscusIntegrationUseCase(d),
+  setMarkAsResolved: (d) => new SetMarkAsResolvedUseCase(d),
+  authenticateQiscusWebhook: (d) => new AuthenticateQiscusWebhookUseCase(d),
+  roomNeedsAgent: (d) => new RoomNeedsAgentUseCase(d),
+  roomResolved: (d) => new RoomResolvedUseCase(d),
 };

@@ -9,6 +9,7 @@ import { agentPoolContract } from './suites/agent-pool.contract.ts';
 import { allocationQueueContract } from './suites/allocation-queue.contract.ts';
 import { eventOutboxContract } from './suites/event-outbox.contract.ts';
 import { unitOfWorkContract } from './suites/unit-of-work.contract.ts';
+import { integrationRepositoryContract } from './suites/integration-repository.contract.ts';
 import type { ContractEnvFactory } from './contract-env.ts';
 
 /** Every port contract suite; each adapter's test file runs them all against its own store. */
@@ -24,4 +25,5 @@ export const allContracts: ReadonlyArray<(makeEnv: ContractEnvFactory) => void> 
   allocationQueueContract,
   eventOutboxContract,
   unitOfWorkContract,
+  integrationRepositoryContract,
 ];

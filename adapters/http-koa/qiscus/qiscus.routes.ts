@@ -6,7 +6,7 @@ import type { AuthenticateQiscusWebhookUseCase } from '../../../core/integration
 import type { RoomNeedsAgentUseCase } from '../../../core/integrations/room-needs-agent.use-case.ts';
 import type { RoomResolvedUseCase } from '../../../core/integrations/room-resolved.use-case.ts';
 import type { QiscusIntegrationView } from '../../../core/integrations/qiscus-integration.ts';
-import { HttpFailure, problem, unauthenticated, validationFailed } from '../http-problem.ts';
+import { HttpFailure } from '../http-problem.ts';
 import { requireObject, type BodyRead } from '../json-body.ts';
 import { ok, publicRoute, staffRoute, type AnyRoute, type Reply } from '../route.ts';
 import { decodeWith } from '../validation.ts';
@@ -21,21 +21,6 @@ export interface QiscusUseCases {
   readonly roomNeedsAgent: RoomNeedsAgentUseCase;
   readonly roomResolved: RoomResolvedUseCase;
 }
-
-/** The integration's own failures, answered here so the shared error table needs no entry for them. */
-type QiscusError =
-  | { readonly _tag: 'UpstreamFailed' }
-  | { readonly _tag: 'WebhookUnauthenticated' }
-  | { readonly _tag: 'InvalidPlatformNotice'; readonly message: string };
-
-const answer = <A, E extends { readonly _tag: string }>(effect: Effect.Effect<A, E>): Effect.Effect<A, Exclude<E, QiscusError> | HttpFailure> =>
-  Effect.mapError(effect, (error) => {
-    const e = error as E | QiscusError;
-    if (e._tag === 'UpstreamFailed') return problem(502, 'upstream_error', 'Qiscus did not answer usefully; try again later.');
-    if (e._tag === 'WebhookUnauthenticated') return unauthenticated();
-    if (e._tag === 'InvalidPlatformNotice') return validationFailed([{ path: 'room_id', message: 'not a Qiscus payload: room_id is required' }]);
-    return error as Exclude<E, QiscusError>;
-  });
 
 const integrationJson = (v: QiscusIntegrationView) => ({
   app_code: v.appCode,
@@ -100,7 +85,7 @@ export const qiscusRoutes = (useCases: QiscusUseCases): ReadonlyArray<AnyRoute> 
         if (bodyRead.kind === 'refused') return yield* bodyRead.failure;
         const raw = bodyRead.kind === 'absent' ? {} : yield* lift(requireObject(bodyRead)).pipe(Effect.map((b) => b.value));
         const body = yield* lift(decodeWith(SetMarkAsResolvedBody, raw));
-        const registered = yield* answer(useCases.setMarkAsResolved.execute({ url: body.url, enabled: body.enabled }, actor));
+        const registered = yield* useCases.setMarkAsResolved.execute({ url: body.url, enabled: body.enabled }, actor);
         return ok({ url: registered.url, enabled: registered.enabled });
       }),
   }),
@@ -115,8 +100,8 @@ export const qiscusRoutes = (useCases: QiscusUseCases): ReadonlyArray<AnyRoute> 
     handle: ({ bodyRead, ctx }) =>
       Effect.gen(function* () {
         const payload = payloadOf(bodyRead);
-        const integration = yield* answer(useCases.authenticateQiscusWebhook.execute({ token: tokenOf(ctx.query), payload }));
-        yield* answer(useCases.roomNeedsAgent.execute({ tenantId: integration.tenantId, payload }));
+        const integration = yield* useCases.authenticateQiscusWebhook.execute({ token: tokenOf(ctx.query), payload });
+        yield* useCases.roomNeedsAgent.execute({ tenantId: integration.tenantId, payload });
         return accepted;
       }),
   }),
@@ -131,8 +116,8 @@ export const qiscusRoutes = (useCases: QiscusUseCases): ReadonlyArray<AnyRoute> 
     handle: ({ bodyRead, ctx }) =>
       Effect.gen(function* () {
         const payload = payloadOf(bodyRead);
-        const integration = yield* answer(useCases.authenticateQiscusWebhook.execute({ token: tokenOf(ctx.query), payload }));
-        yield* answer(useCases.roomResolved.execute({ tenantId: integration.tenantId, payload }));
+        const integration = yield* useCases.authenticateQiscusWebhook.execute({ token: tokenOf(ctx.query), payload });
+        yield* useCases.roomResolved.execute({ tenantId: integration.tenantId, payload });
         return accepted;
       }),
   }),

@@ -1,3 +1,4 @@
+import type { SecretCipher } from '../../core/integrations/integration.port.ts';
 import type { Store } from '../../core/shared/unit-of-work.port.ts';
 import type { SqlSession } from './sql-session.ts';
 import { MikroOrmTenantRepository } from './mikro-orm-tenant.repository.ts';
@@ -10,9 +11,10 @@ import { MikroOrmChannelRepository } from './mikro-orm-channel.repository.ts';
 import { MikroOrmAgentPool } from './mikro-orm-agent-pool.ts';
 import { MikroOrmAllocationQueue } from './mikro-orm-allocation-queue.ts';
 import { MikroOrmEventOutbox } from './mikro-orm-event-outbox.ts';
+import { MikroOrmIntegrationRepository } from './mikro-orm-integration.repository.ts';
 
-/** Every repository, bound to one unit of work's session. */
-export const mikroOrmStore = (session: SqlSession): Store => ({
+/** Every repository, bound to one unit of work's session; `secrets` seals the integrations' secrets at rest. */
+export const mikroOrmStore = (session: SqlSession, secrets: SecretCipher): Store => ({
   tenants: new MikroOrmTenantRepository(session),
   users: new MikroOrmUserRepository(session),
   refreshTokens: new MikroOrmRefreshTokenRepository(session),
@@ -23,4 +25,5 @@ export const mikroOrmStore = (session: SqlSession): Store => ({
   agents: new MikroOrmAgentPool(session),
   queue: new MikroOrmAllocationQueue(session),
   outbox: new MikroOrmEventOutbox(session),
+  integrations: new MikroOrmIntegrationRepository(session, secrets),
 });

@@ -1,7 +1,9 @@
 import { Effect, Exit } from 'effect';
 import type { SqlEntityManager } from '@mikro-orm/sql';
+import type { SecretCipher } from '../../core/integrations/integration.port.ts';
 import { StoreUnavailable } from '../../core/shared/errors.ts';
 import type { Store, UnitOfWork } from '../../core/shared/unit-of-work.port.ts';
+import { missingSecretCipher } from './mikro-orm-integration.repository.ts';
 import { mikroOrmStore } from './mikro-orm-store.ts';
 import { TenantLockEntity } from './schema/entities.ts';
 import { sql } from './sql-effect.ts';
@@ -34,24 +36,26 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
   readonly #em: SqlEntityManager;
   readonly #dialect: SqlDialect;
   readonly #retry: RetryPolicy;
+  readonly #secrets: SecretCipher;
   readonly #lockRows = new Set<string>();
 
-  constructor(em: SqlEntityManager, dialect: SqlDialect, retry: RetryPolicy = defaultRetryPolicy) {
+  constructor(em: SqlEntityManager, dialect: SqlDialect, retry: RetryPolicy = defaultRetryPolicy, secrets: SecretCipher = missingSecretCipher) {
     this.#em = em;
     this.#dialect = dialect;
     this.#retry = retry;
+    this.#secrets = secrets;
   }
 
   transaction<A, E>(work: (store: Store) => Effect.Effect<A, E>): Effect.Effect<A, E | StoreUnavailable> {
-    return this.#run({ kind: 'transaction' }, (session) => work(mikroOrmStore(session)));
+    return this.#run({ kind: 'transaction' }, (session) => work(mikroOrmStore(session, this.#secrets)));
   }
 
   exclusive<A, E>(tenantId: string, work: (store: Store) => Effect.Effect<A, E>): Effect.Effect<A, E | StoreUnavailable> {
-    return this.#run({ kind: 'exclusive', tenantId }, (session) => work(mikroOrmStore(session)));
+    return this.#run({ kind: 'exclusive', tenantId }, (session) => work(mikroOrmStore(session, this.#secrets)));
   }
 
   read<A, E>(work: (store: Store) => Effect.Effect<A, E>): Effect.Effect<A, E | StoreUnavailable> {
-    return this.#run({ kind: 'read' }, (session) => work(mikroOrmStore(session)));
+    return this.#run({ kind: 'read' }, (session) => work(mikroOrmStore(session, this.#secrets)));
   }
 
   /** The same unit-of-work machinery for this adapter's own statements (the outbox feed). */

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { Result } from 'effect';
 import { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
+import type { SecretCipher } from '../../core/integrations/integration.port.ts';
 import { parseDatabaseUrl, type DatabaseTarget } from './database-url.ts';
 import { defaultTimeouts, ormOptions, type DatabaseTimeouts } from './mikro-orm.config.ts';
 import { defaultRetryPolicy, MikroOrmUnitOfWork, type RetryPolicy } from './mikro-orm-unit-of-work.ts';
@@ -28,6 +29,8 @@ export interface OpenOptions {
   readonly migrate?: boolean;
   readonly timeouts?: DatabaseTimeouts;
   readonly retry?: RetryPolicy;
+  /** Seals the Qiscus secrets at rest (e.g. the crypto adapter's `AesGcmSecretBox`); without it, storing or reading one is a defect. */
+  readonly secrets?: SecretCipher;
 }
 
 export const migrationsFolder = (target: DatabaseTarget): string => join(import.meta.dirname, 'migrations', target.dialect);
@@ -37,7 +40,7 @@ export const openTarget = async (target: DatabaseTarget, options: OpenOptions = 
   if (target.dialect === 'sqlite' && target.path !== ':memory:') await mkdir(dirname(target.path), { recursive: true });
   const migrations = target.dialect === 'sqlite' ? sqliteMigrations : mysqlMigrations;
   const orm = await MikroORM.init(ormOptions(target, migrations, migrationsFolder(target), options.timeouts ?? defaultTimeouts));
-  const uow = new MikroOrmUnitOfWork(orm.em as unknown as SqlEntityManager, target.dialect, options.retry ?? defaultRetryPolicy);
+  const uow = new MikroOrmUnitOfWork(orm.em as unknown as SqlEntityManager, target.dialect, options.retry ?? defaultRetryPolicy, options.secrets);
   const database: SwitchboardDatabase = {
     target,
     orm,

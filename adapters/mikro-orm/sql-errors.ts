@@ -20,6 +20,7 @@ const uniqueKeys: ReadonlyArray<UniqueKey> = [
   { index: 'tickets_external_ref_unique', columns: 'tickets.tenant_id, tickets.channel, tickets.active_external_ref', key: 'tickets.external_ref' },
   { index: 'channels_key_unique', columns: 'channels.key', key: 'channels.key' },
   { index: 'outbox_id_unique', columns: 'outbox.id', key: 'outbox.id' },
+  { index: 'integrations_webhook_token_unique', columns: 'integrations.webhook_token_hash', key: 'integrations.webhook_token' },
   // Two appends raced without holding the ticket row: retrying the unit picks the next sequence.
   { index: 'messages_sequence_unique', columns: 'messages.ticket_id, messages.sequence', key: 'messages.sequence' },
 ];

@@ -6,8 +6,12 @@ import { MikroORM } from '@mikro-orm/core';
 import { MySqlDriver } from '@mikro-orm/mysql';
 import type { DatabaseTarget } from '../../adapters/mikro-orm/database-url.ts';
 import { openTarget, type OpenOptions, type SwitchboardDatabase } from '../../adapters/mikro-orm/open-database.ts';
+import { AesGcmSecretBox } from '../../adapters/crypto/secret-box.ts';
 
 const suffix = (): string => randomBytes(6).toString('hex');
+
+/** The secrets cipher the test stores seal Qiscus secrets with (one random key per test process). */
+export const testSecrets = new AesGcmSecretBox(randomBytes(32));
 
 /** A fresh SQLite file under the OS temp folder; `remove` deletes it with its WAL files. */
 export const freshSqliteTarget = (): { readonly target: DatabaseTarget; remove(): Promise<void> } => {
@@ -23,7 +27,7 @@ export const freshSqliteTarget = (): { readonly target: DatabaseTarget; remove()
 /** Opens (and migrates) a brand-new SQLite store; closing it deletes the file. */
 export const openFreshSqlite = async (options: OpenOptions = {}): Promise<SwitchboardDatabase> => {
   const file = freshSqliteTarget();
-  const db = await openTarget(file.target, options);
+  const db = await openTarget(file.target, { secrets: testSecrets, ...options });
   return {
     ...db,
     close: async () => {
@@ -90,7 +94,7 @@ export const createMysqlDatabase = async (url: URL, options: { readonly migrate?
   if (options.migrate ?? true) await (await openTarget(target)).close();
   return {
     target,
-    open: (options = {}) => openTarget(target, { migrate: false, ...options }),
+    open: (options = {}) => openTarget(target, { migrate: false, secrets: testSecrets, ...options }),
     drop: async () => {
       await orm.em.getConnection().execute(`drop database if exists \`${name}\``);
       await orm.close(true);

@@ -3,9 +3,10 @@ import { RefreshTokenEntity, UserEntity } from './user.entity.ts';
 import { CustomerEntity, MessageEntity, TicketEntity } from './ticket.entity.ts';
 import { ChannelEntity } from './channel.entity.ts';
 import { OutboxEntity, ReportedLoadEntity } from './outbox.entity.ts';
+import { IntegrationEntity, PlatformAgentLinkEntity, UnansweredAssignEntity } from './integration.entity.ts';
 
 export { TenantEntity, TenantLockEntity, UserEntity, RefreshTokenEntity, CustomerEntity, TicketEntity, MessageEntity };
-export { ChannelEntity, OutboxEntity, ReportedLoadEntity };
+export { ChannelEntity, OutboxEntity, ReportedLoadEntity, IntegrationEntity, PlatformAgentLinkEntity, UnansweredAssignEntity };
 
 /** Every table of the Switchboard schema, in dependency order. */
 export const entities = [
@@ -19,4 +20,7 @@ export const entities = [
   ChannelEntity,
   OutboxEntity,
   ReportedLoadEntity,
+  IntegrationEntity,
+  PlatformAgentLinkEntity,
+  UnansweredAssignEntity,
 ];

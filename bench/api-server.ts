@@ -17,6 +17,7 @@ server.listen(config.port, '127.0.0.1', () => {
   process.stdout.write(`listening ${typeof address === 'object' && address !== null ? address.port : config.port}\n`);
 });
 process.on('SIGTERM', () => {
-  server.close(() => void database.close().then(() => process.exit(0)));
+  server.close();
   server.closeAllConnections();
+  setTimeout(() => void database.close().finally(() => process.exit(0)), 300);
 });

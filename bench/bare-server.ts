@@ -92,6 +92,7 @@ server.listen(Number(process.env['PORT'] ?? 0), '127.0.0.1', () => {
   process.stdout.write(`listening ${typeof address === 'object' && address !== null ? address.port : 0}\n`);
 });
 process.on('SIGTERM', () => {
-  server.close(() => void pool.end().then(() => process.exit(0)));
+  server.close();
   server.closeAllConnections();
+  setTimeout(() => void pool.end().finally(() => process.exit(0)), 300);
 });

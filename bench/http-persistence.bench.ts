@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import mysql from 'mysql2/promise';
 import { openDatabase } from '../adapters/mikro-orm/index.ts';
-import { listOpenTickets, measure, postMessages, resultsTable, type LoadSettings, type Measured } from './load.ts';
+import { combine, listOpenTickets, measure, postMessages, resultsTable, type LoadSettings, type Measured } from './load.ts';
 import { seedTenant } from './seed.ts';
 import { startServer } from './servers.ts';
 
@@ -21,9 +21,10 @@ const plan = {
 };
 const load: LoadSettings = {
   connections: number('BENCH_CONNECTIONS', 32),
-  durationSeconds: number('BENCH_DURATION', 15),
+  durationSeconds: number('BENCH_DURATION', 10),
   warmupSeconds: number('BENCH_WARMUP', 3),
 };
+const rounds = number('BENCH_ROUNDS', 2);
 const apiNodeArgs = setting('BENCH_API_NODE_ARGS', '').split(' ').filter((a) => a !== '');
 const log = (line: string): void => void process.stdout.write(`${line}\n`);
 
@@ -85,21 +86,26 @@ try {
     }
   }
   log(
-    `load: autocannon, ${load.connections} connections, ${load.warmupSeconds} s warm-up + ${load.durationSeconds} s measured per run; ` +
+    `load: autocannon, ${load.connections} connections, ${rounds} rounds per server and scenario (order alternating), each ${load.warmupSeconds} s warm-up + ${load.durationSeconds} s measured; ` +
       `POST spread over ${ticketIds.length} non-closed tickets. API: LOG_LEVEL=warn (no per-request log lines), MikroORM pool 10; bare: mysql2 pool 10, no auth/validation.`,
   );
   if (apiNodeArgs.length > 0) log(`API node args: ${apiNodeArgs.join(' ')}`);
   const rows: Measured[] = [];
   for (const scenario of [listOpenTickets, postMessages(ticketIds)]) {
-    for (const [name, target] of [['bare', bare], ['api', api]] as const) {
-      const row = await measure(name, target.url, token, scenario, load);
-      log(`  ${scenario.name} on ${name}: ${row.reqPerSec.toFixed(0)} req/s, p99 ${row.p99} ms, statuses ${row.statuses}`);
-      rows.push(row);
+    const runs: Measured[] = [];
+    for (let round = 0; round < rounds; round++) {
+      const order = round % 2 === 0 ? (['bare', 'api'] as const) : (['api', 'bare'] as const);
+      for (const name of order) {
+        const row = await measure(name, (name === 'api' ? api : bare).url, token, scenario, load);
+        log(`  round ${round + 1} ${scenario.name} on ${name}: ${row.reqPerSec.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, statuses ${row.statuses}`);
+        runs.push(row);
+      }
     }
+    for (const name of ['bare', 'api'] as const) rows.push(combine(runs.filter((r) => r.server === name)));
   }
   log('');
   log(resultsTable(rows));
-  log(`targets: API throughput ≥ 0.8× the bare handler, API p99 ≤ 1.5× the bare handler (latencies in ms).`);
+  log(`rows are the mean of ${rounds} rounds; targets: API throughput ≥ 0.8× the bare handler, API p99 ≤ 1.5× the bare handler (latencies in ms).`);
 } finally {
   await Promise.all([api.stop(), bare.stop()]);
 }

@@ -70,6 +70,21 @@ export const measure = async (
   };
 };
 
+/** Several rounds of one server and scenario as one row: mean req/s, mean p50 and mean p99, summed counts. */
+export const combine = (rounds: ReadonlyArray<Measured>): Measured => {
+  const first = rounds[0];
+  if (first === undefined) throw new Error('no rounds to combine');
+  const mean = (pick: (m: Measured) => number) => rounds.reduce((sum, m) => sum + pick(m), 0) / rounds.length;
+  return {
+    ...first,
+    reqPerSec: mean((m) => m.reqPerSec),
+    p50: Math.round(mean((m) => m.p50) * 10) / 10,
+    p99: Math.round(mean((m) => m.p99) * 10) / 10,
+    non2xx: rounds.reduce((sum, m) => sum + m.non2xx, 0),
+    errors: rounds.reduce((sum, m) => sum + m.errors, 0),
+  };
+};
+
 const pad = (text: string, width: number): string => (text.length >= width ? text : text + ' '.repeat(width - text.length));
 const lpad = (text: string, width: number): string => (text.length >= width ? text : ' '.repeat(width - text.length) + text);
 

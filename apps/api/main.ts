@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Argon2PasswordHasher } from '../../adapters/crypto/argon2-password-hasher.ts';
 import { createLogger } from '../../adapters/http-koa/logger.ts';
 import { systemClock, uuidV7Ids } from '../../adapters/memory/memory-ids.ts';
+import { QiscusChatPlatform } from '../../adapters/qiscus/qiscus-chat-platform.ts';
 import { startInProcessJobs, type RunningJobs } from '../shared/in-process-jobs.ts';
 import { buildJobs } from '../shared/jobs.ts';
 import { readinessOf, redactDatabaseUrl } from '../shared/open-store.ts';
@@ -43,7 +44,14 @@ const start = async (): Promise<void> => {
   const app = buildContainer(config, logger, store.uow, readinessOf(store)).get(tokens.httpApp);
   let jobs: RunningJobs = { stop: async () => {} };
   if (config.amqpUrl === null) {
-    const built = buildJobs({ ...store, clock: systemClock, ids: uuidV7Ids, allocationSweepSeconds: config.allocationSweepSeconds, logger });
+    const built = buildJobs({
+      ...store,
+      clock: systemClock,
+      ids: uuidV7Ids,
+      platform: new QiscusChatPlatform(),
+      allocationSweepSeconds: config.allocationSweepSeconds,
+      logger,
+    });
     jobs = startInProcessJobs(built, { feed: store.outboxFeed, clock: systemClock, logger });
     logger.info({ handlers: built.handlers.map((h) => h.name), sweepSeconds: config.allocationSweepSeconds }, 'no AMQP_URL: jobs run in-process');
   } else {

@@ -1,6 +1,14 @@
 import { Effect } from 'effect';
 import type { JobLogger } from '../../adapters/in-process/job-logger.ts';
-import { allocationHandler, allocationSweep, type AllocationJobDeps, type JobHandler } from './allocation-jobs.ts';
+import type { ChatPlatform } from '../../core/allocation/chat-platform.port.ts';
+import type { DomainEventType } from '../../core/shared/events.ts';
+import type { EventHandler } from '../../core/shared/outbox.port.ts';
+import { AllocateRoomsUseCase } from '../../core/integrations/allocate-rooms.use-case.ts';
+import { ReconcileRoomsUseCase } from '../../core/integrations/reconcile-rooms.use-case.ts';
+import { ResolveRoomOnPlatformHandler } from '../../core/integrations/resolve-room-on-platform.handler.ts';
+import { RoomAllocationHandler } from '../../core/integrations/room-allocation.handler.ts';
+import { SweepQiscusUseCase } from '../../core/integrations/sweep-qiscus.use-case.ts';
+import { allocationHandler, allocationSweep, type AllocationJobDeps } from './allocation-jobs.ts';
 
 /** A periodic job, run every `intervalMs` by a `PeriodicSweeper`. */
 export interface SweepJob {
@@ -9,29 +17,46 @@ export interface SweepJob {
   readonly sweep: () => Promise<unknown>;
 }
 
+/** A job; `eventTypes` (when known) is what a RabbitMQ queue for it is bound to, else every event. */
+export type Job = EventHandler & { readonly eventTypes?: ReadonlyArray<DomainEventType> };
+
 /** What both the API (in-process mode) and the worker run. */
 export interface Jobs {
-  readonly handlers: ReadonlyArray<JobHandler>;
+  readonly handlers: ReadonlyArray<Job>;
   readonly sweeps: ReadonlyArray<SweepJob>;
 }
 
 export interface JobsDeps extends AllocationJobDeps {
+  /** The chat platform (Qiscus) that owns platform rooms. */
+  readonly platform: ChatPlatform;
   readonly allocationSweepSeconds: number;
   readonly logger?: JobLogger;
 }
 
-/** The event handlers and periodic sweeps of Switchboard, built from the store's ports. */
+/** The event handlers and periodic sweeps of Switchboard: native allocation and the Qiscus room flow. */
 export const buildJobs = (deps: JobsDeps): Jobs => {
-  const sweep = allocationSweep(deps);
+  const intervalMs = deps.allocationSweepSeconds * 1000;
+  const sweepNative = allocationSweep(deps);
+  const allocateRooms = new AllocateRoomsUseCase(deps);
+  const sweepRooms = new SweepQiscusUseCase({ uow: deps.uow, allocate: allocateRooms, reconcile: new ReconcileRoomsUseCase(deps) });
   return {
-    handlers: [allocationHandler(deps)],
+    handlers: [allocationHandler(deps), new RoomAllocationHandler(allocateRooms), new ResolveRoomOnPlatformHandler(deps)],
     sweeps: [
       {
         name: 'allocation-sweep',
-        intervalMs: deps.allocationSweepSeconds * 1000,
+        intervalMs,
         sweep: async () => {
-          const report = await Effect.runPromise(sweep());
+          const report = await Effect.runPromise(sweepNative());
           if (report.assigned > 0) deps.logger?.info({ ...report }, 'allocation sweep assigned waiting tickets');
+          return report;
+        },
+      },
+      {
+        name: 'qiscus-sweep',
+        intervalMs,
+        sweep: async () => {
+          const report = await Effect.runPromise(sweepRooms.execute());
+          if (report.failures.length > 0) deps.logger?.warn({ failures: report.failures }, 'qiscus sweep failed for some tenants');
           return report;
         },
       },

@@ -4,6 +4,7 @@ import { MemoryTenantDirectory } from '../../adapters/memory/memory-tenant-direc
 import { MemoryUnitOfWork } from '../../adapters/memory/memory-unit-of-work.ts';
 import { openDatabase } from '../../adapters/mikro-orm/open-database.ts';
 import { MikroOrmTenantDirectory } from '../../adapters/mikro-orm/mikro-orm-tenant-directory.ts';
+import type { SecretCipher } from '../../core/integrations/integration.port.ts';
 import type { OutboxFeed } from '../../core/shared/outbox.port.ts';
 import type { UnitOfWork } from '../../core/shared/unit-of-work.port.ts';
 import type { TenantDirectory } from '../../core/tenancy/tenant-directory.port.ts';
@@ -24,6 +25,8 @@ export interface OpenStore {
 export interface OpenStoreOptions {
   /** Bring the schema up to date first (default true). */
   readonly migrate?: boolean;
+  /** Seals Qiscus secrets in SQL stores (required there to save or read an integration). */
+  readonly secrets?: SecretCipher;
 }
 
 /** `DATABASE_URL` without its password, for logs. */
@@ -43,7 +46,7 @@ export const openMemoryStore = (uow: MemoryUnitOfWork = new MemoryUnitOfWork()):
 /** Opens the store named by `DATABASE_URL` (`sqlite:<path>`, `mysql://…`, `mariadb://…` or `memory:`), migrating it first. */
 export const openStore = async (databaseUrl: string, options: OpenStoreOptions = {}): Promise<OpenStore> => {
   if (databaseUrl === 'memory:') return openMemoryStore();
-  const db = await openDatabase(databaseUrl, { migrate: false });
+  const db = await openDatabase(databaseUrl, { migrate: false, ...(options.secrets === undefined ? {} : { secrets: options.secrets }) });
   try {
     const migrated = options.migrate === false ? [] : await db.migrate();
     return {

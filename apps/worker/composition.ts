@@ -1,9 +1,12 @@
 import type { Clock } from '../../core/shared/ports.ts';
 import type { OutboxFeed } from '../../core/shared/outbox.port.ts';
 import type { AmqpHandler } from '../../adapters/rabbitmq/amqp-topology.ts';
+import { AesGcmSecretBox } from '../../adapters/crypto/secret-box.ts';
 import { systemClock, uuidV7Ids } from '../../adapters/memory/memory-ids.ts';
+import { QiscusChatPlatform } from '../../adapters/qiscus/qiscus-chat-platform.ts';
 import { buildJobs } from '../shared/jobs.ts';
 import { openStore } from '../shared/open-store.ts';
+import { secretsKeyFrom } from '../shared/secrets-key.ts';
 import type { WorkerConfig } from './config.ts';
 
 /** A periodic job, e.g. the allocation queue drain every ALLOCATION_SWEEP_SECONDS. */
@@ -26,7 +29,14 @@ export type ComposeWorker = (config: WorkerConfig) => Promise<WorkerComposition>
 
 /** The worker's store (the one `DATABASE_URL` names, migrated first) and the jobs shared with the API. */
 export const composeWorker: ComposeWorker = async (config) => {
-  const store = await openStore(config.databaseUrl);
-  const jobs = buildJobs({ ...store, clock: systemClock, ids: uuidV7Ids, allocationSweepSeconds: config.allocationSweepSeconds });
+  const key = secretsKeyFrom(process.env);
+  const store = await openStore(config.databaseUrl, key === null ? {} : { secrets: new AesGcmSecretBox(key) });
+  const jobs = buildJobs({
+    ...store,
+    clock: systemClock,
+    ids: uuidV7Ids,
+    platform: new QiscusChatPlatform(),
+    allocationSweepSeconds: config.allocationSweepSeconds,
+  });
   return { feed: store.outboxFeed, clock: systemClock, handlers: jobs.handlers, sweeps: jobs.sweeps, close: () => store.close() };
 };

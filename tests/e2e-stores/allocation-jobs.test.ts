@@ -1,7 +1,9 @@
 import { Effect, Exit } from 'effect';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allocationHandler, allocationSweep, type AllocationJobDeps } from '../../apps/shared/allocation-jobs.ts';
+import { buildJobs } from '../../apps/shared/jobs.ts';
 import type { OpenStore } from '../../apps/shared/open-store.ts';
+import { QiscusChatPlatform } from '../../adapters/qiscus/qiscus-chat-platform.ts';
 import { domainEvent, type DomainEvent } from '../../core/shared/events.ts';
 import { aCustomer, anAgent, aQueuedTicket, aTenant, freshId, readFrom, seed, testEnv } from '../support/allocation-builders.ts';
 import { storeKinds } from './store-kinds.ts';
@@ -83,5 +85,18 @@ describe.each(kinds)('allocation jobs and the tenant directory on $name', (kind)
     expect(await Effect.runPromise(sweep())).toEqual({ tenants: 2, assigned: 2 });
     for (const { tenant, agent, ticket } of seeded) expect((await ticketOf(tenant.id, ticket.id))?.assignedAgentId).toBe(agent.id);
     expect(await Effect.runPromise(sweep())).toEqual({ tenants: 0, assigned: 0 });
+  });
+
+  it('builds the jobs both apps run: native allocation and the Qiscus room flow, each sweep run every interval', async () => {
+    const tenant = aTenant().build();
+    const agent = anAgent(tenant.id).build();
+    const customer = aCustomer(tenant.id);
+    const ticket = aQueuedTicket(tenant.id, customer.id).build();
+    await seed(store.uow, { tenant, users: [agent], customers: [customer], tickets: [ticket] });
+    const jobs = buildJobs({ ...deps, platform: new QiscusChatPlatform(), allocationSweepSeconds: 7 });
+    expect(jobs.handlers.map((h) => h.name)).toEqual(['allocation', 'integrations.allocate-rooms', 'integrations.resolve-room']);
+    expect(jobs.sweeps.map((s) => [s.name, s.intervalMs])).toEqual([['allocation-sweep', 7000], ['qiscus-sweep', 7000]]);
+    for (const job of jobs.sweeps) await job.sweep();
+    expect((await ticketOf(tenant.id, ticket.id))?.assignedAgentId).toBe(agent.id);
   });
 });

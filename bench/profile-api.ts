@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import mysql from 'mysql2/promise';
+import { listOpenTickets, measure, postMessages } from './load.ts';
+import { startServer } from './servers.ts';
+
+// npm run bench:profile -- get|post [api|bare] — CPU profile of one server under load, on the database
+// `bench:http` left seeded. Prints where that process spends its CPU, by package and by function (self time).
+const scenarioName = process.argv[2] ?? 'get';
+const target = process.argv[3] === 'bare' ? 'bare' : 'api';
+const databaseUrl = `${(process.env['BENCH_MYSQL_URL'] || 'mysql://root@127.0.0.1:3306').replace(/\/+$/, '')}/${process.env['BENCH_DATABASE'] || 'switchboard_bench'}`;
+const dir = await mkdtemp(join(tmpdir(), 'switchboard-prof-'));
+
+const db = await mysql.createConnection({ uri: databaseUrl });
+const [ids] = await db.query<mysql.RowDataPacket[]>("select id from tickets where status <> 'closed' order by rand() limit 20000");
+const [[who]] = await db.query<mysql.RowDataPacket[]>("select tenant_id, id from users where role = 'admin' limit 1");
+await db.end();
+const scenario = scenarioName === 'post' ? postMessages(ids.map((r) => String(r['id']))) : listOpenTickets;
+
+const env = { DATABASE_URL: databaseUrl, PORT: '0', JWT_SECRET: randomBytes(48).toString('base64url'), SECRETS_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'warn' };
+const durationSeconds = Number(process.env['BENCH_DURATION'] || 15);
+let requests = 0;
+const profiling = ['--cpu-prof', `--cpu-prof-dir=${dir}`];
+const api =
+  target === 'api'
+    ? await startServer('api-server.ts', env, profiling)
+    : await startServer('bare-server.ts', { DATABASE_URL: databaseUrl, BENCH_TENANT_ID: String(who?.['tenant_id']), BENCH_SENDER_ID: String(who?.['id']) }, profiling);
+const auth = target === 'api' ? api : await startServer('api-server.ts', env);
+try {
+  const login = await fetch(`${auth.url}/api/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'bench-admin@switchboard.test', password: 'bench-password-1234' }),
+  });
+  const { access_token: token } = (await login.json()) as { access_token: string };
+  if (auth !== api) await auth.stop();
+  const row = await measure(target, api.url, token, scenario, { connections: 32, durationSeconds, warmupSeconds: 3 });
+  process.stdout.write(`${scenario.name} on ${target}: ${row.reqPerSec.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms\n`);
+  requests = row.reqPerSec * (durationSeconds + 3);
+} finally {
+  await api.stop();
+}
+
+interface ProfileNode {
+  readonly id: number;
+  readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
+}
+const file = (await readdir(dir)).find((f) => f.endsWith('.cpuprofile'));
+if (file === undefined) throw new Error(`no profile in ${dir}`);
+const profile = JSON.parse(await readFile(join(dir, file), 'utf8')) as { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+const owner = (url: string): string =>
+  url === '' ? '(native)' : (/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? (url.startsWith('node:') ? 'node' : url.replace(/^.*?\/((?:core|adapters|apps)\/[^/]+)\/.*$/, '$1')));
+const byOwner = new Map<string, number>();
+const byFunction = new Map<string, number>();
+let busy = 0;
+profile.samples.forEach((id, i) => {
+  const frame = nodes.get(id)?.callFrame;
+  const dt = profile.timeDeltas[i] ?? 0;
+  if (frame === undefined || frame.functionName === '(idle)') return;
+  busy += dt;
+  const who = owner(frame.url);
+  byOwner.set(who, (byOwner.get(who) ?? 0) + dt);
+  const key = `${frame.functionName || '(anonymous)'} ${who}:${frame.lineNumber + 1}`;
+  byFunction.set(key, (byFunction.get(key) ?? 0) + dt);
+});
+const top = (m: Map<string, number>, n: number) =>
+  [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `  ${((v / busy) * 100).toFixed(1).padStart(5)} %  ${k}`).join('\n');
+process.stdout.write(`busy CPU ${(busy / 1e6).toFixed(1)} s, ≈ ${(busy / 1e3 / requests).toFixed(2)} ms per request (profile ${join(dir, file)})\nby package:\n${top(byOwner, 15)}\nby function:\n${top(byFunction, 25)}\n`);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Result, Schema, SchemaGetter, SchemaIssue } from 'effect';
 
@@ -84,11 +84,20 @@ export class ConfigError extends Error {
 /** A secret from the environment, or one generated once and kept under `dataDir` (the embedded default). */
 const keptSecret = (dataDir: string, file: string, make: () => string): string => {
   const path = join(dataDir, file);
-  if (existsSync(path)) return readFileSync(path, 'utf8').trim();
-  mkdirSync(dirname(path), { recursive: true });
-  const value = make();
-  writeFileSync(path, `${value}\n`, { mode: 0o600, flag: 'wx' });
-  return value;
+  if (!existsSync(path)) {
+    mkdirSync(dirname(path), { recursive: true });
+    const draft = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    writeFileSync(draft, `${make()}\n`, { mode: 0o600, flag: 'wx' });
+    // link() publishes the complete file atomically; when another process won the race, its key is kept.
+    try {
+      linkSync(draft, path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      unlinkSync(draft);
+    }
+  }
+  return readFileSync(path, 'utf8').trim();
 };
 
 export const loadConfig = (env: Readonly<Record<string, string | undefined>>, dataDir = './data'): ApiConfig => {

@@ -1,6 +1,8 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../apps/api/config.ts';
 
@@ -43,5 +45,17 @@ describe('API configuration', () => {
     expect(second.jwtSecret).toBe(first.jwtSecret);
     expect(readFileSync(join(dir, 'jwt-secret'), 'utf8').trim()).toBe(first.jwtSecret);
     expect(second.secretsKey.length).toBe(32);
+  });
+
+  it('gives processes starting at once on an empty data directory the same generated secrets', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sb-config-race-'));
+    const configModule = resolve(import.meta.dirname, '../../apps/api/config.ts');
+    const script = `const { loadConfig } = await import(${JSON.stringify(configModule)}); const c = loadConfig({}, ${JSON.stringify(dir)}); console.log(c.jwtSecret + ' ' + c.secretsKey.toString('base64'));`;
+    const runs = await Promise.all(
+      Array.from({ length: 6 }, () => promisify(execFile)(process.execPath, ['--input-type=module', '-e', script])),
+    );
+    const seen = new Set(runs.map((r) => r.stdout.trim()));
+    expect(seen.size).toBe(1);
+    expect(readdirSync(dir).sort()).toEqual(['jwt-secret', 'secrets-key']);
   });
 });

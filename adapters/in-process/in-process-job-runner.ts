@@ -3,7 +3,8 @@ import type { Clock } from '../../core/shared/ports.ts';
 import type { DomainEvent } from '../../core/shared/events.ts';
 import type { EventHandler, OutboxEntry, OutboxFeed } from '../../core/shared/outbox.port.ts';
 import { silentLogger, type JobLogger } from './job-logger.ts';
-import { exponentialBackoff, runHandler } from './run-handler.ts';
+import { runEventHandler } from '../../core/shared/run-event-handler.ts';
+import { exponentialBackoff } from './backoff.ts';
 import { Wakeable } from './wakeable.ts';
 
 export interface InProcessJobRunnerOptions {
@@ -100,7 +101,7 @@ export class InProcessJobRunner {
     const { maxAttempts, backoffMs, logger } = this.#o;
     const fields = { handler: handler.name, eventId: event.id, eventType: event.type, tenantId: event.tenantId };
     for (let attempt = 1; ; attempt++) {
-      const outcome = await runHandler(handler, event);
+      const outcome = await runEventHandler(handler, event);
       if (outcome.ok) return 'done';
       const failed = { ...fields, attempt, reason: outcome.reason };
       if (attempt >= maxAttempts) {

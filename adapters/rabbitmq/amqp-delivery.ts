@@ -1,6 +1,7 @@
 import type { ConfirmChannel, ConsumeMessage, Options } from 'amqplib';
 import { decodeEvent } from './amqp-event-codec.ts';
-import { runHandler, type RecentIds } from './amqp-run-handler.ts';
+import { runEventHandler } from '../../core/shared/run-event-handler.ts';
+import type { RecentIds } from './recent-ids.ts';
 import { ATTEMPT_HEADER, deadQueueName, retryDelayQueue, type AmqpHandler, type AmqpRetryPolicy } from './amqp-topology.ts';
 import { errorText, withTimeout, type AmqpLogger } from './amqp-support.ts';
 
@@ -70,7 +71,7 @@ export const handleDelivery = async (
     if (!event) return await park('undecodable message body', attemptOf(message));
     if (ctx.processed.has(event.id) || !handler.handles(event)) return settle('ack');
     const attempt = attemptOf(message);
-    const outcome = await runHandler(handler, event);
+    const outcome = await runEventHandler(handler, event);
     if (outcome.ok) {
       ctx.processed.add(event.id);
       return settle('ack');

@@ -1,7 +1,7 @@
 import type { ChannelModel, ConfirmChannel, ConsumeMessage } from 'amqplib';
 import type { AmqpParticipant } from './amqp-connection.ts';
 import { handleDelivery, type DeliveryContext } from './amqp-delivery.ts';
-import { RecentIds } from './amqp-run-handler.ts';
+import { RecentIds } from './recent-ids.ts';
 import { declareTopology, defaultRetryPolicy, workQueueName, type AmqpHandler, type AmqpRetryPolicy } from './amqp-topology.ts';
 import { errorText, quietly, silentAmqpLogger, withTimeout, type AmqpLogger } from './amqp-support.ts';
 

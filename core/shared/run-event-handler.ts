@@ -1,6 +1,6 @@
 import { Cause, Effect, Exit } from 'effect';
-import type { DomainEvent } from '../../core/shared/events.ts';
-import type { EventHandler } from '../../core/shared/outbox.port.ts';
+import type { DomainEvent } from './events.ts';
+import type { EventHandler } from './outbox.port.ts';
 
 export type HandlerOutcome = { readonly ok: true } | { readonly ok: false; readonly reason: string };
 
@@ -14,7 +14,7 @@ const describe = (error: unknown): string => {
 };
 
 /** Runs one handler once; expected failures and defects (a throwing handler) both come back as a reason. */
-export const runHandler = async (handler: EventHandler, event: DomainEvent): Promise<HandlerOutcome> => {
+export const runEventHandler = async (handler: EventHandler, event: DomainEvent): Promise<HandlerOutcome> => {
   try {
     const exit = await Effect.runPromiseExit(Effect.suspend(() => handler.handle(event)));
     return Exit.isSuccess(exit) ? { ok: true } : { ok: false, reason: describe(Cause.squash(exit.cause)) };
@@ -22,9 +22,3 @@ export const runHandler = async (handler: EventHandler, event: DomainEvent): Pro
     return { ok: false, reason: describe(error) };
   }
 };
-
-/** Exponential backoff: `baseMs`, doubling per attempt, capped at `maxMs`. */
-export const exponentialBackoff =
-  (baseMs: number, maxMs: number) =>
-  (attempt: number): number =>
-    Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));

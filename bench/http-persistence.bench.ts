@@ -4,7 +4,7 @@ import mysql from 'mysql2/promise';
 import { openDatabase } from '../adapters/mikro-orm/index.ts';
 import { combine, listOpenTickets, measure, postMessages, resultsTable, type LoadSettings, type Measured } from './load.ts';
 import { seedTenant } from './seed.ts';
-import { startServer } from './servers.ts';
+import { startApp, startServer } from './servers.ts';
 
 // npm run bench:http — seeds MariaDB, then loads the real API and a bare Koa + mysql2 floor in turn.
 const setting = (name: string, fallback: string): string => process.env[name] || fallback;
@@ -25,6 +25,9 @@ const load: LoadSettings = {
   warmupSeconds: number('BENCH_WARMUP', 3),
 };
 const rounds = number('BENCH_ROUNDS', 2);
+// composed: the app's container on MikroORM, request path only. main: `node apps/api/main.ts` as deployed
+// without AMQP_URL; its in-process relay then also drains the outbox rows the bare handler writes.
+const apiMode = setting('BENCH_API', 'composed') === 'main' ? 'main' : 'composed';
 const apiNodeArgs = setting('BENCH_API_NODE_ARGS', '').split(' ').filter((a) => a !== '');
 const log = (line: string): void => void process.stdout.write(`${line}\n`);
 
@@ -57,18 +60,15 @@ const [[adminRow]] = await db.query<mysql.RowDataPacket[]>('select id from users
 await db.end();
 const ticketIds = ticketRows.map((r) => String(r['id']));
 
-const api = await startServer(
-  'api-server.ts',
-  {
-    DATABASE_URL: databaseUrl,
-    PORT: '0',
-    JWT_SECRET: randomBytes(48).toString('base64url'),
-    SECRETS_KEY: randomBytes(32).toString('base64'),
-    ACCESS_TOKEN_TTL_SECONDS: '3600',
-    LOG_LEVEL: 'warn',
-  },
-  apiNodeArgs,
-);
+const apiEnv = {
+  DATABASE_URL: databaseUrl,
+  PORT: '0',
+  JWT_SECRET: randomBytes(48).toString('base64url'),
+  SECRETS_KEY: randomBytes(32).toString('base64'),
+  ACCESS_TOKEN_TTL_SECONDS: '3600',
+  LOG_LEVEL: 'warn',
+};
+const api = apiMode === 'main' ? await startApp('apps/api/main.ts', apiEnv, apiNodeArgs) : await startServer('api-server.ts', apiEnv, apiNodeArgs);
 const bare = await startServer('bare-server.ts', { DATABASE_URL: databaseUrl, BENCH_TENANT_ID: seeded.tenantId, BENCH_SENDER_ID: String(adminRow?.['id']) });
 try {
   const login = await fetch(`${api.url}/api/login`, {
@@ -87,7 +87,7 @@ try {
   }
   log(
     `load: autocannon, ${load.connections} connections, ${rounds} rounds per server and scenario (order alternating), each ${load.warmupSeconds} s warm-up + ${load.durationSeconds} s measured; ` +
-      `POST spread over ${ticketIds.length} non-closed tickets. API: LOG_LEVEL=warn (no per-request log lines), MikroORM pool 10; bare: mysql2 pool 10, no auth/validation.`,
+      `POST spread over ${ticketIds.length} non-closed tickets. API: ${apiMode === 'main' ? 'node apps/api/main.ts (in-process jobs on)' : 'bench/api-server.ts (container only)'}, LOG_LEVEL=warn (no per-request log lines), MikroORM pool 10; bare: mysql2 pool 10, no auth/validation.`,
   );
   if (apiNodeArgs.length > 0) log(`API node args: ${apiNodeArgs.join(' ')}`);
   const rows: Measured[] = [];

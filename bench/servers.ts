@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -28,6 +29,41 @@ export const startServer = async (file: string, env: Record<string, string>, nod
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+};
+
+const freePort = async (): Promise<number> => {
+  const probe = createNetServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+};
+
+/** Starts an app entry point (e.g. `apps/api/main.ts`) on a free port and waits until `/readyz` answers 200. */
+export const startApp = async (entry: string, env: Record<string, string>, nodeArgs: ReadonlyArray<string> = []): Promise<RunningServer> => {
+  const port = await freePort();
+  const child = spawn(process.execPath, [...nodeArgs, join(import.meta.dirname, '..', entry)], {
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode} before it was ready`);
+    const ready = await fetch(`${url}/readyz`).then((r) => r.status === 200, () => false);
+    if (ready) break;
+    if (Date.now() > deadline) throw new Error(`${entry} not ready within 60 s`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return {
+    url,
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = once(child, 'exit');

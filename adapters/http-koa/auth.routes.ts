@@ -18,12 +18,12 @@ export const authRoutes = (useCases: HttpUseCases, throttle: LoginThrottle): Rea
     errors: [400, 401, 413, 415, 422, 429],
     handle: ({ body, clientAddress }) =>
       Effect.gen(function* () {
-        const wait = yield* Effect.promise(() => throttle.retryAfter(body.email, clientAddress));
+        const wait = yield* throttle.retryAfter(body.email, clientAddress);
         if (wait !== null) return yield* rateLimited(wait);
         const session = yield* useCases.login.execute(body).pipe(
-          Effect.tapError((e) => (e._tag === 'InvalidCredentials' ? Effect.promise(() => throttle.failed(body.email, clientAddress)) : Effect.void)),
+          Effect.tapError((e) => (e._tag === 'InvalidCredentials' ? throttle.failed(body.email, clientAddress) : Effect.void)),
         );
-        yield* Effect.promise(() => throttle.succeeded(body.email));
+        yield* throttle.succeeded(body.email);
         return ok(sessionJson(session));
       }),
   }),

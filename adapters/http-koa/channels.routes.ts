@@ -57,7 +57,7 @@ export const channelRoutes = (useCases: HttpUseCases, throttle: ChannelThrottle)
           signature: ctx.get('x-signature') || undefined,
           rawBody,
         });
-        const wait = yield* Effect.promise(() => throttle.take(channel.id));
+        const wait = yield* throttle.take(channel.id);
         if (wait !== null) return yield* rateLimited(wait);
         const body = yield* lift(decodeWith(ChannelWebhookBody, (yield* lift(requireObject(bodyRead))).value));
         const received = yield* useCases.receiveChannelMessage.execute({

@@ -1,9 +1,15 @@
+import { Effect } from 'effect';
 import { RateLimiterMemory, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { StoreUnavailable } from '../../core/shared/errors.ts';
 
 /** Builds a fixed-window counter; swap in a DB-backed rate-limiter-flexible store for many processes. */
 export type LimiterFactory = (options: { readonly keyPrefix: string; readonly points: number; readonly duration: number }) => RateLimiterAbstract;
 
 export const memoryLimiters: LimiterFactory = (options) => new RateLimiterMemory({ ...options });
+
+/** A counter store that fails (DB down, timeout) answers like any store failure (503), never lets the attempt through. */
+const counted = <A>(work: () => Promise<A>): Effect.Effect<A, StoreUnavailable> =>
+  Effect.tryPromise({ try: work, catch: (cause) => new StoreUnavailable({ cause }) });
 
 export interface LoginLimits {
   readonly maxFailuresPerAccount: number;
@@ -30,20 +36,26 @@ export class LoginThrottle {
   }
 
   /** Seconds until another attempt is allowed, or null when it is allowed now. */
-  async retryAfter(email: string, address: string): Promise<number | null> {
-    const [account, client] = await Promise.all([
-      blockedFor(this.#accounts, email.trim().toLowerCase(), this.#limits.maxFailuresPerAccount),
-      blockedFor(this.#addresses, address, this.#limits.maxFailuresPerAddress),
-    ]);
-    return account === null && client === null ? null : Math.max(account ?? 0, client ?? 0, 1);
+  retryAfter(email: string, address: string): Effect.Effect<number | null, StoreUnavailable> {
+    return counted(async () => {
+      const [account, client] = await Promise.all([
+        blockedFor(this.#accounts, email.trim().toLowerCase(), this.#limits.maxFailuresPerAccount),
+        blockedFor(this.#addresses, address, this.#limits.maxFailuresPerAddress),
+      ]);
+      return account === null && client === null ? null : Math.max(account ?? 0, client ?? 0, 1);
+    });
   }
 
-  async failed(email: string, address: string): Promise<void> {
-    await Promise.all([this.#accounts.penalty(email.trim().toLowerCase(), 1), this.#addresses.penalty(address, 1)]);
+  failed(email: string, address: string): Effect.Effect<void, StoreUnavailable> {
+    return counted(async () => {
+      await Promise.all([this.#accounts.penalty(email.trim().toLowerCase(), 1), this.#addresses.penalty(address, 1)]);
+    });
   }
 
-  async succeeded(email: string): Promise<void> {
-    await this.#accounts.delete(email.trim().toLowerCase());
+  succeeded(email: string): Effect.Effect<void, StoreUnavailable> {
+    return counted(async () => {
+      await this.#accounts.delete(email.trim().toLowerCase());
+    });
   }
 }
 
@@ -56,13 +68,15 @@ export class ChannelThrottle {
   }
 
   /** Counts one request; seconds to wait when the channel is over its limit, else null. */
-  async take(channelId: string): Promise<number | null> {
-    try {
-      await this.#limiter.consume(channelId, 1);
-      return null;
-    } catch (rejection) {
-      if (rejection instanceof Error) throw rejection;
-      return Math.max(1, Math.ceil((rejection as { msBeforeNext: number }).msBeforeNext / 1000));
-    }
+  take(channelId: string): Effect.Effect<number | null, StoreUnavailable> {
+    return counted(async () => {
+      try {
+        await this.#limiter.consume(channelId, 1);
+        return null;
+      } catch (rejection) {
+        if (rejection instanceof Error) throw rejection;
+        return Math.max(1, Math.ceil((rejection as { msBeforeNext: number }).msBeforeNext / 1000));
+      }
+    });
   }
 }

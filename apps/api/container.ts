@@ -3,6 +3,7 @@ import { Container, type ServiceIdentifier } from 'inversify';
 import type { Logger } from 'pino';
 import { createApp, type HttpApp } from '../../adapters/http-koa/app.ts';
 import type { HttpUseCases } from '../../adapters/http-koa/http-deps.ts';
+import type { LimiterFactory } from '../../adapters/http-koa/rate-limits.ts';
 import { Argon2PasswordHasher } from '../../adapters/crypto/argon2-password-hasher.ts';
 import { hmacChannelSignatureVerifier, randomSecretGenerator } from '../../adapters/crypto/channel-signature.ts';
 import { JwtAccessTokenIssuer } from '../../adapters/crypto/jwt-access-token-issuer.ts';
@@ -27,8 +28,11 @@ export const tokens = {
 /** Whether the store answers; default: a read through the unit of work. */
 export type Readiness = () => Effect.Effect<boolean>;
 
-/** The API's object graph; the store is given (see `store.ts`), everything else is built here. */
-export const buildContainer = (config: ApiConfig, logger: Logger, uow: UnitOfWork, readiness?: Readiness): Container => {
+/**
+ * The API's object graph; the store is given (see `store.ts`), everything else is built here.
+ * `limiters` holds the login and channel counters (default: this process's memory; see `apps/shared/limiters.ts`).
+ */
+export const buildContainer = (config: ApiConfig, logger: Logger, uow: UnitOfWork, readiness?: Readiness, limiters?: LimiterFactory): Container => {
   const container = new Container({ defaultScope: 'Singleton' });
   container.bind(tokens.config).toConstantValue(config);
   container.bind(tokens.logger).toConstantValue(logger);
@@ -67,6 +71,7 @@ export const buildContainer = (config: ApiConfig, logger: Logger, uow: UnitOfWor
           loginFailureWindowSeconds: cfg.loginFailureWindowSeconds,
           channelRateLimitPerMinute: cfg.channelRateLimitPerMinute,
         },
+        limiters,
         ready:
           readiness ??
           (() =>

@@ -26,6 +26,7 @@ const triggeringTypes: ReadonlyArray<DomainEventType> = [
   'ticket.created',
   'ticket.status_changed',
   'ticket.unassigned',
+  'ticket.assigned',
   'agent.availability_changed',
   'agent.capacity_changed',
   'settings.changed',

@@ -20,6 +20,9 @@ export const allocationTrigger = (event: DomainEvent): AllocationTrigger | null 
     }
     case 'ticket.unassigned':
       return { tenantId, ticketId: event.payload.ticketId };
+    case 'ticket.assigned':
+      // A reassignment frees a place with the previous agent.
+      return event.payload.previousAgentId === null ? null : { tenantId, ticketId: null };
     case 'agent.availability_changed':
       return event.payload.availability === 'online' ? { tenantId, ticketId: null } : null;
     case 'agent.capacity_changed':

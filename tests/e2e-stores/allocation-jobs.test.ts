@@ -1,6 +1,7 @@
 import { Effect, Exit } from 'effect';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allocationHandler, allocationSweep, type AllocationJobDeps } from '../../apps/shared/allocation-jobs.ts';
+import { AssignTicketUseCase } from '../../core/tickets/assign-ticket.use-case.ts';
 import { buildJobs } from '../../apps/shared/jobs.ts';
 import type { OpenStore } from '../../apps/shared/open-store.ts';
 import { QiscusChatPlatform } from '../../adapters/qiscus/qiscus-chat-platform.ts';
@@ -68,6 +69,32 @@ describe.each(kinds)('allocation jobs and the tenant directory on $name', (kind)
     const after = await Promise.all(tickets.map((t) => ticketOf(tenant.id, t.id)));
     expect(after.filter((t) => t?.assignedAgentId === agent.id)).toHaveLength(2);
     expect(await Effect.runPromise(store.directory.withWaitingTickets())).toEqual([tenant.id]);
+  });
+
+  const runOutbox = async (after: number): Promise<number> => {
+    const pending = await Effect.runPromise(store.outboxFeed.claim(1000, new Date(), 60));
+    const handler = allocationHandler(deps);
+    for (const entry of pending.filter((e) => e.sequence > after)) if (handler.handles(entry.event)) await Effect.runPromise(handler.handle(entry.event));
+    return Math.max(after, ...pending.map((e) => e.sequence));
+  };
+
+  it.each([
+    ['unassigns one of their tickets', null],
+    ['moves one of their tickets to another agent', 'other'],
+  ] as const)('gives a full agent the next waiting ticket as soon as staff %s', async (_what, target) => {
+    const tenant = aTenant().withDefaultCapacity(3).build();
+    const [agent, other] = [anAgent(tenant.id).build(), { ...anAgent(tenant.id).build(), availability: 'offline' as const }];
+    const admin = { ...anAgent(tenant.id).build(), role: 'admin' as const };
+    const customer = aCustomer(tenant.id);
+    const held = [1, 2, 3].map(() => aQueuedTicket(tenant.id, customer.id).assignedTo(agent.id).build());
+    const waiting = aQueuedTicket(tenant.id, customer.id).build();
+    await seed(store.uow, { tenant, users: [agent, other, admin], customers: [customer], tickets: [...held, waiting] });
+    const seen = await runOutbox(0);
+    const assign = new AssignTicketUseCase({ uow: store.uow, ...testEnv() });
+    const actor = { userId: admin.id, tenantId: tenant.id, role: 'admin' as const };
+    await Effect.runPromise(assign.execute({ ticketId: held[0]!.id, agentId: target === null ? null : other.id }, actor));
+    await runOutbox(seen);
+    expect((await ticketOf(tenant.id, waiting.id))?.assignedAgentId).toBe(agent.id);
   });
 
   it('sweeps every tenant with waiting tickets, then finds nothing left to do', async () => {

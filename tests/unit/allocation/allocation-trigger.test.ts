@@ -19,6 +19,7 @@ const cases: ReadonlyArray<readonly [string, DomainEvent, unknown]> = [
   ['capacity changed', domainEvent('agent.capacity_changed', meta, { agentId: 'a', active: true, maxCustomers: 4 }), drain],
   ['settings changed', domainEvent('settings.changed', meta, { maxCustomersPerAgent: 3, autoAssign: true }), drain],
   ['assigned', domainEvent('ticket.assigned', meta, { ticketId: 'k1', agentId: 'a', previousAgentId: null, by: 'staff', decision: null }), null],
+  ['reassigned', domainEvent('ticket.assigned', meta, { ticketId: 'k1', agentId: 'b', previousAgentId: 'a', by: 'staff', decision: null }), drain],
   ['message', domainEvent('message.created', meta, { ticketId: 'k1', messageId: 'm', senderType: 'customer' }), null],
   ['queued', domainEvent('allocation.queued', meta, { ticketId: 'k1', decision: { candidates: [], reason: 'no_agent_online' } }), null],
 ];

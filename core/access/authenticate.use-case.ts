@@ -12,7 +12,10 @@ export interface AuthenticateDeps {
   readonly clock: Clock;
 }
 
-/** Access token → actor, checked against the stored user on every request (deactivation bites at once). */
+/**
+ * Access token → actor, checked against the stored user on every request: deactivation bites at once,
+ * and the role acted with is the stored one (a role change applies to tokens already issued).
+ */
 export class AuthenticateUseCase {
   readonly #deps: AuthenticateDeps;
 
@@ -26,7 +29,7 @@ export class AuthenticateUseCase {
       const claims = accessTokens.verify(accessToken, clock.now());
       if (claims === null) return yield* new Unauthenticated();
       const user = yield* uow.read((store) => store.users.get(claims.tenantId, claims.userId));
-      if (user === null || !user.active || user.tenantId !== claims.tenantId || user.role !== claims.role) {
+      if (user === null || !user.active || user.tenantId !== claims.tenantId) {
         return yield* new Unauthenticated();
       }
       return { userId: user.id, tenantId: user.tenantId, role: user.role };

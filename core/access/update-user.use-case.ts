@@ -1,7 +1,7 @@
-import { Effect } from 'effect';
+import { Effect, Result } from 'effect';
 import type { Actor } from '../shared/actor.ts';
 import { domainEvent } from '../shared/events.ts';
-import { type Forbidden, type InvalidInput, NotFound, type StoreUnavailable } from '../shared/errors.ts';
+import { type Forbidden, InvalidInput, NotFound, type StoreUnavailable } from '../shared/errors.ts';
 import type { Clock, IdGenerator } from '../shared/ports.ts';
 import type { UnitOfWork } from '../shared/unit-of-work.port.ts';
 import { EmailTaken } from './access.errors.ts';
@@ -27,6 +27,15 @@ export interface UpdateUserDeps {
   readonly ids: IdGenerator;
 }
 
+/** Nobody changes their own role or deactivates themselves (a tenant must not lose its last admin that way). */
+const checkOwnChanges = (fields: Omit<UpdateUserInput, 'id' | 'password'>, actor: Actor): Result.Result<void, InvalidInput> => {
+  if (fields.role !== undefined && fields.role !== actor.role) {
+    return Result.fail(new InvalidInput({ path: 'role', message: 'you cannot change your own role' }));
+  }
+  if (fields.active === false) return Result.fail(new InvalidInput({ path: 'active', message: 'you cannot deactivate yourself' }));
+  return Result.succeed(undefined);
+};
+
 /**
  * An admin changes a user of their tenant. Deactivation or a new password ends the user's refresh
  * families; a change to what the allocator sees (active, capacity, role) is announced.
@@ -47,6 +56,7 @@ export class UpdateUserUseCase {
     return Effect.gen(function* () {
       yield* authorize(actor, 'users.manage');
       yield* Effect.fromResult(checkUserChanges(fields));
+      if (input.id === actor.userId) yield* Effect.fromResult(checkOwnChanges(fields, actor));
       if (password !== undefined) yield* Effect.fromResult(checkPassword(password));
       const changes: UserChanges =
         password === undefined ? fields : { ...fields, passwordHash: yield* hasher.hash(password) };

@@ -84,6 +84,16 @@ describe('UpdateUserUseCase', () => {
     expect((error as InvalidInput).path).toBe(path);
   });
 
+  it.each<[string, Omit<UpdateUserInput, 'id'>]>([
+    ['role', { role: 'agent' }],
+    ['active', { active: false }],
+  ])('refuses an admin changing their own %s, and changes nothing', async (path, input) => {
+    const error = await failureOf(update(input, admin.id));
+    expect(error).toEqual(new InvalidInput({ path, message: expect.any(String) as unknown as string }));
+    expect(await world.storedUser(admin)).toEqual(admin);
+    expect(await run(update({ name: 'Still me', role: 'admin', active: true }, admin.id))).toMatchObject({ name: 'Still me' });
+  });
+
   it('answers a foreign id like a missing one, and changes nothing there', async () => {
     const stranger = await world.seedUser(aUser().inTenant((await world.seedTenant()).id).build());
     expect(await failureOf(update({ active: false }, stranger.id))).toEqual(new NotFound({ entity: 'user' }));

@@ -48,10 +48,12 @@ export class AssignTicketUseCase {
       yield* authorize(actor, 'tickets.assign');
       return yield* uow.exclusive(tenantId, (store) =>
         Effect.gen(function* () {
+          // The agent is part of the request: a 422 for it comes before the ticket's 404.
+          const agent = input.agentId === null ? null : yield* findAgent(store, tenantId, input.agentId);
           const ticket = yield* findTicket(store, tenantId, input.ticketId, { forUpdate: true });
           const now = clock.now();
           const meta = () => eventMeta(ids, tenantId, now);
-          if (input.agentId === null) {
+          if (agent === null) {
             const { autoAssign } = yield* tenantSettings(store, tenantId);
             const changed = yield* Effect.fromResult(unassign(ticket, { now, autoAssign }));
             if (changed === ticket || ticket.assignedAgentId === null) return ticket;
@@ -59,7 +61,6 @@ export class AssignTicketUseCase {
             yield* store.outbox.append([domainEvent('ticket.unassigned', meta(), { ticketId: ticket.id, previousAgentId: ticket.assignedAgentId })]);
             return changed;
           }
-          const agent = yield* findAgent(store, tenantId, input.agentId);
           const changed = yield* Effect.fromResult(assign(ticket, agent.id, now));
           if (changed === ticket) return ticket;
           yield* store.tickets.update(changed);

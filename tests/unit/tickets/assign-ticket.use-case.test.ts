@@ -65,6 +65,12 @@ describe('AssignTicketUseCase', () => {
     expect(w.events()).toEqual([]);
   });
 
+  it('checks the agent (422) before the ticket (404), as the contract orders them', async () => {
+    const w = await ticketsWorld();
+    const error = await expectFailure(new AssignTicketUseCase(w.deps).execute({ ticketId: 'missing', agentId: w.admin.id }, w.asAdmin), 'InvalidInput');
+    expect(error.path).toBe('agent_id');
+  });
+
   it('answers TicketClosed on a closed ticket, for assigning and unassigning', async () => {
     const w = await ticketsWorld();
     const ticket = await w.givenTicket((t) => t.withStatus('closed').assignedTo(w.agent.id));

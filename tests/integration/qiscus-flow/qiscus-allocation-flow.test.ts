@@ -1,38 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isActive } from '../../../core/tickets/ticket.ts';
-import { run } from '../../unit/integrations/integrations-world.ts';
+import { deliverWebhook } from '../../support/fake-qiscus/fake-qiscus-webhooks.ts';
+import { flowStoreKinds } from '../../support/qiscus-stores.ts';
+import { assignedOnQiscus, expectInvariants, roomTickets, servedRoomIds, waitingRoomIds } from './qiscus-flow-snapshot.ts';
 import { useQiscusFlowWorld, type QiscusFlowWorld } from './qiscus-flow-world.ts';
 
-const capacity = 2;
+const kinds = await flowStoreKinds();
 
-/** What must hold at every settled point, on both sides. */
-const expectInvariants = (w: QiscusFlowWorld) => {
-  for (const room of w.fake.state.rooms.values()) {
-    expect(room.agentIds.length, `agents in room ${room.roomId}`).toBeLessThanOrEqual(1);
-    expect(w.roomTickets(room.roomId).filter(isActive).length, `active tickets of room ${room.roomId}`).toBeLessThanOrEqual(1);
-    if (!room.resolved && room.agentIds.length === 1) {
-      const agent = w.fake.state.agent(room.agentIds[0] as number);
-      const ticket = w.roomTickets(room.roomId).find(isActive);
-      expect(ticket?.assignedAgentId, `our assignee of room ${room.roomId}`).toBe(w.userByEmail(agent?.email ?? '')?.id);
-    }
-  }
-  for (const agent of w.fake.state.agents) expect(agent.customerCount, `Qiscus load of ${agent.email}`).toBeLessThanOrEqual(capacity);
-  const ours = new Map<string, number>();
-  for (const t of w.tickets()) if (isActive(t) && t.assignedAgentId !== null) ours.set(t.assignedAgentId, (ours.get(t.assignedAgentId) ?? 0) + 1);
-  for (const [agentId, load] of ours) expect(load, `our load of ${agentId}`).toBeLessThanOrEqual(capacity);
-};
-
-const waitingRoomIds = (w: QiscusFlowWorld): string[] =>
-  w
-    .tickets()
-    .filter((t) => t.channel === 'qiscus' && isActive(t) && t.assignedAgentId === null && t.queuedAt !== null)
-    .sort((a, b) => (a.queuedAt?.getTime() ?? 0) - (b.queuedAt?.getTime() ?? 0))
-    .map((t) => t.externalRef as string);
-
-const servedRoomIds = (w: QiscusFlowWorld): string[] =>
-  w.tickets().filter((t) => t.channel === 'qiscus' && isActive(t) && t.assignedAgentId !== null).map((t) => t.externalRef as string);
-
-/** Three Qiscus agents, ten customers writing in order, every webhook delivered twice. */
+/** Three Qiscus agents, ten customers writing in order, every webhook delivered twice at once. */
 const tenRooms = async (w: QiscusFlowWorld) => {
   const admin = await w.staffToken('admin');
   await w.connect(admin);
@@ -42,27 +16,48 @@ const tenRooms = async (w: QiscusFlowWorld) => {
   for (const roomId of rooms) {
     expect(await w.fake.customerWrites(roomId)).toEqual([200, 200]);
     await w.settle();
-    expectInvariants(w);
+    expectInvariants(await w.snapshot());
   }
   return { admin, rooms };
 };
 
-describe('Qiscus custom agent allocation, end to end over HTTP', () => {
-  const world = useQiscusFlowWorld();
+describe.each(kinds)('Qiscus custom agent allocation, end to end over HTTP with the apps jobs, on $name', (kind) => {
+  const world = useQiscusFlowWorld(kind);
 
   it('3 agents of capacity 2 and 10 rooms: 6 served, 4 waiting in arrival order, one assign per room despite duplicates', async () => {
     const w = world();
     const { rooms } = await tenRooms(w);
     for (const roomId of rooms) await w.fake.customerWrites(roomId);
     await w.settle();
-    expectInvariants(w);
-    expect(servedRoomIds(w).sort()).toEqual(rooms.slice(0, 6).sort());
-    expect(waitingRoomIds(w)).toEqual(rooms.slice(6));
+    const s = await w.snapshot();
+    expectInvariants(s);
+    expect(servedRoomIds(s).sort()).toEqual(rooms.slice(0, 6).sort());
+    expect(waitingRoomIds(s)).toEqual(rooms.slice(6));
     for (const roomId of rooms) {
-      expect(w.roomTickets(roomId)).toHaveLength(1);
-      expect(w.assignedOnQiscus(roomId)).toBe(rooms.indexOf(roomId) < 6 ? 1 : 0);
+      expect(roomTickets(s, roomId)).toHaveLength(1);
+      expect(w.fake.assignCallsFor(roomId)).toHaveLength(rooms.indexOf(roomId) < 6 ? 1 : 0);
     }
-    expect(w.tickets().filter((t) => t.channel === 'qiscus').every((t) => t.channel === 'qiscus' && t.externalRef !== null)).toBe(true);
+    expect(s.userByEmail.size).toBe(3);
+    expect((await w.events()).filter((e) => e.type === 'ticket.assigned')).toHaveLength(6);
+  });
+
+  it('opens one ticket and assigns once when one room is delivered many times at the same moment', async () => {
+    const w = world();
+    const admin = await w.staffToken('admin');
+    const { agent_allocation_url: url } = await w.connect(admin);
+    w.fake.addAgent();
+    const roomId = w.nextRoomId();
+    const payload = w.caa(roomId);
+    const answers = await Promise.all([deliverWebhook(url, payload, 4), deliverWebhook(url, payload, 4)]);
+    expect(answers.flat()).toEqual(Array(8).fill(200));
+    await w.settle();
+    expect(await deliverWebhook(url, payload, 3)).toEqual([200, 200, 200]);
+    await w.settle();
+    const s = await w.snapshot();
+    expect(roomTickets(s, roomId)).toHaveLength(1);
+    expect(servedRoomIds(s)).toEqual([roomId]);
+    expect(w.fake.assignCallsFor(roomId)).toHaveLength(1);
+    expect((await w.events()).filter((e) => e.type === 'ticket.created')).toHaveLength(1);
   });
 
   it('resolves drain the waiting rooms first come, first served', async () => {
@@ -72,13 +67,16 @@ describe('Qiscus custom agent allocation, end to end over HTTP', () => {
     expect(registered.status).toBe(200);
     w.fake.resolveFromDashboard(rooms[3] as string, w.fake.state.agents[0]);
     await w.settle();
-    expect(w.roomTickets(rooms[3] as string)[0]?.status).toBe('resolved');
-    expect(waitingRoomIds(w)).toEqual(rooms.slice(7));
+    let s = await w.snapshot();
+    expect(roomTickets(s, rooms[3] as string)[0]?.status).toBe('resolved');
+    expect(waitingRoomIds(s)).toEqual(rooms.slice(7));
+    expect(servedRoomIds(s)).toContain(rooms[6]);
     w.fake.resolveFromDashboard(rooms[0] as string);
     await w.settle();
-    expect(waitingRoomIds(w)).toEqual(rooms.slice(8));
-    expect(servedRoomIds(w)).toContain(rooms[7]);
-    expectInvariants(w);
+    s = await w.snapshot();
+    expect(waitingRoomIds(s)).toEqual(rooms.slice(8));
+    expect(servedRoomIds(s)).toContain(rooms[7]);
+    expectInvariants(s);
   });
 
   it('keeps the invariants while Qiscus lags in reporting load and assigns fail (5xx, timeouts)', async () => {
@@ -94,13 +92,18 @@ describe('Qiscus custom agent allocation, end to end over HTTP', () => {
     const rooms = Array.from({ length: 10 }, () => w.nextRoomId());
     await Promise.all(rooms.map((roomId) => w.fake.customerWrites(roomId)));
     await w.settle();
-    expectInvariants(w);
-    await run(w.useCases.sweep.execute());
+    expectInvariants(await w.snapshot());
+    await w.sweep();
     await w.settle();
-    expectInvariants(w);
-    expect(servedRoomIds(w)).toHaveLength(6);
-    expect(waitingRoomIds(w)).toHaveLength(4);
-    for (const roomId of rooms) expect(w.roomTickets(roomId)).toHaveLength(1);
+    const s = await w.snapshot();
+    expectInvariants(s);
+    expect(servedRoomIds(s)).toHaveLength(6);
+    expect(waitingRoomIds(s)).toHaveLength(4);
+    for (const roomId of rooms) {
+      expect(roomTickets(s, roomId)).toHaveLength(1);
+      expect(assignedOnQiscus(w.fake, roomId)).toBeLessThanOrEqual(1);
+    }
+    expect([...w.fake.state.rooms.values()].filter((r) => r.agentIds.length === 1)).toHaveLength(6);
   });
 
   it('refuses a wrong token or another app with 401 and no effect, and a payload without room_id with 422', async () => {
@@ -108,22 +111,23 @@ describe('Qiscus custom agent allocation, end to end over HTTP', () => {
     const admin = await w.staffToken('admin');
     const { webhook_token: token } = await w.connect(admin);
     const payload = w.caa('555');
-    const before = w.events().length;
+    const before = (await w.events()).length;
     expect((await w.request('POST', '/api/v1/webhook/agent_allocation?token=wrong-token-0123456789', { body: payload })).status).toBe(401);
     expect((await w.request('POST', '/api/v1/webhook/agent_allocation', { body: payload })).status).toBe(401);
     const foreign = await w.request('POST', `/api/v1/webhook/agent_allocation?token=${token}`, { body: { ...payload, app_id: 'other-app' } });
     expect(foreign.status).toBe(401);
     expect(foreign.body.error.code).toBe('unauthenticated');
     expect((await w.request('POST', `/api/v1/webhook/mark_as_resolved?token=x${token}`, { body: w.resolvePayload('555') })).status).toBe(401);
-    expect(w.tickets()).toHaveLength(0);
-    expect(w.events()).toHaveLength(before);
+    await w.settle();
+    expect((await w.snapshot()).tickets).toHaveLength(0);
+    expect(await w.events()).toHaveLength(before);
     const { room_id: _room, ...noRoom } = payload;
     const invalid = await w.request('POST', `/api/v1/webhook/agent_allocation?token=${token}`, { body: noRoom });
     expect(invalid.status).toBe(422);
     expect(invalid.body.error.code).toBe('validation_failed');
     const ok = await w.request('POST', `/api/v1/webhook/agent_allocation?token=${token}`, { body: payload });
     expect(ok).toEqual({ status: 200, body: { status: 'accepted' } });
-    expect(w.roomTickets('555')).toHaveLength(1);
+    expect(roomTickets(await w.snapshot(), '555')).toHaveLength(1);
   });
 
   it('serves the admin endpoints: 404 before configuration, 422 without required fields, 403 to agents, no secrets', async () => {

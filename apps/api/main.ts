@@ -6,10 +6,12 @@ import { systemClock, uuidV7Ids } from '../../adapters/memory/memory-ids.ts';
 import { QiscusChatPlatform } from '../../adapters/qiscus/qiscus-chat-platform.ts';
 import { startInProcessJobs, type RunningJobs } from '../shared/in-process-jobs.ts';
 import { buildJobs } from '../shared/jobs.ts';
-import { readinessOf, redactDatabaseUrl } from '../shared/open-store.ts';
+import { openLimiterStore, type LimiterStore } from '../shared/limiters.ts';
+import { redactDatabaseUrl } from '../shared/open-store.ts';
 import { ensureDemoTenant, startBanner } from './bootstrap.ts';
 import { ConfigError, loadConfig, type ApiConfig } from './config.ts';
 import { buildContainer, tokens } from './container.ts';
+import { apiReadiness } from './readiness.ts';
 import { openStore, type OpenStore } from './store.ts';
 
 const graceMs = 25_000;
@@ -37,11 +39,19 @@ const start = async (): Promise<void> => {
   }
   if (store.kind === 'memory') logger.warn({ database }, 'in-memory store: nothing is kept after exit (for tests only)');
   logger.info({ database, migrationsApplied: store.migrated }, 'database ready');
+  let limiters: LimiterStore;
+  try {
+    limiters = await openLimiterStore(config.databaseUrl);
+  } catch (error) {
+    logger.error({ err: error, database }, 'cannot create the rate-limit table');
+    await store.close();
+    return fail(`Cannot create the rate-limit table in ${database}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 
   const demo = await ensureDemoTenant({ ...store, hasher: new Argon2PasswordHasher(), clock: systemClock, ids: uuidV7Ids });
   if (demo) logger.info({ tenantId: demo.tenantId }, 'created the demo tenant (credentials printed to the console once)');
 
-  const app = buildContainer(config, logger, store.uow, readinessOf(store)).get(tokens.httpApp);
+  const app = buildContainer(config, logger, store.uow, apiReadiness(store, config.amqpUrl), limiters.factory).get(tokens.httpApp);
   let jobs: RunningJobs = { stop: async () => {} };
   if (config.amqpUrl === null) {
     const built = buildJobs({
@@ -80,6 +90,7 @@ const start = async (): Promise<void> => {
     const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     void Promise.all([serverClosed, jobs.stop()])
+      .then(() => limiters.close())
       .then(() => store.close())
       .then(
         () => {

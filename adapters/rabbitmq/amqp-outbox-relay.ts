@@ -4,7 +4,7 @@ import type { Clock } from '../../core/shared/ports.ts';
 import type { OutboxEntry, OutboxFeed } from '../../core/shared/outbox.port.ts';
 import type { AmqpParticipant } from './amqp-connection.ts';
 import { encodeEvent } from './amqp-event-codec.ts';
-import { declareExchange, exchangeName } from './amqp-topology.ts';
+import { declareEventLog, declareExchange, defaultEventLog, exchangeName, type EventLogPolicy } from './amqp-topology.ts';
 import { errorText, silentAmqpLogger, Wakeable, withTimeout, type AmqpLogger } from './amqp-support.ts';
 
 export interface AmqpOutboxRelayOptions {
@@ -17,6 +17,8 @@ export interface AmqpOutboxRelayOptions {
   /** How long a claimed row stays with this relay; rows it could not publish are claimed again after it. */
   readonly leaseSeconds?: number;
   readonly timeoutMs?: number;
+  /** The bounded queue every event is copied to; null leaves events nobody subscribes to unsent. */
+  readonly eventLog?: EventLogPolicy | null;
 }
 
 type Sent = 'confirmed' | 'returned' | 'failed';
@@ -35,6 +37,7 @@ export class AmqpOutboxRelay implements AmqpParticipant {
   readonly #pollIntervalMs: number;
   readonly #leaseSeconds: number;
   readonly #timeoutMs: number;
+  readonly #eventLog: EventLogPolicy | null;
   readonly #idle = new Wakeable();
   readonly #returned = new Set<string>();
   #channel: ConfirmChannel | null = null;
@@ -47,9 +50,10 @@ export class AmqpOutboxRelay implements AmqpParticipant {
     this.#prefix = options.prefix;
     this.#logger = options.logger ?? silentAmqpLogger;
     this.#batchSize = options.batchSize ?? 100;
-    this.#pollIntervalMs = options.pollIntervalMs ?? 500;
-    this.#leaseSeconds = options.leaseSeconds ?? 30;
+    this.#pollIntervalMs = options.pollIntervalMs ?? 100;
+    this.#leaseSeconds = options.leaseSeconds ?? 10;
     this.#timeoutMs = options.timeoutMs ?? 5000;
+    this.#eventLog = options.eventLog === undefined ? defaultEventLog : options.eventLog;
   }
 
   async attach(model: ChannelModel): Promise<void> {
@@ -62,6 +66,7 @@ export class AmqpOutboxRelay implements AmqpParticipant {
       if (typeof message.properties.messageId === 'string') this.#returned.add(message.properties.messageId);
     });
     await withTimeout(declareExchange(channel, this.#prefix), this.#timeoutMs, 'declare events exchange');
+    if (this.#eventLog) await withTimeout(declareEventLog(channel, this.#prefix, this.#eventLog), this.#timeoutMs, 'declare event log');
     this.#channel = channel;
     this.#idle.wake();
   }

@@ -43,6 +43,23 @@ export const declareExchange = async (channel: Channel, prefix: string): Promise
   await channel.assertExchange(exchangeName(prefix), 'topic', { durable: true });
 };
 
+/** A bounded copy of every event for other systems to read; it also makes every event routable. */
+export interface EventLogPolicy {
+  readonly maxLength: number;
+  readonly ttlMs: number;
+}
+
+export const defaultEventLog: EventLogPolicy = { maxLength: 100_000, ttlMs: 7 * 24 * 3600_000 };
+
+export const eventLogQueueName = (prefix: string): string => `${prefix}.events.log`;
+
+export const declareEventLog = async (channel: Channel, prefix: string, policy: EventLogPolicy): Promise<void> => {
+  const queue = eventLogQueueName(prefix);
+  // The limits are in the arguments: redeclaring with other ones is a channel error, so keep them stable.
+  await channel.assertQueue(queue, { durable: true, maxLength: policy.maxLength, messageTtl: policy.ttlMs, arguments: { 'x-overflow': 'drop-head' } });
+  await channel.bindQueue(queue, exchangeName(prefix), '#');
+};
+
 /**
  * Per handler: a durable work queue bound to its event types, one delay queue per retry wait whose TTL
  * dead-letters back into the work queue, and a dead-letter queue where poison messages are parked.

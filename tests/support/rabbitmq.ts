@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, connect as tcpConnect, type Server, type Socket } from 'node:net';
 import { promisify } from 'node:util';
 import { connect, type Channel, type ChannelModel } from 'amqplib';
-import { exchangeName } from '../../adapters/rabbitmq/amqp-topology.ts';
+import { eventLogQueueName, exchangeName } from '../../adapters/rabbitmq/amqp-topology.ts';
 
 /** The broker under test: `AMQP_URL`, else the local one. Unreachable means the tests fail (never skip). */
 export const amqpUrl = process.env['AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672';
@@ -28,7 +28,7 @@ export const openAdmin = async (): Promise<{ model: ChannelModel; channel: Chann
 /** Deletes the queues and the events exchange of a test prefix. */
 export const deleteTopology = async (prefix: string, queues: ReadonlyArray<string>): Promise<void> => {
   const { model } = await openAdmin();
-  for (const queue of queues) {
+  for (const queue of [...queues, eventLogQueueName(prefix)]) {
     const channel = await model.createChannel();
     channel.on('error', () => {});
     await channel.deleteQueue(queue).catch(() => {});

@@ -6,6 +6,7 @@ import { ATTEMPT_HEADER, deadQueueName, exchangeName, workQueueName, type AmqpHa
 import type { DomainEvent } from '../../../core/shared/events.ts';
 import { anEvent, someEvents } from '../../support/event-builders.ts';
 import { aHandler, aManualClock } from '../../support/job-builders.ts';
+import { eventLogQueueName } from '../../../adapters/rabbitmq/amqp-topology.ts';
 import { amqpUrl, brokerProxy, closeAllBrokerConnections, deleteTopology, openAdmin, requireBroker, uniquePrefix } from '../../support/rabbitmq.ts';
 import { fastRecovery as recovery, memoryOutbox as outbox, rabbitHarness } from '../../support/rabbitmq-harness.ts';
 
@@ -54,7 +55,7 @@ describe('RabbitMQ outbox relay and job consumers', () => {
     const lonely = `${prefix}-unroutable`;
     const { feed, append, pending } = outbox();
     const clock = aManualClock(new Date());
-    const relay = new AmqpOutboxRelay({ feed, clock, prefix: lonely, leaseSeconds: 5, timeoutMs: 2000 });
+    const relay = new AmqpOutboxRelay({ feed, clock, prefix: lonely, leaseSeconds: 5, timeoutMs: 2000, eventLog: null });
     const connection = await AmqpConnection.open(amqpUrl, [relay], { recovery });
     onCleanup(() => connection.close(1000));
     const [event] = someEvents(1);
@@ -69,6 +70,24 @@ describe('RabbitMQ outbox relay and job consumers', () => {
     clock.advance(6);
     expect(await relay.runOnce()).toBe(1);
     await vi.waitFor(() => expect(pending()).toEqual([]), waitLong);
+    await model.close();
+  });
+
+  it('copies every event to the bounded event log, so an event no job handles is published too', async () => {
+    const logged = `${prefix}-log`;
+    const { feed, append, pending } = outbox();
+    const relay = new AmqpOutboxRelay({ feed, clock: aManualClock(new Date()), prefix: logged, timeoutMs: 2000 });
+    const connection = await AmqpConnection.open(amqpUrl, [relay], { recovery });
+    onCleanup(() => connection.close(1000));
+    onCleanup(() => deleteTopology(logged, []));
+    const [event] = someEvents(1);
+    await append([event!]);
+
+    expect(await relay.runOnce()).toBe(1);
+    expect(pending()).toEqual([]);
+    const { model, channel } = await openAdmin();
+    const message = await channel.get(eventLogQueueName(logged), { noAck: true });
+    expect(message && message.properties.messageId).toBe(event?.id);
     await model.close();
   });
 

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { defaultRetryPolicy, queueNames } from '../../../adapters/rabbitmq/amqp-topology.ts';
 import { amqpUrl, brokerProxy, deleteTopology, requireBroker, uniquePrefix } from '../../support/rabbitmq.ts';
 
 await requireBroker();
@@ -34,7 +35,8 @@ const runAndTerminate = (url: string, beforeTerm: () => Promise<void> = async ()
 
 describe('worker main', () => {
   afterAll(async () => {
-    await deleteTopology(prefix, []);
+    const handlers = ['allocation', 'integrations.allocate-rooms', 'integrations.resolve-room'].map((name) => ({ name }));
+    await deleteTopology(prefix, queueNames(prefix, handlers, defaultRetryPolicy));
   });
 
   it('connects to RabbitMQ and exits 0 on SIGTERM', async () => {

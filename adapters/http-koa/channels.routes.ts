@@ -1,7 +1,7 @@
-import { Effect } from 'effect';
+import { Effect, Schema } from 'effect';
 import { ChannelDto, CreatedChannelDto, IntakeDto, listOf } from './dto.schemas.ts';
 import type { HttpUseCases } from './http-deps.ts';
-import { rateLimited } from './http-problem.ts';
+import { problem, rateLimited } from './http-problem.ts';
 import type { ChannelThrottle } from './rate-limits.ts';
 import { ChannelWebhookBody, CreateChannelBody, PagingQuery } from './request.schemas.ts';
 import { created, publicRoute, staffRoute, type AnyRoute } from './route.ts';
@@ -9,6 +9,11 @@ import { channelJson, createdChannelJson } from './serializers.ts';
 import { decodeWith } from './validation.ts';
 import { requireObject } from './json-body.ts';
 import { HttpFailure } from './http-problem.ts';
+
+/** An over-limit body is never buffered, so its signature cannot be checked: refused like a bad signature, with no effect. */
+const unverifiable = (): HttpFailure => problem(401, 'unauthenticated', 'The body is over the size limit, so its signature cannot be verified.');
+
+const Signature = Schema.String.pipe(Schema.check(Schema.isPattern(/^sha256=[0-9a-fA-F]{64}$/u)));
 
 const lift = <T>(value: T | HttpFailure): Effect.Effect<T, HttpFailure> =>
   value instanceof HttpFailure ? Effect.fail(value) : Effect.succeed(value);
@@ -46,12 +51,20 @@ export const channelRoutes = (useCases: HttpUseCases, throttle: ChannelThrottle)
     tag: 'Channels',
     summary: 'A customer message from a channel, signed with X-Channel-Key and X-Signature: sha256=<hex HMAC of the raw body>',
     rawBody: true,
+    docs: {
+      body: { schema: ChannelWebhookBody, required: true, description: 'Signed as received; over the size limit it cannot be verified (401)' },
+      parameters: [
+        { name: 'X-Channel-Key', in: 'header', required: true, description: "The channel's key", schema: Schema.String },
+        { name: 'X-Signature', in: 'header', required: true, description: 'sha256=<hex HMAC-SHA256 of the raw body with the channel secret>', schema: Signature },
+      ],
+    },
     success: { status: 202, description: 'Accepted: the ticket, message and customer', schema: IntakeDto },
-    errors: [400, 401, 413, 415, 422, 429],
+    errors: [400, 401, 415, 422, 429],
     handle: ({ bodyRead, ctx }) =>
       Effect.gen(function* () {
-        if (bodyRead.kind === 'refused') return yield* bodyRead.failure;
-        const rawBody = bodyRead.kind === 'json' ? bodyRead.raw : Buffer.alloc(0);
+        // The signature is checked over the bytes as received, before anything about the body is judged.
+        const rawBody = bodyRead.kind === 'absent' ? Buffer.alloc(0) : bodyRead.raw;
+        if (rawBody === undefined) return yield* unverifiable();
         const channel = yield* useCases.authenticateChannel.execute({
           key: ctx.get('x-channel-key') || undefined,
           signature: ctx.get('x-signature') || undefined,
@@ -59,6 +72,7 @@ export const channelRoutes = (useCases: HttpUseCases, throttle: ChannelThrottle)
         });
         const wait = yield* throttle.take(channel.id);
         if (wait !== null) return yield* rateLimited(wait);
+        if (bodyRead.kind === 'refused') return yield* bodyRead.failure;
         const body = yield* lift(decodeWith(ChannelWebhookBody, (yield* lift(requireObject(bodyRead))).value));
         const received = yield* useCases.receiveChannelMessage.execute({
           channel,

@@ -1,22 +1,25 @@
 import type { IncomingMessage } from 'node:http';
-import { problem, validationFailed, type HttpFailure } from './http-problem.ts';
+import { problem, validationFailed, type HttpFailure, type ProblemDetail } from './http-problem.ts';
 
 export const bodyLimitBytes = 1024 * 1024;
+
+/** Deepest nesting of objects and arrays a body may have; JSON.parse copes with more, but recursive code downstream would not. */
+export const maxJsonDepth = 64;
 
 export type BodyRead =
   | { readonly kind: 'absent' }
   | { readonly kind: 'json'; readonly raw: Buffer; readonly value: unknown }
-  | { readonly kind: 'refused'; readonly failure: HttpFailure };
+  /** `raw`: the bytes as received whenever they were read (all but an over-limit body), so signatures can be checked first. */
+  | { readonly kind: 'refused'; readonly failure: HttpFailure; readonly raw?: Buffer };
 
 const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 const tooLarge = (): HttpFailure => problem(413, 'payload_too_large', `The body exceeds ${bodyLimitBytes} bytes.`);
 
-const isJsonMediaType = (header: string | undefined): boolean => {
-  const type = (header ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
-};
+/** `application/json`, with parameters (charset) or not; `+json` suffixes and everything else are refused. */
+const isJsonMediaType = (header: string | undefined): boolean =>
+  (header ?? '').split(';')[0]?.trim().toLowerCase() === 'application/json';
 
 /** Reads the body up to `limit` bytes; past it, drains the rest without keeping it. */
 const collect = (req: IncomingMessage, limit: number): Promise<Buffer | 'too_large'> =>
@@ -33,13 +36,31 @@ const collect = (req: IncomingMessage, limit: number): Promise<Buffer | 'too_lar
     req.on('error', reject);
   });
 
-const findForbiddenKey = (value: unknown, path: string): string | null => {
+interface Visit {
+  readonly value: object;
+  readonly key: string;
+  readonly parent: Visit | null;
+  readonly depth: number;
+}
+
+const pathOf = (visit: Visit): string => {
+  const keys: string[] = [];
+  for (let at: Visit | null = visit; at !== null && at.parent !== null; at = at.parent) keys.push(at.key);
+  return keys.reverse().join('.');
+};
+
+/** A forbidden key or a too deep nesting, found without recursion so no body can exhaust the stack. */
+const shapeProblem = (value: unknown): ProblemDetail | null => {
   if (value === null || typeof value !== 'object') return null;
-  for (const [key, child] of Object.entries(value)) {
-    const here = path === '' ? key : `${path}.${key}`;
-    if (forbiddenKeys.has(key)) return here;
-    const nested = findForbiddenKey(child, here);
-    if (nested !== null) return nested;
+  const pending: Visit[] = [{ value, key: '', parent: null, depth: 1 }];
+  for (let visit = pending.pop(); visit !== undefined; visit = pending.pop()) {
+    if (visit.depth > maxJsonDepth) return { path: pathOf(visit), message: `nesting deeper than ${maxJsonDepth} levels is not allowed` };
+    const node = visit.value as Record<string, unknown>;
+    for (const key of Object.keys(node)) {
+      if (forbiddenKeys.has(key)) return { path: pathOf({ value: node, key, parent: visit, depth: visit.depth }), message: 'this key is not allowed' };
+      const child = node[key];
+      if (child !== null && typeof child === 'object') pending.push({ value: child, key, parent: visit, depth: visit.depth + 1 });
+    }
   }
   return null;
 };
@@ -51,20 +72,20 @@ const hasBody = (req: IncomingMessage): boolean =>
 export const readJsonBody = async (req: IncomingMessage, limit: number = bodyLimitBytes): Promise<BodyRead> => {
   if (!hasBody(req)) return { kind: 'absent' };
   if (Number(req.headers['content-length'] ?? '0') > limit) return { kind: 'refused', failure: tooLarge() };
-  if (!isJsonMediaType(req.headers['content-type'])) {
-    return { kind: 'refused', failure: problem(415, 'unsupported_media_type', 'Send the body as application/json.') };
-  }
   const raw = await collect(req, limit);
   if (raw === 'too_large') return { kind: 'refused', failure: tooLarge() };
+  if (!isJsonMediaType(req.headers['content-type'])) {
+    return { kind: 'refused', failure: problem(415, 'unsupported_media_type', 'Send the body as application/json.'), raw };
+  }
   if (raw.length === 0) return { kind: 'absent' };
   let value: unknown;
   try {
     value = JSON.parse(utf8.decode(raw));
   } catch {
-    return { kind: 'refused', failure: problem(400, 'malformed_json', 'The body is not valid JSON.') };
+    return { kind: 'refused', failure: problem(400, 'malformed_json', 'The body is not valid JSON.'), raw };
   }
-  const bad = findForbiddenKey(value, '');
-  if (bad !== null) return { kind: 'refused', failure: validationFailed([{ path: bad, message: 'this key is not allowed' }]) };
+  const bad = shapeProblem(value);
+  if (bad !== null) return { kind: 'refused', failure: validationFailed([bad]), raw };
   return { kind: 'json', raw, value };
 };
 

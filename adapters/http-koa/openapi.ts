@@ -36,11 +36,39 @@ const properties = (schema: Json): ReadonlyArray<[string, Json, boolean]> => {
   return Object.entries(props).map(([name, s]) => [name, s, required.has(name)]);
 };
 
+/** What the pager adds to the `limit` and `cursor` of every list (route-runner: `limit ?? 20`). */
+const pagingDocs: Readonly<Record<string, Json>> = {
+  limit: { description: 'Page size; an empty `limit=` counts as absent', schema: { default: 20 } },
+  cursor: { description: "The previous page's `next_cursor`, unchanged" },
+};
+
+// Path and query values arrive as strings; the document shows what they decode to (e.g. `limit`: integer 1..100).
+const parametersOf = (schema: Schema.Top, where: 'path' | 'query', components: Json): Json[] =>
+  properties(toJsonSchema(Schema.toType(schema), components)).map(([name, s, required]) => {
+    const extra = where === 'query' ? pagingDocs[name] : undefined;
+    return { name, in: where, required: where === 'path' || required, ...extra, schema: { ...s, ...(extra?.schema as Json | undefined) } };
+  });
+
+const requestBodyOf = (route: AnyRoute, components: Json): Json | undefined => {
+  const doc = route.body === undefined ? route.docs?.body : { schema: route.body, required: true };
+  if (doc === undefined) return undefined;
+  const description = 'description' in doc && doc.description !== undefined ? { description: doc.description } : {};
+  return { ...description, required: doc.required, content: { 'application/json': { schema: toJsonSchema(doc.schema, components) } } };
+};
+
+const methodNotAllowed: Json = {
+  description: 'method_not_allowed: this path does not take that method (answered before authentication)',
+  headers: { Allow: { description: 'The methods this path takes', schema: { type: 'string' } } },
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+};
+
 const operation = (route: AnyRoute, components: Json): Json => {
   const parameters = [
-    ...(route.params === undefined ? [] : properties(toJsonSchema(route.params, components)).map(([name, schema]) => ({ name, in: 'path', required: true, schema }))),
-    ...(route.query === undefined ? [] : properties(toJsonSchema(route.query, components)).map(([name, schema, required]) => ({ name, in: 'query', required, schema }))),
+    ...(route.params === undefined ? [] : parametersOf(route.params, 'path', components)),
+    ...(route.query === undefined ? [] : parametersOf(route.query, 'query', components)),
+    ...(route.docs?.parameters ?? []).map((p) => ({ name: p.name, in: p.in, required: p.required, description: p.description, schema: toJsonSchema(p.schema, components) })),
   ];
+  const requestBody = requestBodyOf(route, components);
   const success = route.success;
   const responses: Json = {
     [success.status]: {
@@ -51,12 +79,13 @@ const operation = (route: AnyRoute, components: Json): Json => {
   for (const status of [...route.errors, 500, 503]) {
     responses[status] = { description: errorMeaning[status] ?? 'error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
   }
+  responses[405] = { $ref: '#/components/responses/MethodNotAllowed' };
   return {
     tags: [route.tag],
     summary: route.summary,
     operationId: `${route.method}${route.path.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`,
     ...(parameters.length === 0 ? {} : { parameters }),
-    ...(route.body === undefined ? {} : { requestBody: { required: true, content: { 'application/json': { schema: toJsonSchema(route.body, components) } } } }),
+    ...(requestBody === undefined ? {} : { requestBody }),
     ...(route.auth === 'staff' ? { security: [{ bearer: [] }] } : { security: [] }),
     responses,
   };
@@ -71,16 +100,27 @@ export const openApiDocument = (routes: ReadonlyArray<AnyRoute>, version: string
     const path = openApiPath(route.path);
     paths[path] = { ...paths[path], [route.method]: operation(route, components) };
   }
-  paths['/healthz'] = { get: { tags: ['Operations'], summary: 'Liveness', security: [], responses: { 200: { description: 'The process is up' } } } };
+  const status = (value: string): Json => ({ 'application/json': { schema: { type: 'object', properties: { status: { const: value } }, required: ['status'] } } });
+  const error: Json = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
+  const notAllowed = { 405: { $ref: '#/components/responses/MethodNotAllowed' } };
+  paths['/healthz'] = {
+    get: { tags: ['Operations'], summary: 'Liveness', operationId: 'getHealthz', security: [], responses: { 200: { description: 'The process is up', content: status('ok') }, ...notAllowed } },
+  };
   paths['/readyz'] = {
-    get: { tags: ['Operations'], summary: 'Readiness', security: [], responses: { 200: { description: 'Ready' }, 503: { description: 'Store unavailable or shutting down' } } },
+    get: {
+      tags: ['Operations'],
+      summary: 'Readiness: the database (and broker, if configured) answer',
+      operationId: 'getReadyz',
+      security: [],
+      responses: { 200: { description: 'Ready', content: status('ready') }, 503: { description: 'unavailable: store or broker down, or shutting down', content: error }, ...notAllowed },
+    },
   };
   return {
     openapi: '3.1.0',
     info: { title: 'Switchboard API', version, description: 'Omnichannel customer-support backend. Errors are `{ "error": { "code", "message", "details"? } }`.' },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     paths,
-    components: { schemas: components, securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    components: { schemas: components, responses: { MethodNotAllowed: methodNotAllowed }, securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     security: [{ bearer: [] }],
   };
 };

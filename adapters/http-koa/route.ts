@@ -42,6 +42,21 @@ export interface ResponseDoc {
   readonly schema?: Schema.Top;
 }
 
+/** A header or query value the handler reads itself, for the OpenAPI document. */
+export interface ParameterDoc {
+  readonly name: string;
+  readonly in: 'header' | 'query';
+  readonly required: boolean;
+  readonly description: string;
+  readonly schema: Schema.Top;
+}
+
+/** What a `rawBody` handler decodes itself, for the OpenAPI document (the runner does not enforce it). */
+export interface RequestDocs {
+  readonly body?: { readonly schema: Schema.Top; readonly required: boolean; readonly description?: string };
+  readonly parameters?: ReadonlyArray<ParameterDoc>;
+}
+
 interface RouteShape<P, Q, B> {
   readonly method: Method;
   /** Koa path, `:name` for parameters. */
@@ -54,6 +69,7 @@ interface RouteShape<P, Q, B> {
   readonly body?: Schema.Decoder<B>;
   /** The body is read (raw bytes kept) but decoded by the handler itself. */
   readonly rawBody?: boolean;
+  readonly docs?: RequestDocs;
   readonly success: ResponseDoc;
   /** Error statuses this route may answer, for the OpenAPI document. */
   readonly errors: ReadonlyArray<number>;

@@ -1,7 +1,7 @@
 import { CompiledQuery, type DatabaseConnection } from 'kysely';
 import type { MigrationObject, Options } from '@mikro-orm/core';
 import { MySqlDriver } from '@mikro-orm/mysql';
-import { SqliteDriver } from '@mikro-orm/sqlite';
+import { NulSafeSqliteDriver } from './nul-safe-sqlite.driver.ts';
 import { Migrator } from '@mikro-orm/migrations';
 import type { DatabaseTarget } from './database-url.ts';
 import { entities } from './schema/entities.ts';
@@ -66,7 +66,7 @@ export const ormOptions = (
   if (target.dialect === 'sqlite') {
     return {
       ...common,
-      driver: SqliteDriver,
+      driver: NulSafeSqliteDriver,
       dbName: target.path,
       driverOptions: { timeout: timeouts.lockWaitMs },
       onCreateConnection: sqliteSession,
@@ -83,6 +83,9 @@ export const ormOptions = (
     charset: 'utf8mb4',
     collate: 'utf8mb4_bin',
     pool: { min: 0, max: 10, idleTimeoutMillis: 30_000 },
+    // PipelinedTransaction sends BEGIN and COMMIT in one batch with a statement. Every value in our SQL is
+    // escaped by the driver's platform and no identifier comes from input, so batching adds no injection path.
+    multipleStatements: true,
     driverOptions: { connectTimeout: timeouts.connectMs, enableKeepAlive: true },
     onCreateConnection: mysqlSession(timeouts),
   };

@@ -27,21 +27,21 @@ const uniqueKeys: ReadonlyArray<UniqueKey> = [
 
 // 1213 deadlock, 1205 lock wait timeout, 1020 MariaDB snapshot conflict ("record has changed since last read").
 const retryableErrnos = new Set([1213, 1205, 1020]);
-// Statement bugs and schema mismatches: a defect, not an outage.
-const defectErrnos = new Set([1048, 1054, 1064, 1146, 1364, 1406, 1451, 1452, 3140, 4025]);
-const defectNames = new Set([
-  'SyntaxErrorException',
-  'InvalidFieldNameException',
-  'NonUniqueFieldNameException',
-  'TableNotFoundException',
-  'NotNullConstraintViolationException',
-  'ForeignKeyConstraintViolationException',
-  'CheckConstraintViolationException',
-  'ValidationError',
-  'MetadataError',
-  'TypeError',
-  'RangeError',
+// The database does not answer, or not in time: connection refused, lost or killed, server gone or
+// shutting down, too many connections, access denied, statement timeout. Anything else is about the
+// statement or its data (a defect), never an outage.
+const outageCodes = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN',
+  'EHOSTUNREACH', 'EHOSTDOWN', 'ENETUNREACH', 'ENETDOWN', 'EADDRNOTAVAIL', 'ENOTCONN', 'ESOCKETTIMEDOUT',
 ]);
+const outageErrnos = new Set([
+  1040, 1042, 1043, 1044, 1045, 1049, 1053, 1077, 1081, 1152, 1153, 1154, 1155, 1156, 1157, 1158, 1159, 1160, 1161,
+  1184, 1203, 1226, 1290, 1317, 1836, 1927, 1969, 2002, 2003, 2005, 2006, 2013, 2055, 3024, 4031,
+]);
+// SQLite's result codes (extended ones start with the primary's name) for a file that cannot be used.
+const outageSqliteCodes = ['SQLITE_CANTOPEN', 'SQLITE_IOERR', 'SQLITE_FULL', 'SQLITE_NOMEM', 'SQLITE_READONLY', 'SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_PROTOCOL', 'SQLITE_INTERRUPT', 'SQLITE_PERM'];
+const outageNames = new Set(['ConnectionException', 'ReadOnlyException', 'TimeoutError']);
+const outageText = /connection (?:is not open|lost|closed|refused|terminated)|closed state|pool is closed|connect(?:ion)? timeout|timeout acquiring|server (?:has gone away|closed the connection)|socket hang up|(?:has|have) (?:already )?been (?:closed|destroyed|ended)/i;
 
 interface ErrorShape {
   readonly name?: unknown;
@@ -62,7 +62,7 @@ export const duplicateKeyOf = (error: unknown): string | null => {
   return known?.key ?? 'primary';
 };
 
-/** Classifies a driver error: a port-level duplicate, a transient conflict worth retrying, an outage, or a bug. */
+/** Classifies a driver error: a port-level duplicate, a transient conflict worth retrying, an outage, or (anything else) a bug. */
 export const classifySqlError = (error: unknown): SqlFailure => {
   const key = duplicateKeyOf(error);
   if (key === 'messages.sequence') return { kind: 'retryable' };
@@ -72,10 +72,14 @@ export const classifySqlError = (error: unknown): SqlFailure => {
   if (typeof errno === 'number' && retryableErrnos.has(errno)) return { kind: 'retryable' };
   if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) return { kind: 'retryable' };
   if (name === 'DeadlockException' || name === 'LockWaitTimeoutException' || text.includes('database is locked')) return { kind: 'retryable' };
-  if (typeof errno === 'number' && defectErrnos.has(errno)) return { kind: 'defect' };
-  if (typeof name === 'string' && defectNames.has(name)) return { kind: 'defect' };
-  return { kind: 'unavailable' };
+  return isOutage(name, code, errno, text) ? { kind: 'unavailable' } : { kind: 'defect' };
 };
+
+const isOutage = (name: unknown, code: unknown, errno: unknown, text: string): boolean =>
+  (typeof code === 'string' && (outageCodes.has(code) || code.startsWith('PROTOCOL_') || outageSqliteCodes.some((c) => code.startsWith(c)))) ||
+  (typeof errno === 'number' && outageErrnos.has(errno)) ||
+  (typeof name === 'string' && outageNames.has(name)) ||
+  outageText.test(text);
 
 /** True for the transient conflicts (deadlock, lock wait timeout, snapshot conflict, SQLITE_BUSY) a whole unit is retried on. */
 export const isRetryable = (error: unknown): boolean => classifySqlError(error).kind === 'retryable';

@@ -122,6 +122,33 @@ describe('operations', () => {
     expect(res.body.components.schemas.Ticket.properties.status.enum).toEqual(['open', 'in_progress', 'resolved', 'closed']);
   });
 
+  it('documents raw-body routes, their headers and token, paging, 405 and the probes', async () => {
+    const { paths, components } = (await env.request('GET', '/api/openapi.json')).body;
+    const param = (op: { parameters?: Array<{ name: string; in: string }> }, name: string) => op.parameters?.find((p) => p.name === name);
+    const webhook = paths['/api/channel/webhook'].post;
+    expect(webhook.requestBody.content['application/json'].schema.required).toEqual(['customer_external_id', 'message']);
+    expect(param(webhook, 'X-Channel-Key')).toMatchObject({ in: 'header', required: true });
+    expect(param(webhook, 'X-Signature')).toMatchObject({ in: 'header', required: true, schema: { pattern: '^sha256=[0-9a-fA-F]{64}$' } });
+    expect(webhook.responses).not.toHaveProperty('413');
+    const markAsResolved = paths['/api/v1/settings/set_mark_as_resolved'].post.requestBody;
+    expect(markAsResolved.required).toBe(false);
+    expect(Object.keys(markAsResolved.content['application/json'].schema.properties)).toEqual(['url', 'enabled']);
+    for (const path of ['/api/v1/webhook/agent_allocation', '/api/v1/webhook/mark_as_resolved']) {
+      const op = paths[path].post;
+      expect(param(op, 'token'), path).toMatchObject({ in: 'query', required: true, schema: { type: 'string' } });
+      expect(op.requestBody.content['application/json'].schema.properties).toHaveProperty('app_id');
+      expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '413', '415', '422']));
+    }
+    const list = paths['/api/tickets'].get;
+    expect(param(list, 'limit')).toMatchObject({ in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } });
+    expect(param(list, 'cursor')).toMatchObject({ in: 'query', required: false, description: expect.stringContaining('next_cursor'), schema: { type: 'string' } });
+    expect(param(paths['/api/users'].get, 'active')).toMatchObject({ schema: { enum: ['true', 'false'] } });
+    expect(paths['/api/tickets'].post.responses['405']).toEqual({ $ref: '#/components/responses/MethodNotAllowed' });
+    expect(components.responses.MethodNotAllowed.headers).toHaveProperty('Allow');
+    expect(Object.keys(paths['/healthz'].get.responses)).toContain('200');
+    expect(Object.keys(paths['/readyz'].get.responses)).toEqual(expect.arrayContaining(['200', '503']));
+  });
+
   it('serves the reference page and its assets locally', async () => {
     const page = await env.request('GET', '/docs');
     expect(page.status).toBe(200);

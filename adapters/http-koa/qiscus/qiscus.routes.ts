@@ -1,4 +1,4 @@
-import { Effect } from 'effect';
+import { Effect, Schema } from 'effect';
 import type { ConfigureQiscusUseCase } from '../../../core/integrations/configure-qiscus.use-case.ts';
 import type { GetQiscusIntegrationUseCase } from '../../../core/integrations/get-qiscus-integration.use-case.ts';
 import type { SetMarkAsResolvedUseCase } from '../../../core/integrations/set-mark-as-resolved.use-case.ts';
@@ -9,7 +9,7 @@ import type { QiscusIntegrationView } from '../../../core/integrations/qiscus-in
 import { HttpFailure } from '../http-problem.ts';
 import { requireObject, type BodyRead } from '../json-body.ts';
 import { ok, publicRoute, staffRoute, type AnyRoute, type Reply } from '../route.ts';
-import { decodeWith } from '../validation.ts';
+import { decodeWith, Text } from '../validation.ts';
 import { QiscusIntegrationDto, QiscusSettingsBody, ResolveWebhookDto, SetMarkAsResolvedBody, WebhookAckDto } from './qiscus.schemas.ts';
 
 /** The use cases behind the Qiscus routes. */
@@ -30,14 +30,39 @@ const integrationJson = (v: QiscusIntegrationView) => ({
   mark_as_resolved_url: v.markAsResolvedUrl,
 });
 
-/** The parsed JSON body or undefined; an unreadable body then fails the app-code claim (401 before any 4xx of shape). */
 const payloadOf = (read: BodyRead): unknown => (read.kind === 'json' ? read.value : undefined);
 
 const tokenOf = (query: Readonly<Record<string, unknown>>): string | undefined => (typeof query['token'] === 'string' ? query['token'] : undefined);
 
+/**
+ * The webhook's integration. Order: unknown token 401; then a body refused as read (413, 415, 400, 422);
+ * then a payload not claiming the token's app (no body, or not an object, included) 401.
+ */
+const authenticated = (useCases: QiscusUseCases, read: BodyRead, query: Readonly<Record<string, unknown>>) =>
+  Effect.gen(function* () {
+    const token = tokenOf(query);
+    if (read.kind !== 'refused') return yield* useCases.authenticateQiscusWebhook.execute({ token, payload: payloadOf(read) });
+    yield* useCases.authenticateQiscusWebhook.execute({ token, payload: undefined, tokenOnly: true });
+    return yield* read.failure;
+  });
+
 const accepted: Reply = { status: 200, body: { status: 'accepted' } };
 
-const webhookErrors = [401, 413, 422, 503];
+const webhookErrors = [400, 401, 413, 415, 422];
+
+const QiscusClaims = {
+  app_id: Schema.optionalKey(Schema.String),
+  app_code: Schema.optionalKey(Schema.String),
+};
+const RoomId = Schema.Union([Schema.String, Schema.Int]);
+
+/** Documentation only: the parts of Qiscus's payloads we read (the adapter parses them leniently). */
+const webhookDocs = (payload: Schema.Top) => ({
+  body: { schema: payload, required: true, description: 'As Qiscus sends it; app_id or app_code must equal the integration app code' },
+  parameters: [{ name: 'token', in: 'query' as const, required: true, description: "The integration's webhook_token", schema: Text(16, 512) }],
+});
+const AllocationPayload = Schema.Struct({ ...QiscusClaims, room_id: RoomId });
+const ResolvePayload = Schema.Struct({ ...QiscusClaims, service: Schema.Struct({ room_id: RoomId }) });
 
 /**
  * The Qiscus routes (API.md "Qiscus Multichannel integration"). Mount with the other routes:
@@ -78,6 +103,7 @@ export const qiscusRoutes = (useCases: QiscusUseCases): ReadonlyArray<AnyRoute> 
     summary: "Register the mark-as-resolved webhook on Qiscus with the integration's admin login (admin)",
     action: 'integrations.manage',
     rawBody: true,
+    docs: { body: { schema: SetMarkAsResolvedBody, required: false } },
     success: { status: 200, description: 'What Qiscus registered', schema: ResolveWebhookDto },
     errors: [400, 401, 403, 404, 413, 415, 422, 502],
     handle: ({ actor, bodyRead }) =>
@@ -95,13 +121,13 @@ export const qiscusRoutes = (useCases: QiscusUseCases): ReadonlyArray<AnyRoute> 
     tag: 'Integrations',
     summary: "Qiscus's custom agent allocation webhook (?token=<webhook_token>); answers at once, allocation runs as a job",
     rawBody: true,
+    docs: webhookDocs(AllocationPayload),
     success: { status: 200, description: 'Accepted', schema: WebhookAckDto },
     errors: webhookErrors,
     handle: ({ bodyRead, ctx }) =>
       Effect.gen(function* () {
-        const payload = payloadOf(bodyRead);
-        const integration = yield* useCases.authenticateQiscusWebhook.execute({ token: tokenOf(ctx.query), payload });
-        yield* useCases.roomNeedsAgent.execute({ tenantId: integration.tenantId, payload });
+        const integration = yield* authenticated(useCases, bodyRead, ctx.query);
+        yield* useCases.roomNeedsAgent.execute({ tenantId: integration.tenantId, payload: payloadOf(bodyRead) });
         return accepted;
       }),
   }),
@@ -111,13 +137,13 @@ export const qiscusRoutes = (useCases: QiscusUseCases): ReadonlyArray<AnyRoute> 
     tag: 'Integrations',
     summary: "Qiscus's mark-as-resolved webhook (?token=<webhook_token>): the room's ticket is resolved and the queue drains",
     rawBody: true,
+    docs: webhookDocs(ResolvePayload),
     success: { status: 200, description: 'Accepted', schema: WebhookAckDto },
     errors: webhookErrors,
     handle: ({ bodyRead, ctx }) =>
       Effect.gen(function* () {
-        const payload = payloadOf(bodyRead);
-        const integration = yield* useCases.authenticateQiscusWebhook.execute({ token: tokenOf(ctx.query), payload });
-        yield* useCases.roomResolved.execute({ tenantId: integration.tenantId, payload });
+        const integration = yield* authenticated(useCases, bodyRead, ctx.query);
+        yield* useCases.roomResolved.execute({ tenantId: integration.tenantId, payload: payloadOf(bodyRead) });
         return accepted;
       }),
   }),

@@ -20,6 +20,26 @@ describe('classifySqlError', () => {
     [{ errno: 1064, message: 'You have an error in your SQL syntax' }, { kind: 'defect' }],
     [{ errno: 1406, message: "Data too long for column 'title'" }, { kind: 'defect' }],
     [{ name: 'ForeignKeyConstraintViolationException', message: 'FOREIGN KEY constraint failed' }, { kind: 'defect' }],
+    // Errors about the statement or its data are defects (500), never an outage (503).
+    [{ name: 'SqliteError', code: 'SQLITE_ERROR', message: 'unrecognized token: "\'a"' }, { kind: 'defect' }],
+    [{ name: 'SqliteError', code: 'SQLITE_TOOBIG', message: 'string or blob too big' }, { kind: 'defect' }],
+    [{ code: 'ER_TRUNCATED_WRONG_VALUE_FOR_FIELD', errno: 1366, message: "Incorrect string value: '\\xF0\\x9F' for column 'name'" }, { kind: 'defect' }],
+    [{ code: 'ER_WRONG_VALUE_COUNT_ON_ROW', errno: 1136, message: "Column count doesn't match value count at row 1" }, { kind: 'defect' }],
+    [new Error('something nobody planned for'), { kind: 'defect' }],
+    ['a string thrown', { kind: 'defect' }],
+    // Only a database that does not answer (or not in time) is unavailable.
+    [{ name: 'ConnectionException', errno: 1045, message: "Access denied for user 'sb'@'localhost'" }, { kind: 'unavailable' }],
+    [{ code: 'ETIMEDOUT', message: 'connect ETIMEDOUT' }, { kind: 'unavailable' }],
+    [{ code: 'ER_CON_COUNT_ERROR', errno: 1040, message: 'Too many connections' }, { kind: 'unavailable' }],
+    [{ errno: 1969, message: 'Query execution was interrupted (max_statement_time exceeded)' }, { kind: 'unavailable' }],
+    [{ errno: 4031, message: 'The client was disconnected by the server because of inactivity.' }, { kind: 'unavailable' }],
+    [{ message: "Can't add new command when connection is in closed state" }, { kind: 'unavailable' }],
+    [{ message: 'Pool is closed.' }, { kind: 'unavailable' }],
+    [{ message: 'driver has already been destroyed' }, { kind: 'unavailable' }],
+    [{ name: 'TypeError', message: 'The database connection is not open' }, { kind: 'unavailable' }],
+    [{ name: 'SqliteError', code: 'SQLITE_CANTOPEN', message: 'unable to open database file' }, { kind: 'unavailable' }],
+    [{ name: 'SqliteError', code: 'SQLITE_IOERR_WRITE', message: 'disk I/O error' }, { kind: 'unavailable' }],
+    [{ name: 'SqliteError', code: 'SQLITE_FULL', message: 'database or disk is full' }, { kind: 'unavailable' }],
   ])('%o is %o', (error, expected) => {
     expect(classifySqlError(error)).toEqual(expected);
   });

@@ -1,6 +1,6 @@
 import { Effect } from 'effect';
 import { compareQueueOrder, isWaiting, priorityRank } from '../../core/allocation/allocation.policy.ts';
-import type { AllocationQueue, QueuedTicket } from '../../core/allocation/allocation.port.ts';
+import type { AllocationQueue, QueuedTicket, QueueLane } from '../../core/allocation/allocation.port.ts';
 import type { Stored } from '../../core/shared/errors.ts';
 import type { Page, PageRequest } from '../../core/shared/page.ts';
 import type { Ticket } from '../../core/tickets/ticket.ts';
@@ -18,6 +18,8 @@ const isAfter = (ticket: Ticket, position: string): boolean => {
   );
 };
 
+const laneOf = (ticket: Ticket): QueueLane => (ticket.channel === 'qiscus' ? 'platform' : 'native');
+
 export class MemoryAllocationQueue implements AllocationQueue {
   readonly #db: MemoryDatabase;
 
@@ -34,8 +36,8 @@ export class MemoryAllocationQueue implements AllocationQueue {
     });
   }
 
-  head(tenantId: string, limit: number): Stored<ReadonlyArray<Ticket>> {
-    return Effect.sync(() => this.#waiting(tenantId).slice(0, limit));
+  head(tenantId: string, limit: number, lane: QueueLane): Stored<ReadonlyArray<Ticket>> {
+    return Effect.sync(() => this.#waiting(tenantId).filter((t) => laneOf(t) === lane).slice(0, limit));
   }
 
   #waiting(tenantId: string): ReadonlyArray<Ticket> {

@@ -1,7 +1,7 @@
 import { Effect } from 'effect';
 import type { FilterQuery, InferEntity } from '@mikro-orm/core';
 import { priorityRank } from '../../core/allocation/allocation.policy.ts';
-import type { AllocationQueue, QueuedTicket } from '../../core/allocation/allocation.port.ts';
+import type { AllocationQueue, QueuedTicket, QueueLane } from '../../core/allocation/allocation.port.ts';
 import type { Stored } from '../../core/shared/errors.ts';
 import type { Page, PageRequest } from '../../core/shared/page.ts';
 import type { Ticket } from '../../core/tickets/ticket.ts';
@@ -55,8 +55,10 @@ export class MikroOrmAllocationQueue implements AllocationQueue {
     });
   }
 
-  head(tenantId: string, limit: number): Stored<ReadonlyArray<Ticket>> {
-    return sql(() => this.#session.em.find(TicketEntity, this.#waiting(tenantId), { ...fresh, orderBy: [...queueOrder], limit })).pipe(
+  head(tenantId: string, limit: number, lane: QueueLane): Stored<ReadonlyArray<Ticket>> {
+    const channel = lane === 'platform' ? 'qiscus' : { $ne: 'qiscus' as const };
+    const where: FilterQuery<TicketRow> = { $and: [this.#waiting(tenantId), { channel }] };
+    return sql(() => this.#session.em.find(TicketEntity, where, { ...fresh, orderBy: [...queueOrder], limit })).pipe(
       Effect.map((rows) => rows.map(toTicket)),
     );
   }

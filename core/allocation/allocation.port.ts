@@ -33,9 +33,12 @@ export interface QueuedTicket {
   readonly position: number;
 }
 
+/** Who allocates a waiting ticket: our allocator (`native`), or the chat platform's agents for its rooms (`platform`, Qiscus). */
+export type QueueLane = 'native' | 'platform';
+
 /** The waiting tickets (active, unassigned, `queuedAt` set), in queue order: priority high → low, then `queuedAt`, then id. */
 export interface AllocationQueue {
   list(tenantId: string, page: PageRequest): Stored<Page<QueuedTicket>>;
-  /** The first `limit` waiting tickets, in queue order. */
-  head(tenantId: string, limit: number): Stored<ReadonlyArray<Ticket>>;
+  /** The first `limit` waiting tickets of one lane, in queue order (the lanes share one order). */
+  head(tenantId: string, limit: number, lane: QueueLane): Stored<ReadonlyArray<Ticket>>;
 }

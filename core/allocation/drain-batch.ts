@@ -46,15 +46,14 @@ export const drainBatch = (
     if (tenant === null) return yield* Effect.fail(new NotFound({ entity: 'tenant' }));
     const defaultCapacity = tenant.settings.maxCustomersPerAgent;
     let agents = yield* store.agents.all(tenantId);
-    const head = yield* store.queue.head(tenantId, limit);
+    const head = yield* store.queue.head(tenantId, limit, 'native');
     const assignments: Array<Assignment> = [];
     let choice = chooseAgent(agents, defaultCapacity);
     for (const queued of head) {
       const agent = choice.agent;
       if (agent === null) break;
       const ticket = yield* store.tickets.get(tenantId, queued.id, { forUpdate: true });
-      // Platform rooms (Qiscus) are allocated among the platform's agents by core/integrations.
-      if (ticket === null || !isWaiting(ticket) || ticket.channel === 'qiscus') continue;
+      if (ticket === null || !isWaiting(ticket)) continue;
       const now = env.clock.now();
       const updated = assign(ticket, agent.agentId, now);
       if (Result.isFailure(updated)) continue;

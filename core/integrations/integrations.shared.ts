@@ -23,4 +23,4 @@ export const retryable = (error: ChatPlatformFailure | ChatRoomNotFound): Retrya
 
 /** Waiting platform-room tickets of the tenant, in queue order. */
 export const waitingRooms = (store: Store, tenantId: string): Effect.Effect<ReadonlyArray<Ticket>, StoreUnavailable> =>
-  Effect.map(store.queue.head(tenantId, queueWindow), (head) => head.filter((t) => t.channel === 'qiscus' && t.externalRef !== null));
+  Effect.map(store.queue.head(tenantId, queueWindow, 'platform'), (head) => head.filter((t) => t.externalRef !== null));

@@ -79,6 +79,7 @@ export const aQueuedTicket = (tenantId: string, customerId: string) => {
     queuedAt: (queuedAt: Date | null) => ((ticket = { ...ticket, queuedAt }), builder),
     withStatus: (status: TicketStatus) => ((ticket = { ...ticket, status }), builder),
     assignedTo: (agentId: string) => ((ticket = { ...ticket, assignedAgentId: agentId, queuedAt: null }), builder),
+    onPlatform: (roomId: string) => ((ticket = { ...ticket, channel: 'qiscus', externalRef: roomId }), builder),
     build: (): Ticket => ticket,
   };
   return builder;

@@ -42,11 +42,22 @@ export const allocationQueueContract = (makeEnv: ContractEnvFactory): void => {
         ],
       });
 
-      const head = await readFrom(env.uow, (s) => s.queue.head(tenant.id, 10));
+      const head = await readFrom(env.uow, (s) => s.queue.head(tenant.id, 10, 'native'));
 
       expect(head.map((t) => t.id)).toEqual([highLate.id, mediumEarly.id, tieA.id, tieB.id, mediumLate.id, lowEarly.id]);
       expect(head[0]).toEqual(highLate);
-      expect((await readFrom(env.uow, (s) => s.queue.head(tenant.id, 2))).map((t) => t.id)).toEqual([highLate.id, mediumEarly.id]);
+      expect((await readFrom(env.uow, (s) => s.queue.head(tenant.id, 2, 'native'))).map((t) => t.id)).toEqual([highLate.id, mediumEarly.id]);
+    });
+
+    it('splits the head into lanes: native tickets and platform rooms, each in the shared queue order', async () => {
+      const { tenant, queued } = await world();
+      const rooms = [1, 2, 3].map((n) => ({ ...queued().queuedAt(at(n)).build(), channel: 'qiscus' as const, externalRef: `room-${freshId()}` }));
+      const native = [queued().queuedAt(at(4)).build(), queued().withPriority('high').queuedAt(at(5)).build()];
+      await seed(env.uow, { tickets: [...rooms, ...native] });
+      const lane = (name: 'native' | 'platform', limit: number) => readFrom(env.uow, (s) => s.queue.head(tenant.id, limit, name));
+      expect((await lane('native', 10)).map((t) => t.id)).toEqual([native[1]!.id, native[0]!.id]);
+      expect((await lane('native', 1)).map((t) => t.id)).toEqual([native[1]!.id]);
+      expect((await lane('platform', 2)).map((t) => t.id)).toEqual([rooms[0]!.id, rooms[1]!.id]);
     });
 
     it('lets a ticket leave the queue when it is assigned', async () => {
@@ -54,7 +65,7 @@ export const allocationQueueContract = (makeEnv: ContractEnvFactory): void => {
       const ticket = queued().build();
       await seed(env.uow, { tickets: [ticket] });
       await Effect.runPromise(env.uow.transaction((s) => s.tickets.update({ ...ticket, assignedAgentId: agent.id, queuedAt: null })));
-      expect(await readFrom(env.uow, (s) => s.queue.head(tenant.id, 10))).toEqual([]);
+      expect(await readFrom(env.uow, (s) => s.queue.head(tenant.id, 10, 'native'))).toEqual([]);
     });
 
     it('lists pages with positions counted from the front, each ticket exactly once', async () => {

@@ -2,7 +2,7 @@ import { Effect } from 'effect';
 import { describe, expect, it } from 'vitest';
 import { DrainQueueUseCase } from '../../../core/allocation/drain-queue.use-case.ts';
 import { isActive } from '../../../core/tickets/ticket.ts';
-import { aTenant, at, freshId } from '../../support/allocation-builders.ts';
+import { aQueuedTicket, aTenant, at, freshId } from '../../support/allocation-builders.ts';
 import { allocationWorld, failureOf, run } from './allocation-world.ts';
 
 type World = Awaited<ReturnType<typeof allocationWorld>>;
@@ -35,6 +35,20 @@ describe('DrainQueueUseCase', () => {
     expect(activeLoad(world, ann.id)).toBe(2);
     expect(activeLoad(world, bob.id)).toBe(2);
     expect(world.ticket(high!.id).queuedAt).toBeNull();
+  });
+
+  it('reaches native tickets however many platform rooms wait ahead of them in the queue', async () => {
+    const world = await allocationWorld(aTenant().withDefaultCapacity(2).build());
+    const ann = await world.agent();
+    const rooms = Array.from({ length: 60 }, (_, n) => (t: ReturnType<typeof aQueuedTicket>) =>
+      t.withPriority('high').queuedAt(at(n)).onPlatform(`room-${n}`));
+    await world.tickets(...rooms);
+    const [native] = await world.tickets((t) => t.withPriority('low').queuedAt(at(100)));
+
+    const result = await run(drainer(world, 50).execute({ tenantId: world.tenant.id }));
+
+    expect(result.assignments).toEqual([{ ticketId: native!.id, agentId: ann.id }]);
+    expect([...world.uow.db.tickets.values()].filter((t) => t.channel === 'qiscus' && t.assignedAgentId !== null)).toEqual([]);
   });
 
   it('alternates between equally loaded agents, longest idle first, and records the decision', async () => {

@@ -7,7 +7,7 @@ import type { CustomerRepository } from '../../core/tickets/customer.port.ts';
 import { CustomerEntity } from './schema/entities.ts';
 import { sql, sqlWrite } from './sql-effect.ts';
 import { afterNewestFirst, emptyPage, newestFirstOrder, newestFirstPosition, pageFrom } from './sql-page.ts';
-import { fresh, type SqlSession } from './sql-session.ts';
+import { fresh, rowLock, type SqlSession } from './sql-session.ts';
 
 type CustomerRow = InferEntity<typeof CustomerEntity>;
 
@@ -33,8 +33,11 @@ export class MikroOrmCustomerRepository implements CustomerRepository {
     return this.#one(() => this.#session.em.findOne(CustomerEntity, { tenantId, id }, fresh));
   }
 
-  findByExternalId(tenantId: string, externalId: string): Stored<Customer | null> {
-    return this.#one(() => this.#session.em.findOne(CustomerEntity, { tenantId, externalId }, fresh));
+  findByExternalId(tenantId: string, externalId: string, options?: { readonly forUpdate?: boolean }): Stored<Customer | null> {
+    // The lock mode is decided when the statement runs, inside the caller's transaction.
+    return this.#one(() =>
+      this.#session.em.findOne(CustomerEntity, { tenantId, externalId }, { ...fresh, ...(options?.forUpdate === true ? rowLock(this.#session) : {}) }),
+    );
   }
 
   list(tenantId: string, page: PageRequest): Stored<Page<Customer>> {

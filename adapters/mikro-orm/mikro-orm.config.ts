@@ -24,6 +24,9 @@ const mysqlSession = (timeouts: DatabaseTimeouts) => async (connection: unknown)
   const db = connection as DatabaseConnection;
   // Strict whatever the server default: too-long text is an error, never a silent truncation.
   await run(db, "set session sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'");
+  // Every read sees the latest commit: a read after taking a row lock must see what the lock's holder wrote
+  // (under REPEATABLE READ it would see a snapshot from the unit's first read).
+  await run(db, 'set session transaction isolation level read committed');
   await run(db, `set session innodb_lock_wait_timeout = ${Math.max(1, Math.round(timeouts.lockWaitMs / 1000))}`);
   await run(db, `set session max_statement_time = ${timeouts.statementMs / 1000}`).catch(() =>
     run(db, `set session max_execution_time = ${timeouts.statementMs}`),

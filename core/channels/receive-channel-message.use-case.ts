@@ -54,7 +54,8 @@ export class ReceiveChannelMessageUseCase {
       checkOptionalText('title', input.title, titleRule),
     ]);
     if (Result.isFailure(checked)) return Effect.fail(checked.failure);
-    const attempt = this.#deps.uow.exclusive(input.channel.tenantId, (store) => this.#receive(store, input));
+    // The customer's row lock serializes one customer's messages; other customers' intake runs in parallel.
+    const attempt = this.#deps.uow.transaction((store) => this.#receive(store, input));
     // Two first messages of a new customer may race on the external id; the loser finds the winner's row.
     return attempt.pipe(
       Effect.catchTag('DuplicateKey', () => attempt),
@@ -111,7 +112,9 @@ const findOrCreateCustomer = (
   input: ReceiveChannelMessageInput,
 ): Effect.Effect<Customer, InvalidInput | DuplicateKey | StoreUnavailable> =>
   Effect.gen(function* () {
-    const existing = yield* store.customers.findByExternalId(tenantId, input.customerExternalId);
+    // Lock only a row that exists: a locking read of a missing key takes gap locks that deadlock concurrent inserts.
+    const seen = yield* store.customers.findByExternalId(tenantId, input.customerExternalId);
+    const existing = seen === null ? null : yield* store.customers.findByExternalId(tenantId, input.customerExternalId, { forUpdate: true });
     if (existing !== null) return existing;
     const customer = yield* Effect.fromResult(
       createCustomer({

@@ -5,7 +5,8 @@ import type { Customer } from './customer.ts';
 /** Customers. Unique key `customers.external_id`: (tenant, external_id). */
 export interface CustomerRepository {
   get(tenantId: string, id: string): Stored<Customer | null>;
-  findByExternalId(tenantId: string, externalId: string): Stored<Customer | null>;
+  /** With `forUpdate`, the row stays locked until the unit of work ends (serializes one customer's intake). */
+  findByExternalId(tenantId: string, externalId: string, options?: { readonly forUpdate?: boolean }): Stored<Customer | null>;
   /** Newest first: created_at, then id, descending. */
   list(tenantId: string, page: PageRequest): Stored<Page<Customer>>;
   insert(customer: Customer): Stored<void, DuplicateKey>;

@@ -46,7 +46,7 @@ export const TicketEntity = defineEntity({
     { name: 'tickets_status_index', properties: ['tenantId', 'status', 'createdAt', 'id'] },
     { name: 'tickets_agent_index', properties: ['tenantId', 'assignedAgentId', 'status'] },
     { name: 'tickets_customer_index', properties: ['tenantId', 'customerId'] },
-    { name: 'tickets_queue_index', properties: ['tenantId', 'queuedAt', 'priorityRank', 'id'] },
+    { name: 'tickets_queue_index', properties: ['tenantId', 'priorityRank', 'queuedAt', 'id'] },
     { name: 'tickets_external_ref_index', properties: ['tenantId', 'channel', 'externalRef', 'createdAt'] },
   ],
 });

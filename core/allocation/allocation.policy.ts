@@ -17,6 +17,9 @@ export interface AllocationChoice {
   readonly decision: AllocationDecision;
 }
 
+/** Events record this many candidates at most, so a decision stays small in a tenant with many agents. */
+const decisionCandidates = 20;
+
 const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const idleSince = (agent: AgentLoad): number => agent.lastAssignedAt?.getTime() ?? Number.NEGATIVE_INFINITY;
 
@@ -26,21 +29,26 @@ const idleSince = (agent: AgentLoad): number => agent.lastAssignedAt?.getTime() 
  */
 export const chooseAgent = (agents: ReadonlyArray<AgentLoad>, defaultCapacity: number): AllocationChoice => {
   const online = agents.filter((agent) => agent.availability === 'online');
-  const candidates: ReadonlyArray<AllocationCandidate> = online.map((agent) => ({
+  const hasRoom = (agent: AgentLoad): boolean => loadOf(agent) < capacityOf(agent, defaultCapacity);
+  const preferred = [...online].sort(
+    (a, b) => Number(hasRoom(b)) - Number(hasRoom(a)) || loadOf(a) - loadOf(b) || idleSince(a) - idleSince(b) || compareIds(a.agentId, b.agentId),
+  );
+  const candidates: ReadonlyArray<AllocationCandidate> = preferred.slice(0, decisionCandidates).map((agent) => ({
     agentId: agent.agentId,
     load: loadOf(agent),
     capacity: capacityOf(agent, defaultCapacity),
   }));
-  if (online.length === 0) return { agent: null, decision: { candidates, reason: 'no_agent_online' } };
-  const eligible = online.filter((agent) => loadOf(agent) < capacityOf(agent, defaultCapacity));
-  if (eligible.length === 0) return { agent: null, decision: { candidates, reason: 'no_capacity' } };
+  const considered = online.length;
+  if (online.length === 0) return { agent: null, decision: { candidates, considered, reason: 'no_agent_online' } };
+  const eligible = online.filter(hasRoom);
+  if (eligible.length === 0) return { agent: null, decision: { candidates, considered, reason: 'no_capacity' } };
   const least = Math.min(...eligible.map(loadOf));
   const leastLoaded = eligible.filter((agent) => loadOf(agent) === least);
   const longest = Math.min(...leastLoaded.map(idleSince));
   const longestIdle = leastLoaded.filter((agent) => idleSince(agent) === longest);
   const [agent] = [...longestIdle].sort((a, b) => compareIds(a.agentId, b.agentId));
   const reason = leastLoaded.length === 1 ? 'least_loaded' : longestIdle.length === 1 ? 'longest_idle' : 'lowest_id';
-  return { agent: agent ?? null, decision: { candidates, reason } };
+  return { agent: agent ?? null, decision: { candidates, considered, reason } };
 };
 
 /** The agent after one more automatic assignment at `now`. */

@@ -11,7 +11,10 @@ export interface AllocationCandidate {
 
 /** Why the allocator picked (or did not pick) an agent; carried by `ticket.assigned` and `allocation.queued`. */
 export interface AllocationDecision {
+  /** The online agents in the allocator's order of preference (the chosen one first), at most 20 of them. */
   readonly candidates: ReadonlyArray<AllocationCandidate>;
+  /** How many online agents were considered in all. */
+  readonly considered: number;
   readonly reason: 'least_loaded' | 'longest_idle' | 'lowest_id' | 'no_capacity' | 'no_agent_online';
 }
 

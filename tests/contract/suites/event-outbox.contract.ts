@@ -9,7 +9,7 @@ import type { ContractEnv, ContractEnvFactory } from '../contract-env.ts';
 /** One event of every type, as the use cases build them. */
 const everyEventType = (tenantId: string): DomainEvent[] => {
   const meta = () => ({ id: v7(), tenantId, occurredAt: new Date('2026-11-21T08:00:00.123Z') });
-  const decision = { candidates: [{ agentId: v7(), load: 1, capacity: 2 }], reason: 'least_loaded' as const };
+  const decision = { candidates: [{ agentId: v7(), load: 1, capacity: 2 }], considered: 1, reason: 'least_loaded' as const };
   const ticketId = v7();
   return [
     domainEvent('ticket.created', meta(), { ticketId, channel: 'qiscus', priority: 'high', autoAssign: true }),
@@ -18,7 +18,7 @@ const everyEventType = (tenantId: string): DomainEvent[] => {
     domainEvent('ticket.unassigned', meta(), { ticketId, previousAgentId: v7() }),
     domainEvent('ticket.status_changed', meta(), { ticketId, from: 'open', to: 'resolved', agentId: null }),
     domainEvent('message.created', meta(), { ticketId, messageId: v7(), senderType: 'customer' }),
-    domainEvent('allocation.queued', meta(), { ticketId, decision: { candidates: [], reason: 'no_agent_online' } }),
+    domainEvent('allocation.queued', meta(), { ticketId, decision: { candidates: [], considered: 0, reason: 'no_agent_online' } }),
     domainEvent('agent.availability_changed', meta(), { agentId: v7(), availability: 'online' }),
     domainEvent('agent.capacity_changed', meta(), { agentId: v7(), active: false, maxCustomers: null }),
     domainEvent('settings.changed', meta(), { maxCustomersPerAgent: 3, autoAssign: false }),

@@ -29,7 +29,7 @@ describe('AllocateTicketUseCase', () => {
     const outcome = await run(allocator(world).execute({ tenantId: world.tenant.id, ticketId: later!.id }));
 
     expect(world.ticket(earlier!.id).assignedAgentId).toBe(agent.id);
-    expect(outcome).toEqual({ outcome: 'queued', decision: { candidates: [{ agentId: agent.id, load: 1, capacity: 1 }], reason: 'no_capacity' } });
+    expect(outcome).toEqual({ outcome: 'queued', decision: { candidates: [{ agentId: agent.id, load: 1, capacity: 1 }], considered: 1, reason: 'no_capacity' } });
     const queued = world.eventsOf('allocation.queued');
     expect(queued).toHaveLength(1);
     expect(queued[0]?.payload).toEqual({ ticketId: later!.id, decision: (outcome as { decision: unknown }).decision });
@@ -41,7 +41,7 @@ describe('AllocateTicketUseCase', () => {
     await world.agent((a) => a.offline());
     const [ticket] = await world.tickets((t) => t);
     const outcome = await run(allocator(world).execute({ tenantId: world.tenant.id, ticketId: ticket!.id }));
-    expect(outcome).toEqual({ outcome: 'queued', decision: { candidates: [], reason: 'no_agent_online' } });
+    expect(outcome).toEqual({ outcome: 'queued', decision: { candidates: [], considered: 0, reason: 'no_agent_online' } });
   });
 
   it('drains batch after batch until the ticket deep in the queue is reached', async () => {

@@ -21,7 +21,7 @@ const cases: ReadonlyArray<readonly [string, DomainEvent, unknown]> = [
   ['assigned', domainEvent('ticket.assigned', meta, { ticketId: 'k1', agentId: 'a', previousAgentId: null, by: 'staff', decision: null }), null],
   ['reassigned', domainEvent('ticket.assigned', meta, { ticketId: 'k1', agentId: 'b', previousAgentId: 'a', by: 'staff', decision: null }), drain],
   ['message', domainEvent('message.created', meta, { ticketId: 'k1', messageId: 'm', senderType: 'customer' }), null],
-  ['queued', domainEvent('allocation.queued', meta, { ticketId: 'k1', decision: { candidates: [], reason: 'no_agent_online' } }), null],
+  ['queued', domainEvent('allocation.queued', meta, { ticketId: 'k1', decision: { candidates: [], considered: 0, reason: 'no_agent_online' } }), null],
 ];
 
 describe('allocationTrigger', () => {

@@ -101,14 +101,34 @@ describe('chooseAgent', () => {
     const heavy = anAgentLoad().withId('b').withActiveTickets(1).build();
     expect(chooseAgent([heavy, light], 2).decision).toEqual({
       candidates: [
-        { agentId: 'b', load: 1, capacity: 2 },
         { agentId: 'a', load: 0, capacity: 2 },
+        { agentId: 'b', load: 1, capacity: 2 },
       ],
+      considered: 2,
       reason: 'least_loaded',
     });
     expect(chooseAgent([heavy], 1).decision.reason).toBe('no_capacity');
-    expect(chooseAgent([anAgentLoad().offline().build()], 2).decision).toEqual({ candidates: [], reason: 'no_agent_online' });
+    expect(chooseAgent([anAgentLoad().offline().build()], 2).decision).toEqual({ candidates: [], considered: 0, reason: 'no_agent_online' });
     expect(chooseAgent([], 2).decision.reason).toBe('no_agent_online');
+  });
+});
+
+describe('the recorded decision', () => {
+  it('lists at most 20 candidates, the chosen one first, and counts every online agent considered', () => {
+    fc.assert(
+      fc.property(agentsArb, defaultCapacityArb, (agents, defaultCapacity) => {
+        const { agent, decision } = chooseAgent(agents, defaultCapacity);
+        const online = agents.filter((a) => a.availability === 'online');
+        expect(decision.considered).toBe(online.length);
+        expect(decision.candidates.length).toBe(Math.min(20, online.length));
+        if (agent !== null) expect(decision.candidates[0]?.agentId).toBe(agent.agentId);
+      }),
+    );
+    const many = Array.from({ length: 30 }, (_, i) => anAgentLoad().withId(`agent-${String(i).padStart(2, '0')}`).withActiveTickets(i % 3).build());
+    const { decision } = chooseAgent(many, 5);
+    expect(decision).toMatchObject({ considered: 30, reason: 'lowest_id' });
+    expect(decision.candidates).toHaveLength(20);
+    expect(decision.candidates.slice(0, 10).every((c) => c.load === 0)).toBe(true);
   });
 });
 

@@ -3,8 +3,9 @@ import Koa, { type Context } from 'koa';
 import mysql from 'mysql2/promise';
 import { v7 } from 'uuid';
 
-// The floor: the statements the API's repositories issue for the two benchmarked endpoints, on a bare
-// mysql2 pool of the same size, without auth, validation, use cases or Effect. Prints `listening <port>`.
+// The floor: exactly the statements the API sends for the two benchmarked endpoints (its per-request
+// `users` lookup for auth included; `bench:http` checks this against a trace of both servers), on a bare
+// mysql2 pool of the same size, without JWT, validation, use cases, ORM or Effect. Prints `listening <port>`.
 const env = (name: string): string => {
   const value = process.env[name];
   if (value === undefined || value === '') throw new Error(`${name} is required`);
@@ -12,15 +13,25 @@ const env = (name: string): string => {
 };
 const tenantId = env('BENCH_TENANT_ID');
 const senderId = env('BENCH_SENDER_ID');
-const pool = mysql.createPool({ uri: env('DATABASE_URL'), connectionLimit: 10, timezone: 'Z', charset: 'utf8mb4', enableKeepAlive: true });
+const pool = mysql.createPool({ uri: env('DATABASE_URL'), connectionLimit: 10, timezone: 'Z', charset: 'utf8mb4', enableKeepAlive: true, multipleStatements: true });
+// The API's session settings (adapters/mikro-orm/mikro-orm.config.ts), once per connection like there.
 pool.pool.on('connection', (conn) => {
-  conn.query("set session sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'");
+  conn.query(
+    "set session sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'; " +
+      'set session transaction isolation level read committed; set session innodb_lock_wait_timeout = 5',
+  );
 });
+
+// The API's auth looks its user up on every request, so deactivation bites at once.
+const authUser = async (): Promise<boolean> => {
+  const [users] = await pool.query<mysql.RowDataPacket[]>('select * from `users` where `tenant_id` = ? and `id` = ? limit 1', [tenantId, senderId]);
+  return users[0]?.['active'] === 1;
+};
 
 const listTickets = async (ctx: Context): Promise<void> => {
   const limit = Number(ctx.query['limit'] ?? 20);
   const [rows] = await pool.query<mysql.RowDataPacket[]>(
-    'select `t0`.* from `tickets` as `t0` where `t0`.`tenant_id` = ? and `t0`.`status` = ? order by `t0`.`created_at` desc, `t0`.`id` desc limit ?',
+    'select * from `tickets` where `tenant_id` = ? and `status` = ? order by `created_at` desc, `id` desc limit ?',
     [tenantId, ctx.query['status'], limit + 1],
   );
   const items = rows.slice(0, limit);
@@ -37,40 +48,40 @@ const readBody = async (ctx: Context): Promise<{ message: string }> => {
   return JSON.parse(Buffer.concat(chunks).toString('utf8')) as { message: string };
 };
 
+// Like the API: BEGIN rides with the row lock, the sequence comes back as the insert id, the outbox row rides with COMMIT.
+const appendMessage =
+  'insert into `messages` (`id`, `ticket_id`, `tenant_id`, `sender_type`, `sender_id`, `message`, `created_at`, `sequence`) ' +
+  'select ?, ?, ?, ?, ?, ?, ?, last_insert_id(coalesce((select `m`.`sequence` from `messages` as `m` where `m`.`tenant_id` = ? and `m`.`ticket_id` = ? order by `m`.`sequence` desc limit 1), 0) + 1)';
+
 const postMessage = async (ctx: Context, ticketId: string): Promise<void> => {
   const { message } = await readBody(ctx);
   const conn = await pool.getConnection();
+  let open = true;
   try {
-    await conn.query('begin');
-    const [tickets] = await conn.query<mysql.RowDataPacket[]>(
-      'select `t0`.* from `tickets` as `t0` where `t0`.`tenant_id` = ? and `t0`.`id` = ? limit ? for update',
-      [tenantId, ticketId, 1],
+    const [batch] = await conn.query<mysql.RowDataPacket[][]>(
+      'begin; select * from `tickets` where `tenant_id` = ? and `id` = ? limit 1 for update',
+      [tenantId, ticketId],
     );
+    const tickets = batch[1] ?? [];
     if (tickets.length === 0) {
       await conn.query('rollback');
       ctx.status = 404;
       return;
     }
-    const [last] = await conn.query<mysql.RowDataPacket[]>(
-      'select `m0`.`sequence` from `messages` as `m0` where `m0`.`tenant_id` = ? and `m0`.`ticket_id` = ? order by `m0`.`sequence` desc limit ?',
-      [tenantId, ticketId, 1],
-    );
     const now = new Date();
-    const row = { id: v7(), ticket_id: ticketId, tenant_id: tenantId, sender_type: 'admin', sender_id: senderId, message, created_at: now, sequence: Number(last[0]?.['sequence'] ?? 0) + 1 };
-    await conn.query(
-      'insert into `messages` (`id`, `ticket_id`, `tenant_id`, `sender_type`, `sender_id`, `message`, `created_at`, `sequence`) values (?, ?, ?, ?, ?, ?, ?, ?)',
-      Object.values(row),
-    );
+    const id = v7();
+    const [inserted] = await conn.query<mysql.ResultSetHeader>(appendMessage, [id, ticketId, tenantId, 'admin', senderId, message, now, tenantId, ticketId]);
+    const row = { id, ticket_id: ticketId, tenant_id: tenantId, sender_type: 'admin', sender_id: senderId, message, created_at: now, sequence: inserted.insertId };
     const payload = JSON.stringify({ ticketId, messageId: row.id, senderType: 'admin' });
     await conn.query(
-      'insert into `outbox` (`id`, `tenant_id`, `type`, `payload`, `occurred_at`, `published_at`, `leased_until`) values (?, ?, ?, ?, ?, ?, ?)',
-      [v7(), tenantId, 'message.created', payload, now, null, null],
+      'insert into `outbox` (`id`, `tenant_id`, `type`, `payload`, `occurred_at`, `published_at`, `leased_until`) values (?, ?, ?, ?, ?, null, null); commit',
+      [v7(), tenantId, 'message.created', payload, now],
     );
-    await conn.query('commit');
+    open = false;
     ctx.status = 201;
     ctx.body = row;
   } catch (error) {
-    await conn.query('rollback').catch(() => undefined);
+    if (open) await conn.query('rollback').catch(() => undefined);
     throw error;
   } finally {
     conn.release();
@@ -80,10 +91,18 @@ const postMessage = async (ctx: Context, ticketId: string): Promise<void> => {
 const conversations = /^\/api\/tickets\/([^/]+)\/conversations$/;
 const app = new Koa();
 app.use(async (ctx) => {
+  if (!(await authUser())) {
+    ctx.status = 401;
+    return;
+  }
   if (ctx.method === 'GET' && ctx.path === '/api/tickets') return listTickets(ctx);
   const match = ctx.method === 'POST' ? conversations.exec(ctx.path) : null;
   if (match?.[1] !== undefined) return postMessage(ctx, match[1]);
   ctx.status = 404;
+});
+// autocannon closes its sockets mid-request when a run ends; that is not worth a stack trace.
+app.on('error', (error: unknown) => {
+  if ((error as { code?: unknown }).code !== 'ECONNRESET') process.stderr.write(`${String(error)}\n`);
 });
 const server = createServer(app.callback());
 server.keepAliveTimeout = 5_000;

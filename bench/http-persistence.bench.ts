@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import mysql from 'mysql2/promise';
 import { openDatabase } from '../adapters/mikro-orm/index.ts';
 import { combine, listOpenTickets, measure, postMessages, resultsTable, type LoadSettings, type Measured } from './load.ts';
-import { seedTenant } from './seed.ts';
+import { benchAdmin, seedTenant } from './seed.ts';
 import { startApp, startServer } from './servers.ts';
+import { compareTraces, traceStatements, type TracedRequest } from './statement-check.ts';
 
 // npm run bench:http — seeds MariaDB, then loads the real API and a bare Koa + mysql2 floor in turn.
 const setting = (name: string, fallback: string): string => process.env[name] || fallback;
@@ -32,31 +33,45 @@ const apiNodeArgs = setting('BENCH_API_NODE_ARGS', '').split(' ').filter((a) => 
 const log = (line: string): void => void process.stdout.write(`${line}\n`);
 
 log(`# Switchboard HTTP persistence benchmark — ${new Date().toISOString()}`);
-log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}; database ${databaseUrl}`);
+const load1 = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}; database ${databaseUrl}; load average ${load1()}`);
 
-const admin = await mysql.createConnection({ uri: serverUrl });
-const [[version]] = await admin.query<mysql.RowDataPacket[]>('select version() as v');
-log(`server: ${version?.['v']}`);
-await admin.query(`drop database if exists \`${databaseName}\``);
-await admin.query(`create database \`${databaseName}\` character set utf8mb4 collate utf8mb4_bin`);
-await admin.end();
-const migrated = await openDatabase(databaseUrl);
-await migrated.close();
+// BENCH_SEED=reuse keeps the database a previous run seeded (for quick iterations); the default reseeds.
+const reuse = setting('BENCH_SEED', 'fresh') === 'reuse';
+let tenantId: string;
+if (reuse) {
+  const db = await mysql.createConnection({ uri: databaseUrl });
+  const [[row]] = await db.query<mysql.RowDataPacket[]>("select tenant_id, (select count(*) from tickets) as n from users where email = ?", [benchAdmin.email]);
+  await db.end();
+  if (row === undefined) throw new Error(`BENCH_SEED=reuse: ${databaseUrl} holds no seeded tenant`);
+  tenantId = String(row['tenant_id']);
+  log(`reusing the seeded database: ${row['n']} tickets`);
+} else {
+  const admin = await mysql.createConnection({ uri: serverUrl });
+  const [[version]] = await admin.query<mysql.RowDataPacket[]>('select version() as v');
+  log(`server: ${version?.['v']}`);
+  await admin.query(`drop database if exists \`${databaseName}\``);
+  await admin.query(`create database \`${databaseName}\` character set utf8mb4 collate utf8mb4_bin`);
+  await admin.end();
+  const migrated = await openDatabase(databaseUrl);
+  await migrated.close();
 
-log(`seeding: target ${plan.tickets} tickets, ~${plan.tickets * plan.averageMessagesPerTicket} messages, budget ${plan.budgetSeconds} s`);
-const seeded = await seedTenant(databaseUrl, plan, log);
-const share = (status: string) => `${status} ${(((seeded.byStatus[status] ?? 0) / seeded.tickets) * 100).toFixed(1)} %`;
-log(
-  `seeded ${seeded.complete ? '' : '(BUDGET REACHED, PARTIAL) '}${seeded.tickets} tickets and ${seeded.messages} messages in ${seeded.seconds.toFixed(0)} s; ` +
-    `${['open', 'in_progress', 'resolved', 'closed'].map(share).join(', ')}`,
-);
+  log(`seeding: target ${plan.tickets} tickets, ~${plan.tickets * plan.averageMessagesPerTicket} messages, budget ${plan.budgetSeconds} s`);
+  const seeded = await seedTenant(databaseUrl, plan, log);
+  const share = (status: string) => `${status} ${(((seeded.byStatus[status] ?? 0) / seeded.tickets) * 100).toFixed(1)} %`;
+  log(
+    `seeded ${seeded.complete ? '' : '(BUDGET REACHED, PARTIAL) '}${seeded.tickets} tickets and ${seeded.messages} messages in ${seeded.seconds.toFixed(0)} s; ` +
+      `${['open', 'in_progress', 'resolved', 'closed'].map(share).join(', ')}`,
+  );
+  tenantId = seeded.tenantId;
+}
 
 const db = await mysql.createConnection({ uri: databaseUrl });
 const [ticketRows] = await db.query<mysql.RowDataPacket[]>(
   "select id from tickets where tenant_id = ? and status <> 'closed' order by rand() limit 20000",
-  [seeded.tenantId],
+  [tenantId],
 );
-const [[adminRow]] = await db.query<mysql.RowDataPacket[]>('select id from users where tenant_id = ? and role = ?', [seeded.tenantId, 'admin']);
+const [[adminRow]] = await db.query<mysql.RowDataPacket[]>('select id from users where tenant_id = ? and role = ?', [tenantId, 'admin']);
 await db.end();
 const ticketIds = ticketRows.map((r) => String(r['id']));
 
@@ -69,12 +84,13 @@ const apiEnv = {
   LOG_LEVEL: 'warn',
 };
 const api = apiMode === 'main' ? await startApp('apps/api/main.ts', apiEnv, apiNodeArgs) : await startServer('api-server.ts', apiEnv, apiNodeArgs);
-const bare = await startServer('bare-server.ts', { DATABASE_URL: databaseUrl, BENCH_TENANT_ID: seeded.tenantId, BENCH_SENDER_ID: String(adminRow?.['id']) });
+const bareEnv = { DATABASE_URL: databaseUrl, BENCH_TENANT_ID: tenantId, BENCH_SENDER_ID: String(adminRow?.['id']) };
+const bare = await startServer('bare-server.ts', bareEnv);
 try {
   const login = await fetch(`${api.url}/api/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: seeded.adminEmail, password: seeded.adminPassword }),
+    body: JSON.stringify({ email: benchAdmin.email, password: benchAdmin.password }),
   });
   if (login.status !== 200) throw new Error(`login failed: ${login.status} ${await login.text()}`);
   const token = ((await login.json()) as { access_token: string }).access_token;
@@ -85,19 +101,34 @@ try {
       throw new Error(`sanity check failed on ${target.url}: ${page.status}`);
     }
   }
+  // The floor must send what the API sends: same statements, same round trips, per request.
+  const traced: ReadonlyArray<TracedRequest> = [listOpenTickets, postMessages(ticketIds.slice(0, 1))].map((scenario) => {
+    const { setupRequest, ...request } = scenario.request(token);
+    const { path } = setupRequest === undefined ? request : setupRequest(request);
+    const init = { method: request.method, headers: request.headers, body: request.body };
+    return { name: scenario.name, send: (url: string) => fetch(`${url}${path}`, init).then(async (r) => (await r.arrayBuffer(), r.status)) };
+  });
+  const apiTrace = await traceStatements((env, args) => startServer('api-server.ts', { ...apiEnv, ...env }, args), traced);
+  const bareTrace = await traceStatements((env, args) => startServer('bare-server.ts', { ...bareEnv, ...env }, args), traced);
+  const statements = compareTraces(apiTrace, bareTrace);
+  log(`statements per request (traced from mysql2 in each server, literals as ?):\n${statements.report}`);
+  if (!statements.same) throw new Error('the bare handler does not send the statements the API sends: update bench/bare-server.ts');
   log(
     `load: autocannon, ${load.connections} connections, ${rounds} rounds per server and scenario (order alternating), each ${load.warmupSeconds} s warm-up + ${load.durationSeconds} s measured; ` +
-      `POST spread over ${ticketIds.length} non-closed tickets. API: ${apiMode === 'main' ? 'node apps/api/main.ts (in-process jobs on)' : 'bench/api-server.ts (container only)'}, LOG_LEVEL=warn (no per-request log lines), MikroORM pool 10; bare: mysql2 pool 10, no auth/validation.`,
+      `POST spread over ${ticketIds.length} non-closed tickets. API: ${apiMode === 'main' ? 'node apps/api/main.ts (in-process jobs on)' : 'bench/api-server.ts (container only)'}, LOG_LEVEL=warn (no per-request log lines), MikroORM pool 10; bare: mysql2 pool 10, same SQL, no JWT/validation/ORM/Effect.`,
   );
   if (apiNodeArgs.length > 0) log(`API node args: ${apiNodeArgs.join(' ')}`);
   const rows: Measured[] = [];
-  for (const scenario of [listOpenTickets, postMessages(ticketIds)]) {
+  // BENCH_ONLY=get or post runs one scenario (quick iterations); the default runs both.
+  const only = setting('BENCH_ONLY', 'both');
+  const scenarios = [listOpenTickets, postMessages(ticketIds)].filter((_, i) => only === 'both' || only === ['get', 'post'][i]);
+  for (const scenario of scenarios) {
     const runs: Measured[] = [];
     for (let round = 0; round < rounds; round++) {
       const order = round % 2 === 0 ? (['bare', 'api'] as const) : (['api', 'bare'] as const);
       for (const name of order) {
-        const row = await measure(name, (name === 'api' ? api : bare).url, token, scenario, load);
-        log(`  round ${round + 1} ${scenario.name} on ${name}: ${row.reqPerSec.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, statuses ${row.statuses}`);
+        const row = await measure(name, name === 'api' ? api : bare, token, scenario, load);
+        log(`  round ${round + 1} ${scenario.name} on ${name}: ${row.reqPerSec.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, statuses ${row.statuses}, server CPU ${row.cpuMsPerRequest.toFixed(2)} ms/req`);
         runs.push(row);
       }
     }
@@ -105,6 +136,7 @@ try {
   }
   log('');
   log(resultsTable(rows));
+  log(`load average at the end: ${load1()} (1, 5, 15 min); cpu ms/req is the server process's own CPU per request (/proc), steadier than req/s on a shared machine.`);
   log(`rows are the mean of ${rounds} rounds; targets: API throughput ≥ 0.8× the bare handler, API p99 ≤ 1.5× the bare handler (latencies in ms).`);
 } finally {
   await Promise.all([api.stop(), bare.stop()]);

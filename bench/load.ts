@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import autocannon, { type RawRequest, type Result } from 'autocannon';
 
 export interface LoadSettings {
@@ -20,7 +21,19 @@ export interface Measured {
   readonly non2xx: number;
   readonly errors: number;
   readonly statuses: string;
+  /** CPU (user + system) the server process used per request in the measured run; NaN where /proc is missing. */
+  readonly cpuMsPerRequest: number;
 }
+
+// utime + stime of a process in ms (Linux, USER_HZ 100).
+const cpuMs = (pid: number | undefined): number => {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+};
 
 export const targets = { throughputRatio: 0.8, p99Ratio: 1.5 } as const;
 
@@ -49,13 +62,16 @@ const fire = (url: string, token: string, scenario: Scenario, connections: numbe
 /** A warm-up run (discarded, lets the JIT and the pools settle), then the measured run. */
 export const measure = async (
   server: Measured['server'],
-  url: string,
+  target: { readonly url: string; readonly pid: number | undefined },
   token: string,
   scenario: Scenario,
   settings: LoadSettings,
 ): Promise<Measured> => {
+  const { url, pid } = target;
   if (settings.warmupSeconds > 0) await fire(url, token, scenario, settings.connections, settings.warmupSeconds);
+  const cpuBefore = cpuMs(pid);
   const result = await fire(url, token, scenario, settings.connections, settings.durationSeconds);
+  const cpu = cpuMs(pid) - cpuBefore;
   return {
     scenario: scenario.name,
     server,
@@ -67,6 +83,7 @@ export const measure = async (
     statuses: Object.entries(result.statusCodeStats)
       .map(([code, { count }]) => `${code}×${count}`)
       .join(' '),
+    cpuMsPerRequest: cpu / Math.max(1, result.requests.total),
   };
 };
 
@@ -82,6 +99,7 @@ export const combine = (rounds: ReadonlyArray<Measured>): Measured => {
     p99: Math.round(mean((m) => m.p99) * 10) / 10,
     non2xx: rounds.reduce((sum, m) => sum + m.non2xx, 0),
     errors: rounds.reduce((sum, m) => sum + m.errors, 0),
+    cpuMsPerRequest: mean((m) => m.cpuMsPerRequest),
   };
 };
 
@@ -90,7 +108,7 @@ const lpad = (text: string, width: number): string => (text.length >= width ? te
 
 /** The results table: each API row against the bare row of the same scenario, with PASS/MISS per target. */
 export const resultsTable = (rows: ReadonlyArray<Measured>): string => {
-  const header = `${pad('scenario', 38)} ${pad('server', 6)} ${lpad('req/s', 8)} ${lpad('p50 ms', 7)} ${lpad('p99 ms', 7)} ${lpad('non2xx', 7)} ${lpad('errors', 6)}  ${pad('throughput ratio', 21)} p99 ratio`;
+  const header = `${pad('scenario', 38)} ${pad('server', 6)} ${lpad('req/s', 8)} ${lpad('p50 ms', 7)} ${lpad('p99 ms', 7)} ${lpad('non2xx', 7)} ${lpad('errors', 6)} ${lpad('cpu ms/req', 10)}  ${pad('throughput ratio', 21)} p99 ratio`;
   const lines = [header, '-'.repeat(header.length + 12)];
   for (const row of rows) {
     const floor = rows.find((r) => r.scenario === row.scenario && r.server === 'bare');
@@ -101,7 +119,7 @@ export const resultsTable = (rows: ReadonlyArray<Measured>): string => {
       ratios = `${pad(`${throughput.toFixed(2)}× (≥ ${targets.throughputRatio}) ${throughput >= targets.throughputRatio ? 'PASS' : 'MISS'}`, 21)} ${p99.toFixed(2)}× (≤ ${targets.p99Ratio}) ${p99 <= targets.p99Ratio ? 'PASS' : 'MISS'}`;
     }
     lines.push(
-      `${pad(row.scenario, 38)} ${pad(row.server, 6)} ${lpad(row.reqPerSec.toFixed(0), 8)} ${lpad(String(row.p50), 7)} ${lpad(String(row.p99), 7)} ${lpad(String(row.non2xx), 7)} ${lpad(String(row.errors), 6)}  ${ratios}`,
+      `${pad(row.scenario, 38)} ${pad(row.server, 6)} ${lpad(row.reqPerSec.toFixed(0), 8)} ${lpad(String(row.p50), 7)} ${lpad(String(row.p99), 7)} ${lpad(String(row.non2xx), 7)} ${lpad(String(row.errors), 6)} ${lpad(row.cpuMsPerRequest.toFixed(2), 10)}  ${ratios}`,
     );
   }
   return lines.join('\n');

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
 import { listOpenTickets, measure, postMessages } from './load.ts';
+import { benchAdmin } from './seed.ts';
 import { startServer } from './servers.ts';
 
 // npm run bench:profile -- get|post [api|bare] — CPU profile of one server under load, on the database
@@ -32,13 +33,13 @@ try {
   const login = await fetch(`${auth.url}/api/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'bench-admin@switchboard.test', password: 'bench-password-1234' }),
+    body: JSON.stringify(benchAdmin),
   });
   const { access_token: token } = (await login.json()) as { access_token: string };
   if (auth !== api) await auth.stop();
-  const row = await measure(target, api.url, token, scenario, { connections: 32, durationSeconds, warmupSeconds: 3 });
+  const row = await measure(target, api, token, scenario, { connections: 32, durationSeconds, warmupSeconds: 3 });
   process.stdout.write(`${scenario.name} on ${target}: ${row.reqPerSec.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms\n`);
-  requests = row.reqPerSec * (durationSeconds + 3);
+  requests = row.reqPerSec * durationSeconds;
 } finally {
   await api.stop();
 }
@@ -49,7 +50,16 @@ interface ProfileNode {
 }
 const file = (await readdir(dir)).find((f) => f.endsWith('.cpuprofile'));
 if (file === undefined) throw new Error(`no profile in ${dir}`);
-const profile = JSON.parse(await readFile(join(dir, file), 'utf8')) as { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+const profile = JSON.parse(await readFile(join(dir, file), 'utf8')) as {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+};
+// Only the measured run (the server stops right after it): start-up and warm-up are not per request.
+const measuredFrom = profile.endTime - durationSeconds * 1e6;
+let clock = profile.startTime;
 const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
 const owner = (url: string): string =>
   url === '' ? '(native)' : (/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? (url.startsWith('node:') ? 'node' : url.replace(/^.*?\/((?:core|adapters|apps)\/[^/]+)\/.*$/, '$1')));
@@ -57,8 +67,10 @@ const byOwner = new Map<string, number>();
 const byFunction = new Map<string, number>();
 let busy = 0;
 profile.samples.forEach((id, i) => {
+  clock += profile.timeDeltas[i] ?? 0;
+  if (clock < measuredFrom) return;
   const frame = nodes.get(id)?.callFrame;
-  const dt = profile.timeDeltas[i] ?? 0;
+  const dt = profile.timeDeltas[i + 1] ?? 0;
   if (frame === undefined || frame.functionName === '(idle)') return;
   busy += dt;
   const who = owner(frame.url);
@@ -66,6 +78,9 @@ profile.samples.forEach((id, i) => {
   const key = `${frame.functionName || '(anonymous)'} ${who}:${frame.lineNumber + 1}`;
   byFunction.set(key, (byFunction.get(key) ?? 0) + dt);
 });
-const top = (m: Map<string, number>, n: number) =>
-  [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `  ${((v / busy) * 100).toFixed(1).padStart(5)} %  ${k}`).join('\n');
-process.stdout.write(`busy CPU ${(busy / 1e6).toFixed(1)} s, ≈ ${(busy / 1e3 / requests).toFixed(2)} ms per request (profile ${join(dir, file)})\nby package:\n${top(byOwner, 15)}\nby function:\n${top(byFunction, 25)}\n`);
+const perRequest = (m: Map<string, number>, n: number) =>
+  [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `  ${((v / busy) * 100).toFixed(1).padStart(5)} %  ${(v / 1e3 / requests).toFixed(3)} ms/req  ${k}`).join('\n');
+process.stdout.write(
+  `measured run: busy CPU ${(busy / 1e6).toFixed(1)} s, ≈ ${(busy / 1e3 / requests).toFixed(2)} ms per request (profile ${join(dir, file)})\n` +
+    `by package:\n${perRequest(byOwner, 15)}\nby function:\n${perRequest(byFunction, 25)}\n`,
+);

@@ -22,6 +22,9 @@ export interface Seeded {
   readonly complete: boolean;
 }
 
+/** The seeded admin, who logs in through the API. */
+export const benchAdmin = { email: 'bench-admin@switchboard.test', password: 'bench-password-1234' } as const;
+
 const ticketsPerBatch = 1000;
 const messagesPerStatement = 2500;
 const writers = 3;
@@ -57,8 +60,7 @@ export const seedTenant = async (url: string, plan: SeedPlan, progress: (line: s
   const started = Date.now();
   const now = started;
   const tenantId = uuidV7At(now - 400 * day, 0);
-  const adminEmail = 'bench-admin@switchboard.test';
-  const adminPassword = 'bench-password-1234';
+  const { email: adminEmail, password: adminPassword } = benchAdmin;
   const adminId = uuidV7At(now - 400 * day, 1);
   const agents = Array.from({ length: 20 }, (_, i) => uuidV7At(now - 399 * day, i));
   const customers = Array.from({ length: plan.customers }, (_, i) => uuidV7At(now - 398 * day, i));

@@ -6,6 +6,8 @@ import { createInterface } from 'node:readline';
 
 export interface RunningServer {
   readonly url: string;
+  /** The server's process id, for its CPU figures. */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -29,6 +31,7 @@ export const startServer = async (file: string, env: Record<string, string>, nod
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid,
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = once(child, 'exit');
@@ -64,6 +67,7 @@ export const startApp = async (entry: string, env: Record<string, string>, nodeA
   }
   return {
     url,
+    pid: child.pid,
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = once(child, 'exit');

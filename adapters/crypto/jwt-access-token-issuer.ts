@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createSecretKey, randomUUID, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { AccessClaims, AccessTokenIssuer } from '../../core/access/credentials.port.ts';
 import { roles, type Role } from '../../core/access/user.ts';
@@ -17,7 +17,8 @@ export interface JwtSettings {
 
 /** HS256 access tokens: algorithm pinned, iss/aud checked, exp required, at most 30 s of clock leeway. */
 export class JwtAccessTokenIssuer implements AccessTokenIssuer {
-  readonly #key: Buffer;
+  // A KeyObject, not a Buffer: with a Buffer jsonwebtoken tries createPublicKey() and catches its throw on every verify.
+  readonly #key: KeyObject;
   readonly #ttl: number;
   readonly #leeway: number;
 
@@ -27,7 +28,7 @@ export class JwtAccessTokenIssuer implements AccessTokenIssuer {
     if (!Number.isInteger(settings.ttlSeconds) || settings.ttlSeconds <= 0) throw new RangeError('ttlSeconds must be a positive integer');
     const leeway = settings.leewaySeconds ?? jwtMaximumLeewaySeconds;
     if (leeway < 0 || leeway > jwtMaximumLeewaySeconds) throw new RangeError(`leeway must be 0..${jwtMaximumLeewaySeconds} s`);
-    this.#key = key;
+    this.#key = createSecretKey(key);
     this.#ttl = settings.ttlSeconds;
     this.#leeway = leeway;
   }

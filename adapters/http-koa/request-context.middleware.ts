@@ -19,7 +19,9 @@ export const requestContext = (logger: Logger) => async (ctx: Context, next: Nex
     ctx.status = 500;
     ctx.body = errorBody({ status: 500, code: 'internal_error', message: 'Something went wrong on our side.' });
   } finally {
-    const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-    logger.info({ requestId, method: ctx.method, path: ctx.path, status: ctx.status, durationMs: Math.round(durationMs * 10) / 10 }, 'request');
+    if (logger.isLevelEnabled('info')) {
+      const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+      logger.info({ requestId, method: ctx.method, path: ctx.path, status: ctx.status, durationMs: Math.round(durationMs * 10) / 10 }, 'request');
+    }
   }
 };

@@ -71,7 +71,8 @@ const pipeline = (route: AnyRoute, ctx: Context, services: RunnerServices): Effe
       if (route.action !== undefined && !mayAttempt(actor, route.action)) return yield* forbidden();
     }
     const params = yield* decode(route.params, ctx.params);
-    const query = yield* decode(route.query, nonEmptyQuery(ctx.query));
+    // Koa parses the query string on first access: routes without a query schema never pay for it.
+    const query = yield* (route.query === undefined ? decode(undefined, undefined) : decode(route.query, nonEmptyQuery(ctx.query)));
     const needsBody = route.body !== undefined || route.rawBody === true;
     const bodyRead = needsBody ? yield* Effect.promise(() => readJsonBody(ctx.req, services.bodyLimitBytes)) : absent;
     const body = route.body === undefined ? undefined : yield* decode(route.body, (yield* lift(requireObject(bodyRead))).value);

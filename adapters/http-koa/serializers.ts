@@ -7,6 +7,7 @@ import type { Customer } from '../../core/tickets/customer.ts';
 import type { Message } from '../../core/tickets/message.ts';
 import type { Ticket } from '../../core/tickets/ticket.ts';
 import type { Session } from '../../core/access/session.ts';
+import { isoString } from './iso-date.ts';
 import type {
   AgentLoadDto,
   ChannelDto,
@@ -20,7 +21,7 @@ import type {
   UserDto,
 } from './dto.schemas.ts';
 
-const iso = (date: Date): string => date.toISOString();
+const iso = isoString;
 
 export const userJson = (u: User): typeof UserDto.Type => ({
   id: u.id,

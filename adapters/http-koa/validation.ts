@@ -9,9 +9,22 @@ const detailsOf = (issue: SchemaIssue.Issue): ReadonlyArray<ProblemDetail> =>
     message: i.message,
   }));
 
+type Decode<T> = (input: unknown) => Result.Result<T, Schema.SchemaError>;
+const decoders = new WeakMap<Schema.Decoder<unknown>, Decode<unknown>>();
+
+// Built once per schema, not per request.
+const decoderOf = <T>(schema: Schema.Decoder<T>): Decode<T> => {
+  let decoder = decoders.get(schema);
+  if (decoder === undefined) {
+    decoder = Schema.decodeUnknownResult(schema, { errors: 'all' });
+    decoders.set(schema, decoder);
+  }
+  return decoder as Decode<T>;
+};
+
 /** Decodes `input` into exactly the schema's shape; unknown keys are dropped, every failure is reported. */
 export const decodeWith = <T>(schema: Schema.Decoder<T>, input: unknown): T | HttpFailure => {
-  const result = Schema.decodeUnknownResult(schema, { errors: 'all' })(input);
+  const result = decoderOf(schema)(input);
   return Result.isSuccess(result) ? result.success : validationFailed(detailsOf(result.failure.issue));
 };
 

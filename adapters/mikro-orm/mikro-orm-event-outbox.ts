@@ -2,11 +2,16 @@ import { Effect } from 'effect';
 import type { Stored } from '../../core/shared/errors.ts';
 import type { DomainEvent } from '../../core/shared/events.ts';
 import type { EventOutbox } from '../../core/shared/outbox.port.ts';
-import { OutboxEntity } from './schema/entities.ts';
 import { sql } from './sql-effect.ts';
 import type { SqlSession } from './sql-session.ts';
+import { runDeferrable } from './sql-statements.ts';
 
-/** Appends to the `outbox` table; its auto-increment `sequence` follows append order. */
+const insertPrefix = 'insert into `outbox` (`id`, `tenant_id`, `type`, `payload`, `occurred_at`, `published_at`, `leased_until`) values ';
+
+/**
+ * Appends to the `outbox` table; its auto-increment `sequence` follows append order. Nothing reads the
+ * result, so in a MySQL transaction the insert travels with the COMMIT (a failure fails the commit).
+ */
 export class MikroOrmEventOutbox implements EventOutbox {
   readonly #session: SqlSession;
 
@@ -16,15 +21,8 @@ export class MikroOrmEventOutbox implements EventOutbox {
 
   append(events: ReadonlyArray<DomainEvent>): Stored<void> {
     if (events.length === 0) return Effect.void;
-    const rows = events.map((event) => ({
-      id: event.id,
-      tenantId: event.tenantId,
-      type: event.type,
-      payload: event.payload as Record<string, unknown>,
-      occurredAt: event.occurredAt,
-      publishedAt: null,
-      leasedUntil: null,
-    }));
-    return sql(() => this.#session.em.insertMany(OutboxEntity, rows)).pipe(Effect.asVoid);
+    const statement = insertPrefix + events.map(() => '(?, ?, ?, ?, ?, null, null)').join(', ');
+    const params = events.flatMap((event) => [event.id, event.tenantId, event.type, JSON.stringify(event.payload), event.occurredAt]);
+    return sql(() => runDeferrable(this.#session, statement, params));
   }
 }

@@ -8,6 +8,7 @@ import { MessageEntity } from './schema/entities.ts';
 import { sql } from './sql-effect.ts';
 import { emptyPage, pageFrom } from './sql-page.ts';
 import { fresh, type SqlSession } from './sql-session.ts';
+import { queryRows, runStatement } from './sql-statements.ts';
 
 type MessageRow = InferEntity<typeof MessageEntity>;
 
@@ -22,6 +23,15 @@ const toMessage = (row: MessageRow): Message => ({
   createdAt: row.createdAt,
 });
 
+const lastSequence =
+  'coalesce((select `m`.`sequence` from `messages` as `m` where `m`.`tenant_id` = ? and `m`.`ticket_id` = ? order by `m`.`sequence` desc limit 1), 0) + 1';
+const insertSelect = (sequence: string) =>
+  'insert into `messages` (`id`, `ticket_id`, `tenant_id`, `sender_type`, `sender_id`, `message`, `created_at`, `sequence`) ' +
+  `select ?, ?, ?, ?, ?, ?, ?, ${sequence}`;
+// One statement computes and stores the next sequence; MySQL hands it back as the insert id (LAST_INSERT_ID(expr)).
+const appendMysql = insertSelect(`last_insert_id(${lastSequence})`);
+const appendSqlite = `${insertSelect(lastSequence)} returning \`sequence\``;
+
 export class MikroOrmMessageRepository implements MessageRepository {
   readonly #session: SqlSession;
 
@@ -30,21 +40,18 @@ export class MikroOrmMessageRepository implements MessageRepository {
   }
 
   append(message: Omit<Message, 'sequence'>): Stored<Message> {
-    const { em } = this.#session;
-    return Effect.gen(function* () {
-      const last = yield* sql(() =>
-        em
-          .createQueryBuilder(MessageEntity)
-          .select('sequence')
-          .where({ tenantId: message.tenantId, ticketId: message.ticketId })
-          .orderBy({ sequence: 'desc' })
-          .limit(1)
-          .execute('get'),
-      );
-      const stored: Message = { ...message, sequence: (last?.sequence ?? 0) + 1 };
-      yield* sql(() => em.insert(MessageEntity, { ...stored }));
-      return stored;
-    });
+    const session = this.#session;
+    const { id, ticketId, tenantId, senderType, senderId, createdAt } = message;
+    const params = [id, ticketId, tenantId, senderType, senderId, message.message, createdAt, tenantId, ticketId];
+    const next = async (): Promise<number> =>
+      session.dialect === 'mysql'
+        ? (await runStatement(session, appendMysql, params)).insertId
+        : Number((await queryRows(session, appendSqlite, params))[0]?.['sequence']);
+    return sql(next).pipe(
+      Effect.flatMap((sequence) =>
+        Number.isInteger(sequence) && sequence > 0 ? Effect.succeed({ ...message, sequence }) : Effect.die(new Error(`no sequence back from the append: ${sequence}`)),
+      ),
+    );
   }
 
   list(tenantId: string, ticketId: string, page: PageRequest): Stored<Page<Message>> {

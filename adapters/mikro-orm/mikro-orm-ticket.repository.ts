@@ -7,9 +7,10 @@ import { isActive, type Ticket, type TicketChannel } from '../../core/tickets/ti
 import type { TicketFilter, TicketRepository } from '../../core/tickets/ticket.port.ts';
 import { TicketEntity } from './schema/entities.ts';
 import { sql, sqlWrite } from './sql-effect.ts';
-import { afterNewestFirst, emptyPage, newestFirstOrder, newestFirstPosition, pageFrom } from './sql-page.ts';
+import { emptyPage, newestFirstAfter, newestFirstOrder, newestFirstPosition, pageFrom } from './sql-page.ts';
 import { firstRow, selectRows } from './sql-rows.ts';
-import type { SqlSession } from './sql-session.ts';
+import { rowLock, type SqlSession } from './sql-session.ts';
+import { queryRows, sqlDate, sqlDateOrNull, textOrNull, type RawRow } from './sql-statements.ts';
 
 type TicketRow = InferEntity<typeof TicketEntity>;
 
@@ -32,17 +33,49 @@ export const toTicket = (row: TicketRow): Ticket => ({
   updatedAt: row.updatedAt,
 });
 
+const ticketOfRaw = (row: RawRow): Ticket => ({
+  id: String(row['id']),
+  tenantId: String(row['tenant_id']),
+  title: String(row['title']),
+  description: textOrNull(row['description']),
+  status: row['status'] as Ticket['status'],
+  priority: row['priority'] as Ticket['priority'],
+  assignedAgentId: textOrNull(row['assigned_agent_id']),
+  customerId: String(row['customer_id']),
+  channel: row['channel'] as Ticket['channel'],
+  channelId: textOrNull(row['channel_id']),
+  externalRef: textOrNull(row['external_ref']),
+  queuedAt: sqlDateOrNull(row['queued_at']),
+  createdAt: sqlDate(row['created_at']),
+  updatedAt: sqlDate(row['updated_at']),
+});
+
+/** The list's statement: equality filters, then the keyset, newest first (indexes `tickets_*_index`). */
+const listStatement = (tenantId: string, filter: TicketFilter, after: { readonly at: Date; readonly id: string } | undefined, limit: number) => {
+  const where = ['`tenant_id` = ?'];
+  const params: unknown[] = [tenantId];
+  const equal = (column: string, value: string | undefined) => {
+    if (value === undefined) return;
+    where.push(`\`${column}\` = ?`);
+    params.push(value);
+  };
+  equal('status', filter.status);
+  equal('priority', filter.priority);
+  equal('customer_id', filter.customerId);
+  if (filter.assignedAgentId === 'none') where.push('`assigned_agent_id` is null');
+  else equal('assigned_agent_id', filter.assignedAgentId);
+  if (after !== undefined) {
+    where.push('(`created_at` < ? or (`created_at` = ? and `id` < ?))');
+    params.push(after.at, after.at, after.id);
+  }
+  params.push(limit);
+  return { sql: `select * from \`tickets\` where ${where.join(' and ')} order by \`created_at\` desc, \`id\` desc limit ?`, params };
+};
+
 const toRow = (ticket: Ticket): TicketRow => ({
   ...ticket,
   priorityRank: priorityRank[ticket.priority],
   activeExternalRef: isActive(ticket) ? ticket.externalRef : null,
-});
-
-const filterOf = (filter: TicketFilter) => ({
-  ...(filter.status === undefined ? {} : { status: filter.status }),
-  ...(filter.priority === undefined ? {} : { priority: filter.priority }),
-  ...(filter.customerId === undefined ? {} : { customerId: filter.customerId }),
-  ...(filter.assignedAgentId === undefined ? {} : { assignedAgentId: filter.assignedAgentId === 'none' ? null : filter.assignedAgentId }),
 });
 
 export class MikroOrmTicketRepository implements TicketRepository {
@@ -53,16 +86,20 @@ export class MikroOrmTicketRepository implements TicketRepository {
   }
 
   get(tenantId: string, id: string, options?: { readonly forUpdate?: boolean }): Stored<Ticket | null> {
-    const forUpdate = options?.forUpdate === true;
-    return this.#one(() => firstRow(selectRows(this.#session, TicketEntity, { tenantId, id }, { limit: 1, forUpdate })));
+    const session = this.#session;
+    // FOR UPDATE is decided when the statement runs: callers may build this effect before their transaction begins.
+    const statement = () =>
+      'select * from `tickets` where `tenant_id` = ? and `id` = ? limit 1' + (options?.forUpdate === true && rowLock(session).lockMode ? ' for update' : '');
+    return sql(() => queryRows(session, statement(), [tenantId, id])).pipe(Effect.map((rows) => (rows[0] === undefined ? null : ticketOfRaw(rows[0]))));
   }
 
   list(tenantId: string, filter: TicketFilter, page: PageRequest): Stored<Page<Ticket>> {
-    const after = afterNewestFirst(page.after);
+    const after = newestFirstAfter(page.after);
     if (after === null) return Effect.succeed(emptyPage);
-    return sql(() =>
-      selectRows(this.#session, TicketEntity, { tenantId, ...filterOf(filter), ...after }, { orderBy: newestFirstOrder, limit: page.limit + 1 }),
-    ).pipe(Effect.map((rows) => pageFrom(rows.map(toTicket), page, newestFirstPosition)));
+    const { sql: statement, params } = listStatement(tenantId, filter, after, page.limit + 1);
+    return sql(() => queryRows(this.#session, statement, params)).pipe(
+      Effect.map((rows) => pageFrom(rows.map(ticketOfRaw), page, newestFirstPosition)),
+    );
   }
 
   insert(ticket: Ticket): Stored<void, DuplicateKey> {

@@ -8,7 +8,8 @@ import { mikroOrmStore } from './mikro-orm-store.ts';
 import { TenantLockEntity } from './schema/entities.ts';
 import { sql } from './sql-effect.ts';
 import { isRetryable } from './sql-errors.ts';
-import { fresh, rowLock, type SqlDialect, type SqlSession } from './sql-session.ts';
+import { PipelinedTransaction } from './sql-pipelined-transaction.ts';
+import { fresh, rowLock, UnitSession, type SqlDialect, type SqlSession } from './sql-session.ts';
 
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
@@ -29,8 +30,9 @@ const retryableFailure = (exit: Exit.Exit<unknown, unknown>): boolean => {
 
 /**
  * Units of work on MikroORM: a fresh forked EntityManager per unit (and per attempt), a database
- * transaction for `transaction`/`exclusive`, and the whole unit retried on deadlocks, lock wait
- * timeouts, snapshot conflicts and SQLITE_BUSY.
+ * transaction for `transaction`/`exclusive` (on MySQL a `PipelinedTransaction`: BEGIN and COMMIT ride
+ * with statements), and the whole unit retried on deadlocks, lock wait timeouts, snapshot conflicts and
+ * SQLITE_BUSY. Repositories issue native statements only (no managed entities), so nothing needs a flush.
  */
 export class MikroOrmUnitOfWork implements UnitOfWork {
   readonly #em: SqlEntityManager;
@@ -75,7 +77,7 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
 
   #attempt<A, E>(mode: Mode, work: (session: SqlSession) => Effect.Effect<A, E>): Effect.Effect<A, E | StoreUnavailable> {
     return Effect.suspend(() => {
-      const session: SqlSession = { em: this.#em.fork({ clear: true }), dialect: this.#dialect };
+      const session = new UnitSession(this.#em, this.#dialect);
       if (mode.kind === 'read') return work(session);
       if (mode.kind === 'transaction') return this.#inTransaction(session, work(session));
       const body = Effect.andThen(this.#lockTenant(session, mode.tenantId), work(session));
@@ -83,19 +85,36 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
     });
   }
 
-  #inTransaction<A, E>(session: SqlSession, body: Effect.Effect<A, E>): Effect.Effect<A, E | StoreUnavailable> {
+  #inTransaction<A, E>(session: UnitSession, body: Effect.Effect<A, E>): Effect.Effect<A, E | StoreUnavailable> {
+    if (session.dialect === 'mysql') {
+      const { connection } = session;
+      const trx = new PipelinedTransaction(async () => {
+        await connection.ensureConnection();
+        return connection.getClient();
+      });
+      session.useTransaction(trx as never);
+      const finish = { begin: Effect.void, commit: sql(() => trx.commit()), rollback: sql(() => trx.rollback()) };
+      return this.#around(finish, body).pipe(Effect.ensuring(Effect.promise(() => trx.release())));
+    }
     const { em } = session;
+    return this.#around({ begin: sql(() => em.begin()), commit: sql(() => em.commit()), rollback: sql(() => em.rollback()) }, body);
+  }
+
+  #around<A, E>(
+    trx: { readonly begin: Effect.Effect<void, StoreUnavailable>; readonly commit: Effect.Effect<void, StoreUnavailable>; readonly rollback: Effect.Effect<void, StoreUnavailable> },
+    body: Effect.Effect<A, E>,
+  ): Effect.Effect<A, E | StoreUnavailable> {
     return Effect.uninterruptibleMask((restore) =>
       Effect.gen(function* () {
-        yield* sql(() => em.begin());
+        yield* trx.begin;
         const exit = yield* Effect.exit(restore(body));
         if (Exit.isFailure(exit)) {
-          yield* Effect.ignore(sql(() => em.rollback()));
+          yield* Effect.ignore(trx.rollback);
           return yield* exit;
         }
-        const committed = yield* Effect.exit(sql(() => em.commit()));
+        const committed = yield* Effect.exit(trx.commit);
         if (Exit.isFailure(committed)) {
-          yield* Effect.ignore(sql(() => em.rollback()));
+          yield* Effect.ignore(trx.rollback);
           return yield* Effect.failCause(committed.cause);
         }
         return exit.value;
@@ -113,7 +132,7 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
 
   // MySQL: SELECT … FOR UPDATE on the tenant's row. SQLite has no row locks: a write takes the database's
   // write lock at once (BEGIN IMMEDIATE semantics), so exclusive sections never interleave across processes.
-  #lockTenant(session: SqlSession, tenantId: string): Effect.Effect<void, StoreUnavailable> {
+  #lockTenant(session: UnitSession, tenantId: string): Effect.Effect<void, StoreUnavailable> {
     if (session.dialect === 'mysql') {
       return sql(() => session.em.findOne(TenantLockEntity, { tenantId }, { ...fresh, ...rowLock(session) })).pipe(Effect.asVoid);
     }

@@ -7,8 +7,8 @@ import type { Page, PageRequest } from '../../core/shared/page.ts';
 import { UserEntity } from './schema/entities.ts';
 import { sql, sqlWrite } from './sql-effect.ts';
 import { pageFrom } from './sql-page.ts';
-import { firstRow, selectRows } from './sql-rows.ts';
 import { fresh, type SqlSession } from './sql-session.ts';
+import { queryRows, sqlBoolean, sqlDate, sqlDateOrNull, textOrNull, type RawRow } from './sql-statements.ts';
 
 type UserRow = InferEntity<typeof UserEntity>;
 
@@ -27,6 +27,24 @@ export const toUser = (row: UserRow): User => ({
   updatedAt: row.updatedAt,
 });
 
+const userOfRaw = (row: RawRow): User => ({
+  id: String(row['id']),
+  tenantId: String(row['tenant_id']),
+  email: String(row['email']),
+  name: String(row['name']),
+  role: row['role'] as User['role'],
+  active: sqlBoolean(row['active']),
+  availability: row['availability'] as User['availability'],
+  maxCustomers: row['max_customers'] === null || row['max_customers'] === undefined ? null : Number(row['max_customers']),
+  passwordHash: textOrNull(row['password_hash']),
+  lastAssignedAt: sqlDateOrNull(row['last_assigned_at']),
+  createdAt: sqlDate(row['created_at']),
+  updatedAt: sqlDate(row['updated_at']),
+});
+
+// Every authenticated request runs this one.
+const selectUser = 'select * from `users` where `tenant_id` = ? and `id` = ? limit 1';
+
 const toRow = (user: User): UserRow => ({
   ...user,
   emailKey: emailKey(user.email),
@@ -41,7 +59,9 @@ export class MikroOrmUserRepository implements UserRepository {
   }
 
   get(tenantId: string, id: string): Stored<User | null> {
-    return this.#one(() => firstRow(selectRows(this.#session, UserEntity, { tenantId, id }, { limit: 1 })));
+    return sql(() => queryRows(this.#session, selectUser, [tenantId, id])).pipe(
+      Effect.map((rows) => (rows[0] === undefined ? null : userOfRaw(rows[0]))),
+    );
   }
 
   findByEmail(tenantId: string, email: string): Stored<User | null> {

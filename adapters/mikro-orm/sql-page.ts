@@ -13,13 +13,20 @@ export const emptyPage: Page<never> = { items: [], next: null };
 export const newestFirstPosition = (item: { readonly createdAt: Date; readonly id: string }): string =>
   `${item.createdAt.getTime()}|${item.id}`;
 
-/** The filter for rows after a newest-first position; null when the position is not one of ours. */
-export const afterNewestFirst = (after: string | null): object | null | undefined => {
+/** A newest-first position decoded; undefined for the first page, null when the position is not one of ours. */
+export const newestFirstAfter = (after: string | null): { readonly at: Date; readonly id: string } | null | undefined => {
   if (after === null) return undefined;
   const [ms = '', id] = after.split('|');
   const at = new Date(Number(ms));
   if (id === undefined || ms === '' || Number.isNaN(at.getTime())) return null;
-  return { $or: [{ createdAt: { $lt: at } }, { createdAt: at, id: { $lt: id } }] };
+  return { at, id };
+};
+
+/** The filter for rows after a newest-first position; null when the position is not one of ours. */
+export const afterNewestFirst = (after: string | null): object | null | undefined => {
+  const position = newestFirstAfter(after);
+  if (position === null || position === undefined) return position;
+  return { $or: [{ createdAt: { $lt: position.at } }, { createdAt: position.at, id: { $lt: position.id } }] };
 };
 
 export const newestFirstOrder = [{ createdAt: 'desc' }, { id: 'desc' }] as const;

@@ -16,7 +16,7 @@ export const percentile = (sorted: ReadonlyArray<number>, p: number): number =>
   sorted.length === 0 ? Number.NaN : (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number);
 
 const waitingHead =
-  "select * from tickets where tenant_id = ? and queued_at is not null and assigned_agent_id is null and status in ('open', 'in_progress') order by priority_rank asc, queued_at asc, id asc limit 50";
+  "select * from tickets where tenant_id = ? and queued_at is not null and assigned_agent_id is null and status in ('open', 'in_progress') and channel <> 'qiscus' order by priority_rank asc, queued_at asc, id asc limit 50";
 
 /**
  * The floor: the allocator's statements for one ticket (tenant lock, tenant, agents and their loads, queue
@@ -54,7 +54,9 @@ export const runFloor = async (url: string, tenantId: string, ticketIds: Readonl
       await conn.query('update tickets set assigned_agent_id = ?, queued_at = null, updated_at = ? where tenant_id = ? and id = ?', [agent.id, now, tenantId, next.id]);
       await conn.query<Rows>('select * from users where tenant_id = ? and id = ?', [tenantId, agent.id]);
       await conn.query('update users set last_assigned_at = ?, updated_at = ? where tenant_id = ? and id = ?', [now, now, tenantId, agent.id]);
-      const payload = { ticketId: next.id, agentId: agent.id, previousAgentId: null, by: 'allocator', decision: { candidates: agents.map((a) => ({ agentId: a.id, load: load.get(a.id) ?? 0, capacity: capacity(a) })), reason: 'least_loaded' } };
+      // The app's decision: the 20 preferred candidates (chosen first) and how many were considered.
+      const candidates = [agent, ...eligible.filter((a) => a !== agent)].slice(0, 20).map((a) => ({ agentId: a.id, load: load.get(a.id) ?? 0, capacity: capacity(a) }));
+      const payload = { ticketId: next.id, agentId: agent.id, previousAgentId: null, by: 'allocator', decision: { candidates, considered: agents.length, reason: 'least_loaded' } };
       await conn.query('insert into outbox (id, tenant_id, type, payload, occurred_at) values (?, ?, ?, ?, ?)', [randomUUID(), tenantId, 'ticket.assigned', JSON.stringify(payload), now]);
       await conn.query('commit');
     };

@@ -1,33 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Result, Schema, SchemaGetter, SchemaIssue } from 'effect';
+import { Schema } from 'effect';
+import { AmqpPrefix, AmqpUrl, ConfigError, DatabaseUrl, decodeEnv, IntFromEnv, LogLevel, Url } from '../shared/env.ts';
 
-const IntFromEnv = (minimum: number, maximum: number) =>
-  Schema.String.pipe(
-    Schema.check(Schema.isPattern(/^[0-9]{1,10}$/, { message: 'must be a whole number' })),
-    Schema.decodeTo(Schema.Int.pipe(Schema.check(Schema.isBetween({ minimum, maximum }))), {
-      decode: SchemaGetter.transform((s: string) => Number(s)),
-      encode: SchemaGetter.transform((n: number) => String(n)),
-    }),
-  );
-
-const Url = (protocols: ReadonlyArray<string>) =>
-  Schema.String.pipe(
-    Schema.check(
-      Schema.makeFilter<string>((s) => {
-        try {
-          return protocols.includes(new URL(s).protocol) || `must be a ${protocols.join(' or ')} URL`;
-        } catch {
-          return 'must be a URL';
-        }
-      }),
-    ),
-  );
-
-const DatabaseUrl = Schema.String.pipe(
-  Schema.check(Schema.isPattern(/^(sqlite:.+|mysql:\/\/.+|mariadb:\/\/.+|memory:)$/, { message: 'must be sqlite:<path> or mysql://user:pass@host:port/db' })),
-);
+export { ConfigError };
 
 const Secret32 = Schema.String.pipe(
   Schema.check(Schema.makeFilter<string>((s) => Buffer.byteLength(s, 'utf8') >= 32 || 'must be at least 32 bytes')),
@@ -41,20 +18,20 @@ const SecretsKey = Schema.String.pipe(
 const Env = Schema.Struct({
   PORT: Schema.optionalKey(IntFromEnv(0, 65535)),
   DATABASE_URL: Schema.optionalKey(DatabaseUrl),
-  AMQP_URL: Schema.optionalKey(Url(['amqp:', 'amqps:'])),
+  AMQP_URL: Schema.optionalKey(AmqpUrl),
   JWT_SECRET: Schema.optionalKey(Secret32),
   ACCESS_TOKEN_TTL_SECONDS: Schema.optionalKey(IntFromEnv(1, 86_400)),
   REFRESH_TOKEN_TTL_SECONDS: Schema.optionalKey(IntFromEnv(60, 31_536_000)),
   PUBLIC_BASE_URL: Schema.optionalKey(Url(['http:', 'https:'])),
   ALLOCATION_SWEEP_SECONDS: Schema.optionalKey(IntFromEnv(1, 86_400)),
-  AMQP_PREFIX: Schema.optionalKey(Schema.String.pipe(Schema.check(Schema.isPattern(/^[A-Za-z0-9._-]{1,64}$/, { message: 'must be 1..64 of A-Z a-z 0-9 . _ -' })))),
+  AMQP_PREFIX: Schema.optionalKey(AmqpPrefix),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: Schema.optionalKey(IntFromEnv(1, 1_000_000)),
   LOGIN_MAX_FAILURES_PER_ADDRESS: Schema.optionalKey(IntFromEnv(1, 1_000_000)),
   LOGIN_FAILURE_WINDOW_SECONDS: Schema.optionalKey(IntFromEnv(1, 604_800)),
   CHANNEL_RATE_LIMIT_PER_MINUTE: Schema.optionalKey(IntFromEnv(1, 1_000_000)),
   TRUST_PROXY: Schema.optionalKey(IntFromEnv(0, 10)),
   SECRETS_KEY: Schema.optionalKey(SecretsKey),
-  LOG_LEVEL: Schema.optionalKey(Schema.Literals(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+  LOG_LEVEL: Schema.optionalKey(LogLevel),
 });
 
 export interface ApiConfig {
@@ -74,11 +51,6 @@ export interface ApiConfig {
   readonly trustProxy: number;
   readonly secretsKey: Buffer;
   readonly logLevel: string;
-}
-
-/** A configuration value is wrong; the message names the variable. */
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
 }
 
 /** A secret from the environment, or one generated once and kept under `dataDir` (the embedded default). */
@@ -101,14 +73,7 @@ const keptSecret = (dataDir: string, file: string, make: () => string): string =
 };
 
 export const loadConfig = (env: Readonly<Record<string, string | undefined>>, dataDir = './data'): ApiConfig => {
-  const given = Object.fromEntries(Object.entries(env).filter(([name, v]) => name in Env.fields && v !== undefined && v !== ''));
-  const decoded = Schema.decodeUnknownResult(Env, { errors: 'all' })(given);
-  if (Result.isFailure(decoded)) {
-    const issues = SchemaIssue.makeFormatterStandardSchemaV1()(decoded.failure.issue).issues;
-    const lines = issues.map((i) => `${(i.path ?? []).map(String).join('.')}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration: ${lines.join('; ')}`);
-  }
-  const e = decoded.success;
+  const e = decodeEnv(Env, env);
   const port = e.PORT ?? 3000;
   const jwtSecret = e.JWT_SECRET ?? keptSecret(dataDir, 'jwt-secret', () => randomBytes(48).toString('base64url'));
   const secretsKey = e.SECRETS_KEY ?? keptSecret(dataDir, 'secrets-key', () => randomBytes(32).toString('base64'));

@@ -1,8 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { connect } from 'amqplib';
 import mysql from 'mysql2/promise';
 import { openDatabase } from '../adapters/mikro-orm/open-database.ts';
-import { defaultRetryPolicy, exchangeName, queueNames } from '../adapters/rabbitmq/amqp-topology.ts';
+import { defaultRetryPolicy, eventLogQueueName, exchangeName, queueNames, workQueueName } from '../adapters/rabbitmq/amqp-topology.ts';
 import { startApiProcess, startWorkerProcess, type AppProcess } from '../tests/support/system-processes.ts';
 import { runFloor, type FloorResult } from './allocation-floor.ts';
 import { runStep, type StepResult } from './allocation-load.ts';
@@ -21,15 +23,81 @@ const workerCount = Number(env('BENCH_WORKERS', '2'));
 const floorTickets = Number(env('BENCH_FLOOR_TICKETS', '300'));
 const maxInFlight = Number(env('BENCH_MAX_IN_FLIGHT', '64'));
 const targets = { floorRatio: 0.5, flatness: 1.3 } as const;
+const logDir = process.env.BENCH_LOG_DIR;
+const scenarioFilter = process.env.BENCH_SCENARIOS;
+if (logDir) mkdirSync(logDir, { recursive: true });
+/** `BENCH_SETTLE=0`: start a scenario while the previous one's jobs are still queued (how the first-step stall was found). */
+const settle = env('BENCH_SETTLE', '1') !== '0';
+const jobHandlers = ['allocation', 'integrations.allocate-rooms'];
 
-const scenarios: ReadonlyArray<AllocationScenario> = [
+/** Messages ready in each job queue (unacknowledged ones are not counted). */
+const jobBacklog = async (prefix: string): Promise<Record<string, number>> => {
+  const conn = await connect(amqpUrl);
+  try {
+    const channel = await conn.createChannel();
+    const depths: Record<string, number> = {};
+    for (const name of jobHandlers) depths[name] = (await channel.checkQueue(workQueueName(prefix, name))).messageCount;
+    return depths;
+  } finally {
+    await conn.close();
+  }
+};
+
+/**
+ * Waits until no job is queued (and none was for 1 s): a burst leaves one allocation job per ticket, and a
+ * scenario started before they run would measure the previous scenario's backlog (up to 180 s).
+ */
+const settleJobs = async (prefix: string): Promise<number> => {
+  const started = Date.now();
+  let quietSince = 0;
+  while (Date.now() - started < 180_000) {
+    const total = Object.values(await jobBacklog(prefix)).reduce((a, b) => a + b, 0);
+    if (total > 0) quietSince = 0;
+    else if (quietSince === 0) quietSince = Date.now();
+    else if (Date.now() - quietSince >= 1000) break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return Date.now() - started;
+};
+
+const allScenarios: ReadonlyArray<AllocationScenario> = [
   { name: '10 agents, 0 queued', agents: 10, capacity: 1000, backlog: 0, floorTickets },
   { name: '1000 agents, 0 queued', agents: 1000, capacity: 10, backlog: 0, floorTickets },
   { name: '10 agents, 10000 queued', agents: 10, capacity: 1000, backlog: 10_000, floorTickets },
   { name: '1000 agents, 10000 queued', agents: 1000, capacity: 10, backlog: 10_000, floorTickets },
 ];
+/** `BENCH_SCENARIOS=backlog` (or any text): only the scenarios whose name contains one of the ';'-separated terms ('backlog' = the 10000-queued ones). */
+const scenarios = scenarioFilter
+  ? allScenarios.filter((s) => scenarioFilter.split(';').some((term) => (term === 'backlog' ? s.backlog > 0 : s.name.includes(term))))
+  : allScenarios;
 
-const log = (line: string) => process.stderr.write(`${line}\n`);
+const stamp = () => new Date().toISOString();
+const log = (line: string) => {
+  process.stderr.write(`${line}\n`);
+  if (logDir) appendFileSync(join(logDir, 'bench.log'), `${stamp()} ${line}\n`);
+};
+
+/** With `BENCH_LOG_DIR`, appends each process's new stdout/stderr to `<dir>/<name>.log` every 200 ms (and on stop). */
+const keepLogs = (processes: ReadonlyArray<AppProcess>): (() => void) => {
+  if (!logDir) return () => {};
+  const seen = new Map<string, string>();
+  const flush = () => {
+    for (const p of processes) {
+      const out = p.output();
+      const before = seen.get(p.name) ?? '';
+      const tail = before.slice(-2000);
+      const at = tail === '' ? 0 : out.lastIndexOf(tail);
+      const fresh = at < 0 ? `\n[log gap]\n${out}` : out.slice(at + tail.length);
+      if (fresh !== '') appendFileSync(join(logDir, `${p.name}.log`), fresh);
+      seen.set(p.name, out);
+    }
+  };
+  const timer = setInterval(flush, 200);
+  return () => {
+    clearInterval(timer);
+    flush();
+  };
+};
 const pad = (text: string, width: number) => text.padEnd(width);
 const num = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
 
@@ -68,6 +136,10 @@ const cleanupBroker = async (prefix: string): Promise<void> => {
     await channel.deleteQueue(queue).catch(() => {});
     await channel.close().catch(() => {});
   }
+  const logChannel = await model.createChannel();
+  logChannel.on('error', () => {});
+  await logChannel.deleteQueue(eventLogQueueName(prefix)).catch(() => {});
+  await logChannel.close().catch(() => {});
   const channel = await model.createChannel();
   await channel.deleteExchange(exchangeName(prefix)).catch(() => {});
   await model.close();
@@ -89,22 +161,27 @@ const main = async (): Promise<void> => {
     CHANNEL_RATE_LIMIT_PER_MINUTE: '1000000',
   };
   const processes: AppProcess[] = [];
+  let stopLogs = () => {};
   const sql = mysql.createPool({ uri: url, connectionLimit: 2, timezone: 'Z' });
   try {
     const apis = await Promise.all(Array.from({ length: apiCount }, (_, i) => startApiProcess(`api-${i + 1}`, processEnv)));
     const workers = await Promise.all(Array.from({ length: workerCount }, (_, i) => startWorkerProcess(`worker-${i + 1}`, { ...processEnv, LOG_LEVEL: 'info' })));
     processes.push(...apis, ...workers);
+    stopLogs = keepLogs(processes);
     const apiUrls = apis.map((a) => a.baseUrl);
     const results: ScenarioResult[] = [];
     for (const scenario of scenarios) {
-      log(`[${scenario.name}] seeding`);
+      if (settle) log(`[${scenario.name}] waited ${await settleJobs(prefix)} ms for the previous jobs`);
+      log(`[${scenario.name}] seeding; jobs queued: ${JSON.stringify(await jobBacklog(prefix))}`);
       const floorSeed = await seedScenario(floorUrl, scenario);
       const floor = await runFloor(floorUrl, floorSeed.tenantId, floorSeed.floorTicketIds);
       const seeded = await seedScenario(url, { ...scenario, floorTickets: 0 });
       log(`[${scenario.name}] floor ${num(floor.perSecond)} alloc/s (${floor.retries} retries); warm-up`);
-      await runStep(apiUrls, seeded.channel, sql, seeded.tenantId, 20, 1);
+      const warm = await runStep(apiUrls, seeded.channel, sql, seeded.tenantId, 20, 1);
+      log(`[${scenario.name}] warm-up: ${warm.assigned}/${warm.sent} assigned, p50 ${num(warm.p50)} ms, p99 ${num(warm.p99)} ms`);
       const steps: StepResult[] = [];
       for (const rate of rates) {
+        log(`[${scenario.name}] step ${rate}/s starts; jobs queued: ${JSON.stringify(await jobBacklog(prefix))}`);
         const step = await runStep(apiUrls, seeded.channel, sql, seeded.tenantId, rate, stepSeconds, 30, maxInFlight);
         log(`[${scenario.name}] ${rate}/s → intake ${num(step.intakePerSecond)}/s, ${num(step.perSecond)} alloc/s, p50 ${num(step.p50)} ms, p99 ${num(step.p99)} ms (${step.assigned}/${step.sent})`);
         steps.push(step);
@@ -114,6 +191,7 @@ const main = async (): Promise<void> => {
     process.stdout.write(`\n${table(results)}\n`);
   } finally {
     await Promise.all(processes.map((p) => p.signal('SIGTERM')));
+    stopLogs();
     const admin = await mysql.createConnection({ uri: serverUrl });
     await admin.query(`drop database if exists \`${database}_floor\``);
     await admin.end();

@@ -1,6 +1,7 @@
 import { Effect } from 'effect';
 import { AllocateTicketUseCase } from '../../core/allocation/allocate-ticket.use-case.ts';
 import { allocationTrigger } from '../../core/allocation/allocation-trigger.ts';
+import { isWaiting } from '../../core/allocation/allocation.policy.ts';
 import { DrainQueueUseCase } from '../../core/allocation/drain-queue.use-case.ts';
 import type { StoreUnavailable } from '../../core/shared/errors.ts';
 import type { DomainEventType } from '../../core/shared/events.ts';
@@ -58,11 +59,17 @@ export const allocationHandler = (deps: AllocationJobDeps): JobHandler => {
       const trigger = allocationTrigger(event);
       if (trigger === null) return Effect.void;
       if (trigger.ticketId === null) return drainTenant(drain, trigger.tenantId).pipe(Effect.asVoid);
-      return allocate.execute({ tenantId: trigger.tenantId, ticketId: trigger.ticketId }).pipe(
+      const target = { tenantId: trigger.tenantId, ticketId: trigger.ticketId };
+      const allocateIt = allocate.execute(target).pipe(
         Effect.asVoid,
         // A ticket or tenant that is gone has nothing left to allocate.
         Effect.catchTag('NotFound', () => Effect.void),
       );
+      if (event.type === 'ticket.unassigned') return allocateIt;
+      // A burst leaves one job per ticket; once an earlier batch took the ticket, its job would only repeat a full drain under the tenant lock.
+      return deps.uow
+        .read((store) => store.tickets.get(target.tenantId, target.ticketId))
+        .pipe(Effect.flatMap((ticket) => (ticket !== null && !isWaiting(ticket) ? Effect.void : allocateIt)));
     },
   };
 };

@@ -53,6 +53,23 @@ describe.each(kinds)('allocation jobs and the tenant directory on $name', (kind)
     expect((await ticketOf(tenant.id, ticket.id))?.assignedAgentId).toBe(agent.id);
   });
 
+  it('skips the drain for a ticket.created whose ticket was already taken, but still drains on ticket.unassigned', async () => {
+    const tenant = aTenant().build();
+    const agent = anAgent(tenant.id).build();
+    const customer = aCustomer(tenant.id);
+    const taken = aQueuedTicket(tenant.id, customer.id).assignedTo(agent.id).build();
+    const waiting = aQueuedTicket(tenant.id, customer.id).build();
+    await seed(store.uow, { tenant, users: [agent], customers: [customer], tickets: [taken, waiting] });
+    const handler = allocationHandler(deps);
+
+    await Effect.runPromise(handler.handle(ticketCreated(tenant.id, taken.id)));
+    expect((await ticketOf(tenant.id, waiting.id))?.assignedAgentId).toBeNull();
+
+    const unassigned = domainEvent('ticket.unassigned', meta(tenant.id), { ticketId: taken.id, previousAgentId: agent.id });
+    await Effect.runPromise(handler.handle(unassigned));
+    expect((await ticketOf(tenant.id, waiting.id))?.assignedAgentId).toBe(agent.id);
+  });
+
   it('treats a ticket or tenant that no longer exists as done', async () => {
     const handler = allocationHandler(deps);
     expect(Exit.isSuccess(await Effect.runPromiseExit(handler.handle(ticketCreated(freshId(), freshId()))))).toBe(true);

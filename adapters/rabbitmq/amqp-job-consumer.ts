@@ -13,12 +13,24 @@ export interface AmqpJobConsumerOptions {
   /** Unacked deliveries per handler at once. */
   readonly prefetch?: number;
   readonly timeoutMs?: number;
+  /** Re-establishing a consumer whose channel closed or that the broker cancelled, connection still up. */
+  readonly laneRecovery?: LaneRecoveryPolicy;
 }
+
+export interface LaneRecoveryPolicy {
+  readonly initialDelayMs: number;
+  readonly maxDelayMs: number;
+  readonly maxAttempts: number;
+}
+
+const defaultLaneRecovery: LaneRecoveryPolicy = { initialDelayMs: 200, maxDelayMs: 5000, maxAttempts: 10 };
 
 interface Lane {
   readonly handler: AmqpHandler;
-  readonly channel: ConfirmChannel;
-  readonly consumerTag: string;
+  channel: ConfirmChannel;
+  consumerTag: string;
+  channelOpen: boolean;
+  recovering: boolean;
 }
 
 interface InFlight {
@@ -39,7 +51,10 @@ export class AmqpJobConsumer implements AmqpParticipant {
   readonly #timeoutMs: number;
   readonly #processed = new Map<string, RecentIds>();
   readonly #inFlight = new Set<InFlight>();
+  readonly #laneRecovery: LaneRecoveryPolicy;
+  readonly #wakers = new Set<() => void>();
   #lanes: Lane[] = [];
+  #model: ChannelModel | null = null;
   #stopping = false;
 
   constructor(options: AmqpJobConsumerOptions) {
@@ -49,6 +64,7 @@ export class AmqpJobConsumer implements AmqpParticipant {
     this.#retry = options.retry ?? defaultRetryPolicy;
     this.#prefetch = options.prefetch ?? 10;
     this.#timeoutMs = options.timeoutMs ?? 5000;
+    this.#laneRecovery = options.laneRecovery ?? defaultLaneRecovery;
     for (const handler of this.#handlers) this.#processed.set(handler.name, new RecentIds(10_000));
   }
 
@@ -58,6 +74,7 @@ export class AmqpJobConsumer implements AmqpParticipant {
 
   async attach(model: ChannelModel): Promise<void> {
     if (this.#stopping) return;
+    this.#model = model;
     const setup = await withTimeout(model.createChannel(), this.#timeoutMs, 'create topology channel');
     setup.on('error', (error: Error) => this.#logger.error({ err: errorText(error) }, 'topology channel error'));
     await withTimeout(declareTopology(setup, this.#prefix, this.#handlers, this.#retry), this.#timeoutMs, 'declare topology');
@@ -68,7 +85,9 @@ export class AmqpJobConsumer implements AmqpParticipant {
   }
 
   detach(): void {
+    this.#model = null;
     this.#lanes = [];
+    this.#wakeAll();
   }
 
   /**
@@ -77,6 +96,7 @@ export class AmqpJobConsumer implements AmqpParticipant {
    */
   async stop(graceMs = 10_000): Promise<void> {
     this.#stopping = true;
+    this.#wakeAll();
     const lanes = this.#lanes;
     this.#lanes = [];
     await Promise.all(lanes.map((lane) => quietly(() => lane.channel.cancel(lane.consumerTag), this.#timeoutMs, 'cancel consumer', this.#logger)));
@@ -97,14 +117,28 @@ export class AmqpJobConsumer implements AmqpParticipant {
   }
 
   async #openLane(model: ChannelModel, handler: AmqpHandler): Promise<Lane> {
+    const lane = { handler, consumerTag: '', channelOpen: false, recovering: false } as unknown as Lane;
+    await this.#openChannel(model, lane);
+    await this.#consume(model, lane);
+    return lane;
+  }
+
+  async #openChannel(model: ChannelModel, lane: Lane): Promise<void> {
+    const handler = lane.handler;
     const channel = await withTimeout(model.createConfirmChannel(), this.#timeoutMs, 'create consumer channel');
+    lane.channel = channel;
+    lane.channelOpen = true;
     channel.on('error', (error: Error) => this.#logger.error({ handler: handler.name, err: errorText(error) }, 'consumer channel error'));
     channel.on('close', () => {
-      if (this.#lanes.some((lane) => lane.channel === channel) && !this.#stopping) {
-        this.#logger.warn({ handler: handler.name }, 'consumer channel closed; it is recreated on reconnect');
-      }
+      if (lane.channel !== channel) return;
+      lane.channelOpen = false;
+      void this.#recover(model, lane, 'consumer channel closed');
     });
     await withTimeout(channel.prefetch(this.#prefetch), this.#timeoutMs, 'set prefetch');
+  }
+
+  async #consume(model: ChannelModel, lane: Lane): Promise<void> {
+    const { handler, channel } = lane;
     const ctx: DeliveryContext = {
       prefix: this.#prefix,
       retry: this.#retry,
@@ -114,7 +148,7 @@ export class AmqpJobConsumer implements AmqpParticipant {
     };
     const onMessage = (message: ConsumeMessage | null): void => {
       if (message === null) {
-        this.#logger.warn({ handler: handler.name }, 'consumer cancelled by the broker');
+        if (lane.channel === channel) void this.#recover(model, lane, 'consumer cancelled by the broker');
         return;
       }
       this.#track(channel, message, (isAbandoned) => handleDelivery(ctx, channel, handler, message, isAbandoned));
@@ -124,7 +158,59 @@ export class AmqpJobConsumer implements AmqpParticipant {
       this.#timeoutMs,
       'start consumer',
     );
-    return { handler, channel, consumerTag };
+    lane.consumerTag = consumerTag;
+  }
+
+  #current(model: ChannelModel, lane: Lane): boolean {
+    return !this.#stopping && this.#model === model && this.#lanes.includes(lane);
+  }
+
+  /** Redeclares the handler's queues and consumes again (on a new channel when its own closed), with backoff. */
+  async #recover(model: ChannelModel, lane: Lane, reason: string): Promise<void> {
+    if (lane.recovering || !this.#current(model, lane)) return;
+    lane.recovering = true;
+    const handler = lane.handler.name;
+    this.#logger.warn({ handler }, `${reason}; re-establishing the consumer`);
+    const { initialDelayMs, maxDelayMs, maxAttempts } = this.#laneRecovery;
+    try {
+      for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+        // The first wait also lets a lost connection surface as `detach`, so we leave it to the reconnect.
+        await this.#sleep(Math.min(maxDelayMs, initialDelayMs * 2 ** (attempt - 1)));
+        if (!this.#current(model, lane)) return;
+        try {
+          if (!lane.channelOpen) await this.#openChannel(model, lane);
+          await withTimeout(declareTopology(lane.channel, this.#prefix, [lane.handler], this.#retry), this.#timeoutMs, 'declare topology');
+          await this.#consume(model, lane);
+          if (!this.#current(model, lane)) {
+            await quietly(() => lane.channel.close(), this.#timeoutMs, 'close consumer channel', this.#logger);
+            return;
+          }
+          this.#logger.info({ handler, attempt }, 'consumer re-established');
+          return;
+        } catch (error) {
+          this.#logger.warn({ handler, attempt, err: errorText(error) }, 're-establishing the consumer failed');
+        }
+      }
+      this.#logger.error({ handler }, 'gave up re-establishing the consumer; it returns on the next reconnect');
+    } finally {
+      lane.recovering = false;
+    }
+  }
+
+  #sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.#wakers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.#wakers.add(done);
+    });
+  }
+
+  #wakeAll(): void {
+    for (const wake of [...this.#wakers]) wake();
   }
 
   #track(channel: ConfirmChannel, message: ConsumeMessage, work: (isAbandoned: () => boolean) => Promise<unknown>): void {

@@ -59,7 +59,7 @@ systemDescribe('faults: a worker killed with SIGKILL mid-stream', services, (rea
     const ids = await sending;
     const restarted = await world.startWorker();
 
-    // A relay killed between claim and publish leaves its rows leased for 30 s; they are claimed again after it.
+    // A relay killed between claim and publish leaves its rows leased (10 s by default); they are claimed again after it.
     await expectAllSettled(world, tenant, ids, 60_000);
     expect(sampler.highest).toBeLessThanOrEqual(capacity);
     expect(survivor!.alive() && restarted.alive()).toBe(true);

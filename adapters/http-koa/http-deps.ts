@@ -29,7 +29,7 @@ import type { ListMessagesUseCase } from '../../core/tickets/list-messages.use-c
 import type { ListTicketsUseCase } from '../../core/tickets/list-tickets.use-case.ts';
 import type { PostMessageUseCase } from '../../core/tickets/post-message.use-case.ts';
 import type { LimiterFactory } from './rate-limits.ts';
-import type { QiscusUseCases } from './qiscus/qiscus.routes.ts';
+import type { QiscusUseCases } from './qiscus/qiscus-use-cases.ts';
 
 /** Every use case the HTTP API calls. */
 export interface HttpUseCases extends QiscusUseCases {

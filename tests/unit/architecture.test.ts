@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -27,6 +27,30 @@ const violations = (folder: string, allowed: (specifier: string, file: string) =
 const insideOf = (folder: string, specifier: string, file: string): boolean =>
   !relative(join(root, folder), resolve(dirname(file), specifier)).startsWith('..');
 
+/** Import cycles (type-only imports included) among the files of `folders`, each as `a -> b -> a`. */
+const cyclesIn = (folders: ReadonlyArray<string>): string[] => {
+  const edges = new Map<string, string[]>();
+  for (const file of folders.flatMap((folder) => sourceFiles(join(root, folder)))) {
+    const local = importsOf(file).filter((s) => s.startsWith('.')).map((s) => resolve(dirname(file), s));
+    edges.set(file, local.filter((target) => existsSync(target)));
+  }
+  const cycles: string[] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  const path: string[] = [];
+  const visit = (file: string): void => {
+    state.set(file, 'open');
+    path.push(file);
+    for (const next of edges.get(file) ?? []) {
+      if (state.get(next) === 'open') cycles.push([...path.slice(path.indexOf(next)), next].map((f) => relative(root, f)).join(' -> '));
+      else if (!state.has(next)) visit(next);
+    }
+    path.pop();
+    state.set(file, 'done');
+  };
+  for (const file of edges.keys()) if (!state.has(file)) visit(file);
+  return cycles;
+};
+
 describe('dependency rules', () => {
   it('core imports only effect and core itself', () => {
     const bad = violations('core', (specifier, file) =>
@@ -42,6 +66,17 @@ describe('dependency rules', () => {
       return insideOf('core', specifier, file) || insideOf(join('adapters', own), specifier, file);
     });
     expect(bad).toEqual([]);
+  });
+
+  it('no module imports itself back, not even for types', () => {
+    expect(cyclesIn(['core', 'adapters', 'apps'])).toEqual([]);
+  });
+
+  it('the cycle check finds a cycle', () => {
+    const fixture = join(root, 'tests/unit/fixtures/cycle');
+    expect(cyclesIn([relative(root, fixture)])).toEqual([
+      'tests/unit/fixtures/cycle/a.ts -> tests/unit/fixtures/cycle/b.ts -> tests/unit/fixtures/cycle/a.ts',
+    ]);
   });
 
   it('the rule itself catches a forbidden import', () => {

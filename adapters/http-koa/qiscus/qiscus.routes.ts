@@ -1,26 +1,11 @@
 import { Effect, Schema } from 'effect';
-import type { ConfigureQiscusUseCase } from '../../../core/integrations/configure-qiscus.use-case.ts';
-import type { GetQiscusIntegrationUseCase } from '../../../core/integrations/get-qiscus-integration.use-case.ts';
-import type { SetMarkAsResolvedUseCase } from '../../../core/integrations/set-mark-as-resolved.use-case.ts';
-import type { AuthenticateQiscusWebhookUseCase } from '../../../core/integrations/authenticate-qiscus-webhook.use-case.ts';
-import type { RoomNeedsAgentUseCase } from '../../../core/integrations/room-needs-agent.use-case.ts';
-import type { RoomResolvedUseCase } from '../../../core/integrations/room-resolved.use-case.ts';
 import type { QiscusIntegrationView } from '../../../core/integrations/qiscus-integration.ts';
 import { HttpFailure } from '../http-problem.ts';
 import { requireObject, type BodyRead } from '../json-body.ts';
 import { ok, publicRoute, staffRoute, type AnyRoute, type Reply } from '../route.ts';
 import { decodeWith, Text } from '../validation.ts';
+import type { QiscusUseCases } from './qiscus-use-cases.ts';
 import { QiscusIntegrationDto, QiscusSettingsBody, ResolveWebhookDto, SetMarkAsResolvedBody, WebhookAckDto } from './qiscus.schemas.ts';
-
-/** The use cases behind the Qiscus routes. */
-export interface QiscusUseCases {
-  readonly configureQiscus: ConfigureQiscusUseCase;
-  readonly getQiscusIntegration: GetQiscusIntegrationUseCase;
-  readonly setMarkAsResolved: SetMarkAsResolvedUseCase;
-  readonly authenticateQiscusWebhook: AuthenticateQiscusWebhookUseCase;
-  readonly roomNeedsAgent: RoomNeedsAgentUseCase;
-  readonly roomResolved: RoomResolvedUseCase;
-}
 
 const integrationJson = (v: QiscusIntegrationView) => ({
   app_code: v.appCode,

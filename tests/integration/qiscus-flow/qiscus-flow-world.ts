@@ -11,7 +11,8 @@ import { hmacChannelSignatureVerifier, randomSecretGenerator } from '../../../ad
 import { JwtAccessTokenIssuer } from '../../../adapters/crypto/jwt-access-token-issuer.ts';
 import { RandomRefreshTokenFactory } from '../../../adapters/crypto/random-refresh-token-factory.ts';
 import { CursorCodec } from '../../../adapters/http-koa/cursor-codec.ts';
-import { qiscusRoutes, type QiscusUseCases } from '../../../adapters/http-koa/qiscus/qiscus.routes.ts';
+import { qiscusRoutes } from '../../../adapters/http-koa/qiscus/qiscus.routes.ts';
+import type { QiscusUseCases } from '../../../adapters/http-koa/qiscus/qiscus-use-cases.ts';
 import { runRoute } from '../../../adapters/http-koa/route-runner.ts';
 import { InProcessJobRunner } from '../../../adapters/in-process/in-process-job-runner.ts';
 import { QiscusChatPlatform } from '../../../adapters/qiscus/qiscus-chat-platform.ts';

@@ -6,7 +6,7 @@ import { staffRoute, type AnyRoute } from './route.ts';
 import { agentLoadJson, queuedTicketJson } from './serializers.ts';
 
 export const allocationRoutes = (useCases: HttpUseCases): ReadonlyArray<AnyRoute> => [
-  staffRoute<{}, typeof PagingQuery.Type>({
+  staffRoute({
     method: 'get',
     path: '/api/allocation/queue',
     tag: 'Allocation',
@@ -14,14 +14,14 @@ export const allocationRoutes = (useCases: HttpUseCases): ReadonlyArray<AnyRoute
     action: 'allocation.view',
     query: PagingQuery,
     success: { status: 200, description: 'A page of waiting tickets', schema: listOf(QueuedTicketDto) },
-    errors: [401, 403, 422],
+    errors: ['Forbidden', 'ValidationFailed', 'StoreUnavailable'],
     handle: ({ actor, pager }) =>
       Effect.gen(function* () {
         const page = yield* pager.request({});
         return pager.reply(yield* useCases.listQueue.execute(page, actor), {}, queuedTicketJson);
       }),
   }),
-  staffRoute<{}, typeof PagingQuery.Type>({
+  staffRoute({
     method: 'get',
     path: '/api/allocation/agents',
     tag: 'Allocation',
@@ -29,7 +29,7 @@ export const allocationRoutes = (useCases: HttpUseCases): ReadonlyArray<AnyRoute
     action: 'allocation.view',
     query: PagingQuery,
     success: { status: 200, description: 'A page of agents', schema: listOf(AgentLoadDto) },
-    errors: [401, 403, 422],
+    errors: ['Forbidden', 'ValidationFailed', 'NotFound', 'StoreUnavailable'],
     handle: ({ actor, pager }) =>
       Effect.gen(function* () {
         const page = yield* pager.request({});

@@ -91,7 +91,7 @@ export const createApp = (deps: HttpDeps): HttpApp => {
     if (ready) ctx.body = { status: 'ready' };
     else writeProblem(ctx, { status: 503, code: 'unavailable', message: shuttingDown ? 'Shutting down.' : 'The store does not answer.' });
   });
-  const openapi = openApiDocument(routes, '0.1.0');
+  const openapi = openApiDocument(routes, { version: '0.1.0', serverUrl: config.publicBaseUrl });
   router.get('/api/openapi.json', (ctx) => {
     ctx.body = openapi;
   });

@@ -8,14 +8,14 @@ import { SessionDto, UserDto } from './dto.schemas.ts';
 import { sessionJson, userJson } from './serializers.ts';
 
 export const authRoutes = (useCases: HttpUseCases, throttle: LoginThrottle): ReadonlyArray<AnyRoute> => [
-  publicRoute<{}, {}, typeof LoginBody.Type>({
+  publicRoute({
     method: 'post',
     path: '/api/login',
     tag: 'Auth',
     summary: 'Log in with email and password',
     body: LoginBody,
     success: { status: 200, description: 'A new session', schema: SessionDto },
-    errors: [400, 401, 413, 415, 422, 429],
+    errors: ['InvalidCredentials', 'RateLimited', 'StoreUnavailable'],
     handle: ({ body, clientAddress }) =>
       Effect.gen(function* () {
         const wait = yield* throttle.retryAfter(body.email, clientAddress);
@@ -27,24 +27,24 @@ export const authRoutes = (useCases: HttpUseCases, throttle: LoginThrottle): Rea
         return ok(sessionJson(session));
       }),
   }),
-  publicRoute<{}, {}, typeof RefreshBody.Type>({
+  publicRoute({
     method: 'post',
     path: '/api/refresh-token',
     tag: 'Auth',
     summary: 'Exchange a refresh token for a new session (rotation)',
     body: RefreshBody,
     success: { status: 200, description: 'A new session; the presented refresh token is spent', schema: SessionDto },
-    errors: [400, 401, 413, 415, 422],
+    errors: ['InvalidRefreshToken', 'StoreUnavailable'],
     handle: ({ body }) => useCases.refresh.execute({ refreshToken: body.refresh_token }).pipe(Effect.map((s) => ok(sessionJson(s)))),
   }),
-  publicRoute<{}, {}, typeof RefreshBody.Type>({
+  publicRoute({
     method: 'post',
     path: '/api/logout',
     tag: 'Auth',
     summary: "Revoke the refresh token's login (its whole family)",
     body: RefreshBody,
     success: { status: 204, description: 'Logged out (also for an unknown or revoked token)' },
-    errors: [400, 413, 415, 422],
+    errors: ['StoreUnavailable'],
     handle: ({ body }) => useCases.logout.execute({ refreshToken: body.refresh_token }).pipe(Effect.as(noContent)),
   }),
   staffRoute({
@@ -53,10 +53,10 @@ export const authRoutes = (useCases: HttpUseCases, throttle: LoginThrottle): Rea
     tag: 'Auth',
     summary: 'The calling user',
     success: { status: 200, description: 'The calling user', schema: UserDto },
-    errors: [401],
+    errors: ['NotFound', 'StoreUnavailable'],
     handle: ({ actor }) => useCases.getMe.execute(undefined, actor).pipe(Effect.map((u) => ok(userJson(u)))),
   }),
-  staffRoute<{}, {}, typeof AvailabilityBody.Type>({
+  staffRoute({
     method: 'patch',
     path: '/api/me/availability',
     tag: 'Auth',
@@ -64,7 +64,7 @@ export const authRoutes = (useCases: HttpUseCases, throttle: LoginThrottle): Rea
     action: 'availability.set_own',
     body: AvailabilityBody,
     success: { status: 200, description: 'The calling user', schema: UserDto },
-    errors: [400, 401, 413, 415, 422],
+    errors: ['Forbidden', 'NotFound', 'StoreUnavailable'],
     handle: ({ actor, body }) => useCases.setAvailability.execute(body, actor).pipe(Effect.map((u) => ok(userJson(u)))),
   }),
 ];

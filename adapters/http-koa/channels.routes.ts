@@ -1,25 +1,18 @@
 import { Effect, Schema } from 'effect';
 import { ChannelDto, CreatedChannelDto, IntakeDto, listOf } from './dto.schemas.ts';
 import type { HttpUseCases } from './http-deps.ts';
-import { problem, rateLimited } from './http-problem.ts';
+import { BodyUnverifiable, lift, rateLimited } from './http-problem.ts';
 import type { ChannelThrottle } from './rate-limits.ts';
 import { ChannelWebhookBody, CreateChannelBody, PagingQuery } from './request.schemas.ts';
 import { created, publicRoute, staffRoute, type AnyRoute } from './route.ts';
 import { channelJson, createdChannelJson } from './serializers.ts';
 import { decodeWith } from './validation.ts';
 import { requireObject } from './json-body.ts';
-import { HttpFailure } from './http-problem.ts';
-
-/** An over-limit body is never buffered, so its signature cannot be checked: refused like a bad signature, with no effect. */
-const unverifiable = (): HttpFailure => problem(401, 'unauthenticated', 'The body is over the size limit, so its signature cannot be verified.');
 
 const Signature = Schema.String.pipe(Schema.check(Schema.isPattern(/^sha256=[0-9a-fA-F]{64}$/u)));
 
-const lift = <T>(value: T | HttpFailure): Effect.Effect<T, HttpFailure> =>
-  value instanceof HttpFailure ? Effect.fail(value) : Effect.succeed(value);
-
 export const channelRoutes = (useCases: HttpUseCases, throttle: ChannelThrottle): ReadonlyArray<AnyRoute> => [
-  staffRoute<{}, {}, typeof CreateChannelBody.Type>({
+  staffRoute({
     method: 'post',
     path: '/api/channels',
     tag: 'Channels',
@@ -27,10 +20,10 @@ export const channelRoutes = (useCases: HttpUseCases, throttle: ChannelThrottle)
     action: 'channels.manage',
     body: CreateChannelBody,
     success: { status: 201, description: 'The channel with its secret', schema: CreatedChannelDto },
-    errors: [400, 401, 403, 413, 415, 422],
+    errors: ['Forbidden', 'InvalidInput', 'StoreUnavailable'],
     handle: ({ actor, body }) => useCases.createChannel.execute(body, actor).pipe(Effect.map((c) => created(createdChannelJson(c)))),
   }),
-  staffRoute<{}, typeof PagingQuery.Type>({
+  staffRoute({
     method: 'get',
     path: '/api/channels',
     tag: 'Channels',
@@ -38,7 +31,7 @@ export const channelRoutes = (useCases: HttpUseCases, throttle: ChannelThrottle)
     action: 'channels.manage',
     query: PagingQuery,
     success: { status: 200, description: 'A page of channels', schema: listOf(ChannelDto) },
-    errors: [401, 403, 422],
+    errors: ['Forbidden', 'ValidationFailed', 'StoreUnavailable'],
     handle: ({ actor, pager }) =>
       Effect.gen(function* () {
         const page = yield* pager.request({});
@@ -59,12 +52,16 @@ export const channelRoutes = (useCases: HttpUseCases, throttle: ChannelThrottle)
       ],
     },
     success: { status: 202, description: 'Accepted: the ticket, message and customer', schema: IntakeDto },
-    errors: [400, 401, 415, 422, 429],
+    errors: [
+      'ChannelUnauthenticated', 'BodyUnverifiable', 'ValidationFailed', 'InvalidInput', 'MalformedJson',
+      'UnsupportedMediaType', 'RateLimited', 'StoreUnavailable',
+    ],
     handle: ({ bodyRead, ctx }) =>
       Effect.gen(function* () {
         // The signature is checked over the bytes as received, before anything about the body is judged.
+        // An over-limit body is never buffered, so its signature cannot be checked: refused like a bad signature, with no effect.
+        if (bodyRead.kind === 'refused' && bodyRead.raw === undefined) return yield* new BodyUnverifiable();
         const rawBody = bodyRead.kind === 'absent' ? Buffer.alloc(0) : bodyRead.raw;
-        if (rawBody === undefined) return yield* unverifiable();
         const channel = yield* useCases.authenticateChannel.execute({
           key: ctx.get('x-channel-key') || undefined,
           signature: ctx.get('x-signature') || undefined,

@@ -6,7 +6,7 @@ import { created, ok, staffRoute, type AnyRoute } from './route.ts';
 import { customerJson } from './serializers.ts';
 
 export const customerRoutes = (useCases: HttpUseCases): ReadonlyArray<AnyRoute> => [
-  staffRoute<{}, typeof PagingQuery.Type>({
+  staffRoute({
     method: 'get',
     path: '/api/customers',
     tag: 'Customers',
@@ -14,14 +14,14 @@ export const customerRoutes = (useCases: HttpUseCases): ReadonlyArray<AnyRoute> 
     action: 'customers.read',
     query: PagingQuery,
     success: { status: 200, description: 'A page of customers', schema: listOf(CustomerDto) },
-    errors: [401, 422],
+    errors: ['Forbidden', 'ValidationFailed', 'StoreUnavailable'],
     handle: ({ actor, pager }) =>
       Effect.gen(function* () {
         const page = yield* pager.request({});
         return pager.reply(yield* useCases.listCustomers.execute({ page }, actor), {}, customerJson);
       }),
   }),
-  staffRoute<{}, {}, typeof CreateCustomerBody.Type>({
+  staffRoute({
     method: 'post',
     path: '/api/customers',
     tag: 'Customers',
@@ -29,13 +29,13 @@ export const customerRoutes = (useCases: HttpUseCases): ReadonlyArray<AnyRoute> 
     action: 'customers.create',
     body: CreateCustomerBody,
     success: { status: 201, description: 'The new customer', schema: CustomerDto },
-    errors: [400, 401, 409, 413, 415, 422],
+    errors: ['Forbidden', 'InvalidInput', 'ExternalIdTaken', 'StoreUnavailable'],
     handle: ({ actor, body }) =>
       useCases.createCustomer
         .execute({ name: body.name, email: body.email, phone: body.phone, externalId: body.external_id }, actor)
         .pipe(Effect.map((c) => created(customerJson(c)))),
   }),
-  staffRoute<typeof IdParams.Type>({
+  staffRoute({
     method: 'get',
     path: '/api/customers/:id',
     tag: 'Customers',
@@ -43,7 +43,7 @@ export const customerRoutes = (useCases: HttpUseCases): ReadonlyArray<AnyRoute> 
     action: 'customers.read',
     params: IdParams,
     success: { status: 200, description: 'The customer', schema: CustomerDto },
-    errors: [401, 404],
+    errors: ['Forbidden', 'NotFound', 'StoreUnavailable'],
     handle: ({ actor, params }) =>
       useCases.getCustomer.execute({ customerId: params.id }, actor).pipe(Effect.map((c) => ok(customerJson(c)))),
   }),

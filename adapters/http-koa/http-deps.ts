@@ -73,6 +73,8 @@ export interface HttpConfig {
   readonly loginFailureWindowSeconds: number;
   readonly channelRateLimitPerMinute: number;
   readonly bodyLimitBytes?: number;
+  /** How the outside world reaches the API: the OpenAPI document's server. */
+  readonly publicBaseUrl: string;
 }
 
 export interface HttpDeps {

@@ -1,4 +1,4 @@
-import { Data } from 'effect';
+import { Data, Effect } from 'effect';
 
 export interface ProblemDetail {
   readonly path: string;
@@ -14,30 +14,36 @@ export interface HttpProblem {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-/** A failure decided at the HTTP edge itself (shape, media type, limits), not by a use case. */
-export class HttpFailure extends Data.TaggedError('HttpFailure')<{ readonly problem: HttpProblem }> {}
+// Failures decided at the HTTP edge itself (shape, media type, limits), not by a use case; error-table.ts answers them.
 
-export const problem = (status: number, code: string, message: string, details?: ReadonlyArray<ProblemDetail>): HttpFailure =>
-  new HttpFailure({ problem: details === undefined ? { status, code, message } : { status, code, message, details } });
+/** The body is not JSON (or not UTF-8). */
+export class MalformedJson extends Data.TaggedError('MalformedJson')<{}> {}
 
-export const validationFailed = (details: ReadonlyArray<ProblemDetail>): HttpFailure =>
-  problem(422, 'validation_failed', 'The request failed validation.', details);
+/** The body is over the size limit. */
+export class PayloadTooLarge extends Data.TaggedError('PayloadTooLarge')<{ readonly limitBytes: number }> {}
 
-export const notFound = (): HttpFailure => problem(404, 'not_found', 'No such resource.');
+/** A body without the JSON media type. */
+export class UnsupportedMediaType extends Data.TaggedError('UnsupportedMediaType')<{}> {}
 
-export const unauthenticated = (): HttpFailure => problem(401, 'unauthenticated', 'Authentication is required.');
+/** The body, query or path does not have the documented shape. */
+export class ValidationFailed extends Data.TaggedError('ValidationFailed')<{ readonly details: ReadonlyArray<ProblemDetail> }> {}
 
-export const forbidden = (): HttpFailure => problem(403, 'forbidden', 'Your role does not allow this.');
+/** Too many attempts; retry after that many seconds. */
+export class RateLimited extends Data.TaggedError('RateLimited')<{ readonly retryAfterSeconds: number }> {}
 
-export const rateLimited = (retryAfterSeconds: number): HttpFailure =>
-  new HttpFailure({
-    problem: {
-      status: 429,
-      code: 'rate_limited',
-      message: 'Too many attempts; retry later.',
-      headers: { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) },
-    },
-  });
+/** A signed body that was not read (over the size limit), so its signature cannot be checked. */
+export class BodyUnverifiable extends Data.TaggedError('BodyUnverifiable')<{}> {}
+
+/** What reading a JSON body can end with. */
+export type BodyRefusal = MalformedJson | PayloadTooLarge | UnsupportedMediaType | ValidationFailed;
+
+/** A value, or the edge failure returned in its place (decoders, body reads), as an Effect. */
+export const lift = <V>(value: V): Effect.Effect<Exclude<V, BodyRefusal>, Extract<V, BodyRefusal>> =>
+  value instanceof Error ? Effect.fail(value as Extract<V, BodyRefusal>) : Effect.succeed(value as Exclude<V, BodyRefusal>);
+
+export const validationFailed = (details: ReadonlyArray<ProblemDetail>): ValidationFailed => new ValidationFailed({ details });
+
+export const rateLimited = (retryAfterSeconds: number): RateLimited => new RateLimited({ retryAfterSeconds });
 
 export const errorBody = (p: HttpProblem): { error: { code: string; message: string; details?: ReadonlyArray<ProblemDetail> } } => ({
   error: p.details === undefined ? { code: p.code, message: p.message } : { code: p.code, message: p.message, details: p.details },

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { problem, validationFailed, type HttpFailure, type ProblemDetail } from './http-problem.ts';
+import { MalformedJson, PayloadTooLarge, UnsupportedMediaType, validationFailed, type BodyRefusal, type ProblemDetail, type ValidationFailed } from './http-problem.ts';
 
 export const bodyLimitBytes = 1024 * 1024;
 
@@ -9,13 +9,15 @@ export const maxJsonDepth = 64;
 export type BodyRead =
   | { readonly kind: 'absent' }
   | { readonly kind: 'json'; readonly raw: Buffer; readonly value: unknown }
-  /** `raw`: the bytes as received whenever they were read (all but an over-limit body), so signatures can be checked first. */
-  | { readonly kind: 'refused'; readonly failure: HttpFailure; readonly raw?: Buffer };
+  /** An over-limit body is never buffered. */
+  | { readonly kind: 'refused'; readonly failure: PayloadTooLarge; readonly raw?: undefined }
+  /** `raw`: the bytes as received, so signatures can be checked first. */
+  | { readonly kind: 'refused'; readonly failure: Exclude<BodyRefusal, PayloadTooLarge>; readonly raw: Buffer };
 
 const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-const tooLarge = (): HttpFailure => problem(413, 'payload_too_large', `The body exceeds ${bodyLimitBytes} bytes.`);
+const tooLarge = (limit: number): PayloadTooLarge => new PayloadTooLarge({ limitBytes: limit });
 
 /** `application/json`, with parameters (charset) or not; `+json` suffixes and everything else are refused. */
 const isJsonMediaType = (header: string | undefined): boolean =>
@@ -71,18 +73,18 @@ const hasBody = (req: IncomingMessage): boolean =>
 /** The raw bytes (kept for signatures) and the parsed JSON of a request body, or why it is refused. */
 export const readJsonBody = async (req: IncomingMessage, limit: number = bodyLimitBytes): Promise<BodyRead> => {
   if (!hasBody(req)) return { kind: 'absent' };
-  if (Number(req.headers['content-length'] ?? '0') > limit) return { kind: 'refused', failure: tooLarge() };
+  if (Number(req.headers['content-length'] ?? '0') > limit) return { kind: 'refused', failure: tooLarge(limit) };
   const raw = await collect(req, limit);
-  if (raw === 'too_large') return { kind: 'refused', failure: tooLarge() };
+  if (raw === 'too_large') return { kind: 'refused', failure: tooLarge(limit) };
   if (!isJsonMediaType(req.headers['content-type'])) {
-    return { kind: 'refused', failure: problem(415, 'unsupported_media_type', 'Send the body as application/json.'), raw };
+    return { kind: 'refused', failure: new UnsupportedMediaType(), raw };
   }
   if (raw.length === 0) return { kind: 'absent' };
   let value: unknown;
   try {
     value = JSON.parse(utf8.decode(raw));
   } catch {
-    return { kind: 'refused', failure: problem(400, 'malformed_json', 'The body is not valid JSON.'), raw };
+    return { kind: 'refused', failure: new MalformedJson(), raw };
   }
   const bad = shapeProblem(value);
   if (bad !== null) return { kind: 'refused', failure: validationFailed([bad]), raw };
@@ -90,8 +92,10 @@ export const readJsonBody = async (req: IncomingMessage, limit: number = bodyLim
 };
 
 /** A body that must be a JSON object: absent, empty or not an object → 422. */
-export const requireObject = (read: BodyRead): { readonly raw: Buffer; readonly value: Record<string, unknown> } | HttpFailure => {
-  if (read.kind === 'refused') return read.failure;
+export const requireObject = <R extends BodyRead>(
+  read: R,
+): { readonly raw: Buffer; readonly value: Record<string, unknown> } | ValidationFailed | Extract<R, { kind: 'refused' }>['failure'] => {
+  if (read.kind === 'refused') return read.failure as Extract<R, { kind: 'refused' }>['failure'];
   if (read.kind === 'absent') return validationFailed([{ path: '', message: 'a JSON object body is required' }]);
   if (read.value === null || typeof read.value !== 'object' || Array.isArray(read.value)) {
     return validationFailed([{ path: '', message: 'the body must be a JSON object' }]);

@@ -1,23 +1,9 @@
 import { Schema } from 'effect';
 import { ErrorDto } from './dto.schemas.ts';
+import { errorResponses, errorTagsOf } from './openapi-errors.ts';
 import type { AnyRoute } from './route.ts';
 
 type Json = Record<string, unknown>;
-
-const errorMeaning: Readonly<Record<number, string>> = {
-  400: 'malformed_json',
-  401: 'unauthenticated / invalid_credentials / invalid_refresh_token',
-  403: 'forbidden',
-  404: 'not_found',
-  405: 'method_not_allowed',
-  409: 'invalid_transition / ticket_closed / conflict',
-  413: 'payload_too_large',
-  415: 'unsupported_media_type',
-  422: 'validation_failed',
-  429: 'rate_limited (see Retry-After)',
-  500: 'internal_error',
-  503: 'unavailable',
-};
 
 /** JSON Schema of `schema` with its named parts moved into `components`. */
 const toJsonSchema = (schema: Schema.Top, components: Json): Json => {
@@ -76,10 +62,7 @@ const operation = (route: AnyRoute, components: Json): Json => {
       ...(success.schema === undefined ? {} : { content: { 'application/json': { schema: toJsonSchema(success.schema, components) } } }),
     },
   };
-  for (const status of [...route.errors, 500, 503]) {
-    responses[status] = { description: errorMeaning[status] ?? 'error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
-  }
-  responses[405] = { $ref: '#/components/responses/MethodNotAllowed' };
+  Object.assign(responses, errorResponses(errorTagsOf(route)), { 405: { $ref: '#/components/responses/MethodNotAllowed' } });
   return {
     tags: [route.tag],
     summary: route.summary,
@@ -91,8 +74,14 @@ const operation = (route: AnyRoute, components: Json): Json => {
   };
 };
 
+export interface DocumentOptions {
+  readonly version: string;
+  /** Where clients reach the API (`PUBLIC_BASE_URL`). */
+  readonly serverUrl: string;
+}
+
 /** The OpenAPI 3.1 document of the routes, generated from the very schemas that validate requests. */
-export const openApiDocument = (routes: ReadonlyArray<AnyRoute>, version: string): Json => {
+export const openApiDocument = (routes: ReadonlyArray<AnyRoute>, options: DocumentOptions): Json => {
   const components: Json = {};
   toJsonSchema(ErrorDto, components);
   const paths: Record<string, Json> = {};
@@ -117,8 +106,14 @@ export const openApiDocument = (routes: ReadonlyArray<AnyRoute>, version: string
   };
   return {
     openapi: '3.1.0',
-    info: { title: 'Switchboard API', version, description: 'Omnichannel customer-support backend. Errors are `{ "error": { "code", "message", "details"? } }`.' },
-    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    info: {
+      title: 'Switchboard API',
+      version: options.version,
+      description: 'Omnichannel customer-support backend. Errors are `{ "error": { "code", "message", "details"? } }`.',
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    // No `jsonSchemaDialect`: the OpenAPI 3.1 default dialect is what the schemas use, and Swagger UI cannot resolve another.
+    servers: [{ url: options.serverUrl }],
     paths,
     components: { schemas: components, responses: { MethodNotAllowed: methodNotAllowed }, securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     security: [{ bearer: [] }],

@@ -1,16 +1,18 @@
 import { Cause, Effect, Exit, Option } from 'effect';
 import type { Context } from 'koa';
 import type { Schema } from 'effect';
+import { Unauthenticated } from '../../core/access/access.errors.ts';
 import { mayAttempt } from '../../core/access/permissions.ts';
 import type { Actor } from '../../core/shared/actor.ts';
+import { Forbidden } from '../../core/shared/errors.ts';
 import type { Page } from '../../core/shared/page.ts';
 import { clientAddress } from './client-address.ts';
 import type { CursorCodec, CursorScope } from './cursor-codec.ts';
-import { problemOf, type KnownError } from './error-table.ts';
+import { problemOf, type KnownError, type KnownTag } from './error-table.ts';
 import type { HttpUseCases } from './http-deps.ts';
-import { errorBody, forbidden, HttpFailure, unauthenticated, validationFailed, type HttpProblem } from './http-problem.ts';
+import { errorBody, lift, validationFailed, ValidationFailed, type BodyRefusal, type HttpProblem } from './http-problem.ts';
 import { readJsonBody, requireObject, type BodyRead } from './json-body.ts';
-import type { AnyRoute, Pager, Reply } from './route.ts';
+import { exactTags, type AnyRoute, type Pager, type Reply } from './route.ts';
 import { decodeWith, nonEmptyQuery } from './validation.ts';
 
 export interface RunnerServices {
@@ -20,21 +22,30 @@ export interface RunnerServices {
   readonly bodyLimitBytes: number;
 }
 
-const lift = <T>(value: T | HttpFailure): Effect.Effect<T, HttpFailure> =>
-  value instanceof HttpFailure ? Effect.fail(value) : Effect.succeed(value);
-
-const decode = <T>(schema: Schema.Decoder<T> | undefined, input: unknown): Effect.Effect<T, HttpFailure> =>
-  schema === undefined ? Effect.succeed({} as T) : lift(decodeWith(schema, input));
+const decode = <T>(schema: Schema.Decoder<T> | undefined, input: unknown): Effect.Effect<T, ValidationFailed> => {
+  if (schema === undefined) return Effect.succeed({} as T);
+  const decoded = decodeWith(schema, input);
+  return decoded instanceof ValidationFailed ? Effect.fail(decoded) : Effect.succeed(decoded);
+};
 
 const bearerToken = (header: string | undefined): string | null => {
   const match = /^Bearer[ ]+([A-Za-z0-9._~+/=-]+)[ ]*$/i.exec(header ?? '');
   return match?.[1] ?? null;
 };
 
-const authenticate = (ctx: Context, services: RunnerServices): Effect.Effect<Actor, KnownError> => {
+const authenticate = (ctx: Context, services: RunnerServices) => {
   const token = bearerToken(ctx.get('authorization'));
-  return token === null ? Effect.fail(unauthenticated()) : services.useCases.authenticate.execute(token);
+  return token === null ? Effect.fail(new Unauthenticated()) : services.useCases.authenticate.execute(token);
 };
+
+/** What the runner itself answers, by the route's shape; the OpenAPI document adds these to each route's own tags. */
+export const runnerErrors = {
+  staff: exactTags<Effect.Error<ReturnType<typeof authenticate>>>()(['Unauthenticated', 'StoreUnavailable']),
+  action: exactTags<Forbidden>()(['Forbidden']),
+  /** Params and query. */
+  shape: exactTags<ValidationFailed>()(['ValidationFailed']),
+  body: exactTags<BodyRefusal>()(['MalformedJson', 'PayloadTooLarge', 'UnsupportedMediaType', 'ValidationFailed']),
+} satisfies Record<string, ReadonlyArray<KnownTag>>;
 
 const makePager = (route: AnyRoute, actor: Actor, query: { limit?: number; cursor?: string }, cursors: CursorCodec): Pager => {
   const scope = (filters: Readonly<Record<string, string | undefined>>): CursorScope => ({
@@ -68,7 +79,7 @@ const pipeline = (route: AnyRoute, ctx: Context, services: RunnerServices): Effe
     let actor: Actor | null = null;
     if (route.auth === 'staff') {
       actor = yield* authenticate(ctx, services);
-      if (route.action !== undefined && !mayAttempt(actor, route.action)) return yield* forbidden();
+      if (route.action !== undefined && !mayAttempt(actor, route.action)) return yield* new Forbidden({ action: route.action });
     }
     const params = yield* decode(route.params, ctx.params);
     // Koa parses the query string on first access: routes without a query schema never pay for it.

@@ -2,7 +2,8 @@ import type { Context } from 'koa';
 import type { Effect, Schema } from 'effect';
 import type { Action } from '../../core/access/permissions.ts';
 import type { Actor } from '../../core/shared/actor.ts';
-import type { KnownError } from './error-table.ts';
+import type { KnownError, KnownTag } from './error-table.ts';
+import type { ValidationFailed } from './http-problem.ts';
 import type { BodyRead } from './json-body.ts';
 import type { PageRequest, Page } from '../../core/shared/page.ts';
 
@@ -20,7 +21,7 @@ export const noContent: Reply = { status: 204 };
 
 /** Keyset paging bound to this endpoint, the caller's tenant and the list's filters. */
 export interface Pager {
-  request(filters: Readonly<Record<string, string | undefined>>): Effect.Effect<PageRequest, KnownError>;
+  request(filters: Readonly<Record<string, string | undefined>>): Effect.Effect<PageRequest, ValidationFailed>;
   reply<T>(page: Page<T>, filters: Readonly<Record<string, string | undefined>>, serialize: (item: T) => unknown): Reply;
 }
 
@@ -57,7 +58,21 @@ export interface RequestDocs {
   readonly parameters?: ReadonlyArray<ParameterDoc>;
 }
 
-interface RouteShape<P, Q, B> {
+/** The tags of a union of tagged errors. */
+export type TagOf<E> = E extends { readonly _tag: infer T extends string } ? T : never;
+
+/** `Ok` when `L` lists exactly the tags of `E`; else a type naming the tags left out or not in `E`, which `Ok` refuses. */
+export type ExactTags<E, L extends ReadonlyArray<string>, Ok> = [Exclude<TagOf<E>, L[number]>, Exclude<L[number], TagOf<E>>] extends [never, never]
+  ? Ok
+  : { readonly missingTags: Exclude<TagOf<E>, L[number]>; readonly unknownTags: Exclude<L[number], TagOf<E>> };
+
+/** `list` checked to be exactly the tags of `E`. */
+export const exactTags =
+  <E>() =>
+  <const L extends ReadonlyArray<KnownTag>>(list: L): ExactTags<E, L, L> =>
+    list as ExactTags<E, L, L>;
+
+interface RouteShape<P, Q, B, E, L extends ReadonlyArray<string>> {
   readonly method: Method;
   /** Koa path, `:name` for parameters. */
   readonly path: string;
@@ -71,24 +86,35 @@ interface RouteShape<P, Q, B> {
   readonly rawBody?: boolean;
   readonly docs?: RequestDocs;
   readonly success: ResponseDoc;
-  /** Error statuses this route may answer, for the OpenAPI document. */
-  readonly errors: ReadonlyArray<number>;
+  /**
+   * Every tag the handler can fail with, exactly (the typecheck holds the list to the handler's error type).
+   * The OpenAPI document answers them through the error table, plus what the runner adds from the route's
+   * shape: auth (401, 503), `action` (403), params/query (422), `body` (400, 413, 415, 422); 405 and 500 always.
+   */
+  readonly errors: L;
 }
 
-export interface StaffRoute<P, Q, B> extends RouteShape<P, Q, B> {
-  readonly auth: 'staff';
+export interface StaffRouteDef<P, Q, B, E, L extends ReadonlyArray<string>> extends RouteShape<P, Q, B, E, L> {
   /** The role-table check, answered (403) before the request's shape is looked at. */
   readonly action?: Action;
-  readonly handle: (req: RouteRequest<P, Q, B, Actor>) => Effect.Effect<Reply, KnownError>;
+  readonly handle: (req: RouteRequest<P, Q, B, Actor>) => Effect.Effect<Reply, E>;
 }
 
-export interface PublicRoute<P, Q, B> extends RouteShape<P, Q, B> {
-  readonly auth: 'public';
-  readonly handle: (req: RouteRequest<P, Q, B, null>) => Effect.Effect<Reply, KnownError>;
+export interface PublicRouteDef<P, Q, B, E, L extends ReadonlyArray<string>> extends RouteShape<P, Q, B, E, L> {
+  readonly handle: (req: RouteRequest<P, Q, B, null>) => Effect.Effect<Reply, E>;
 }
 
-// oxlint-disable-next-line no-explicit-any -- the erased form the router mounts; each definition is checked
-export type AnyRoute = StaffRoute<any, any, any> | PublicRoute<any, any, any>;
+/** The erased form the router mounts and the OpenAPI document reads; each definition is checked where it is written. */
+export type AnyRoute =
+  // oxlint-disable-next-line no-explicit-any -- erased type parameters
+  | (StaffRouteDef<any, any, any, KnownError, ReadonlyArray<KnownTag>> & { readonly auth: 'staff' })
+  // oxlint-disable-next-line no-explicit-any -- erased type parameters
+  | (PublicRouteDef<any, any, any, KnownError, ReadonlyArray<KnownTag>> & { readonly auth: 'public' });
 
-export const staffRoute = <P = {}, Q = {}, B = undefined>(route: Omit<StaffRoute<P, Q, B>, 'auth'>): AnyRoute => ({ ...route, auth: 'staff' });
-export const publicRoute = <P = {}, Q = {}, B = undefined>(route: Omit<PublicRoute<P, Q, B>, 'auth'>): AnyRoute => ({ ...route, auth: 'public' });
+export const staffRoute = <P = {}, Q = {}, B = undefined, E extends KnownError = never, const L extends ReadonlyArray<KnownTag> = []>(
+  route: StaffRouteDef<P, Q, B, E, L>,
+): ExactTags<E, L, AnyRoute> => ({ ...(route as unknown as StaffRouteDef<unknown, unknown, unknown, KnownError, ReadonlyArray<KnownTag>>), auth: 'staff' }) as ExactTags<E, L, AnyRoute>;
+
+export const publicRoute = <P = {}, Q = {}, B = undefined, E extends KnownError = never, const L extends ReadonlyArray<KnownTag> = []>(
+  route: PublicRouteDef<P, Q, B, E, L>,
+): ExactTags<E, L, AnyRoute> => ({ ...(route as unknown as PublicRouteDef<unknown, unknown, unknown, KnownError, ReadonlyArray<KnownTag>>), auth: 'public' }) as ExactTags<E, L, AnyRoute>;

@@ -14,10 +14,10 @@ export const settingsRoutes = (useCases: HttpUseCases): ReadonlyArray<AnyRoute> 
     summary: "The tenant's allocation settings (admin)",
     action: 'settings.manage',
     success: { status: 200, description: 'The settings', schema: SettingsDto },
-    errors: [401, 403],
+    errors: ['Forbidden', 'NotFound', 'StoreUnavailable'],
     handle: ({ actor }) => useCases.getSettings.execute(undefined, actor).pipe(Effect.map((s) => ok(settingsJson(s)))),
   }),
-  staffRoute<{}, {}, typeof SettingsBody.Type>({
+  staffRoute({
     method: 'patch',
     path: '/api/settings',
     tag: 'Settings',
@@ -25,15 +25,16 @@ export const settingsRoutes = (useCases: HttpUseCases): ReadonlyArray<AnyRoute> 
     action: 'settings.manage',
     body: SettingsBody,
     success: { status: 200, description: 'The settings', schema: SettingsDto },
-    errors: [400, 401, 403, 413, 415, 422],
-    handle: ({ actor, body }) => {
-      if (Object.keys(body).length === 0) return Effect.fail(validationFailed([{ path: '', message: 'give at least one field to change' }]));
-      const changes = {
-        ...(body.max_customers_per_agent === undefined ? {} : { maxCustomersPerAgent: body.max_customers_per_agent }),
-        ...(body.auto_assign === undefined ? {} : { autoAssign: body.auto_assign }),
-      };
-      return useCases.updateSettings.execute(changes, actor).pipe(Effect.map((s) => ok(settingsJson(s))));
-    },
+    errors: ['Forbidden', 'ValidationFailed', 'InvalidInput', 'NotFound', 'StoreUnavailable'],
+    handle: ({ actor, body }) =>
+      Effect.gen(function* () {
+        if (Object.keys(body).length === 0) return yield* validationFailed([{ path: '', message: 'give at least one field to change' }]);
+        const changes = {
+          ...(body.max_customers_per_agent === undefined ? {} : { maxCustomersPerAgent: body.max_customers_per_agent }),
+          ...(body.auto_assign === undefined ? {} : { autoAssign: body.auto_assign }),
+        };
+        return ok(settingsJson(yield* useCases.updateSettings.execute(changes, actor)));
+      }),
   }),
   staffRoute({
     method: 'get',
@@ -42,11 +43,11 @@ export const settingsRoutes = (useCases: HttpUseCases): ReadonlyArray<AnyRoute> 
     summary: 'Compatibility: the default capacity per agent (admin)',
     action: 'settings.manage',
     success: { status: 200, description: 'The default capacity', schema: MaxCustomersDto },
-    errors: [401, 403],
+    errors: ['Forbidden', 'NotFound', 'StoreUnavailable'],
     handle: ({ actor }) =>
       useCases.getSettings.execute(undefined, actor).pipe(Effect.map((s) => ok({ max_customers: s.maxCustomersPerAgent }))),
   }),
-  staffRoute<{}, {}, typeof MaxCustomersBody.Type>({
+  staffRoute({
     method: 'post',
     path: '/api/v1/settings/max_customers',
     tag: 'Settings',
@@ -54,7 +55,7 @@ export const settingsRoutes = (useCases: HttpUseCases): ReadonlyArray<AnyRoute> 
     action: 'settings.manage',
     body: MaxCustomersBody,
     success: { status: 200, description: 'The default capacity', schema: MaxCustomersDto },
-    errors: [400, 401, 403, 413, 415, 422],
+    errors: ['Forbidden', 'InvalidInput', 'NotFound', 'StoreUnavailable'],
     handle: ({ actor, body }) =>
       useCases.updateSettings
         .execute({ maxCustomersPerAgent: body.max_customers }, actor)

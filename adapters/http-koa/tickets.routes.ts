@@ -8,7 +8,7 @@ import { messageJson, ticketJson } from './serializers.ts';
 type Id = typeof IdParams.Type;
 
 export const ticketRoutes = (useCases: HttpUseCases): ReadonlyArray<AnyRoute> => [
-  staffRoute<{}, typeof ListTicketsQuery.Type>({
+  staffRoute({
     method: 'get',
     path: '/api/tickets',
     tag: 'Tickets',
@@ -16,7 +16,7 @@ export const ticketRoutes = (useCases: HttpUseCases): ReadonlyArray<AnyRoute> =>
     action: 'tickets.read',
     query: ListTicketsQuery,
     success: { status: 200, description: 'A page of tickets', schema: listOf(TicketDto) },
-    errors: [401, 422],
+    errors: ['Forbidden', 'ValidationFailed', 'StoreUnavailable'],
     handle: ({ actor, query, pager }) =>
       Effect.gen(function* () {
         const { limit: _limit, cursor: _cursor, ...filters } = query;
@@ -30,7 +30,7 @@ export const ticketRoutes = (useCases: HttpUseCases): ReadonlyArray<AnyRoute> =>
         return pager.reply(yield* useCases.listTickets.execute({ filter, page }, actor), filters, ticketJson);
       }),
   }),
-  staffRoute<{}, {}, typeof CreateTicketBody.Type>({
+  staffRoute({
     method: 'post',
     path: '/api/tickets',
     tag: 'Tickets',
@@ -38,7 +38,7 @@ export const ticketRoutes = (useCases: HttpUseCases): ReadonlyArray<AnyRoute> =>
     action: 'tickets.create',
     body: CreateTicketBody,
     success: { status: 201, description: 'The new ticket', schema: TicketDto },
-    errors: [400, 401, 403, 413, 415, 422],
+    errors: ['Forbidden', 'InvalidInput', 'StoreUnavailable'],
     handle: ({ actor, body }) =>
       useCases.createTicket
         .execute(
@@ -53,7 +53,7 @@ export const ticketRoutes = (useCases: HttpUseCases): ReadonlyArray<AnyRoute> =>
         )
         .pipe(Effect.map((t) => created(ticketJson(t)))),
   }),
-  staffRoute<Id>({
+  staffRoute({
     method: 'get',
     path: '/api/tickets/:id',
     tag: 'Tickets',
@@ -61,10 +61,10 @@ export const ticketRoutes = (useCases: HttpUseCases): ReadonlyArray<AnyRoute> =>
     action: 'tickets.read',
     params: IdParams,
     success: { status: 200, description: 'The ticket', schema: TicketDto },
-    errors: [401, 404],
+    errors: ['Forbidden', 'NotFound', 'StoreUnavailable'],
     handle: ({ actor, params }) => useCases.getTicket.execute({ ticketId: params.id }, actor).pipe(Effect.map((t) => ok(ticketJson(t)))),
   }),
-  staffRoute<Id, {}, typeof StatusBody.Type>({
+  staffRoute({
     method: 'patch',
     path: '/api/tickets/:id/status',
     tag: 'Tickets',
@@ -73,11 +73,11 @@ export const ticketRoutes = (useCases: HttpUseCases): ReadonlyArray<AnyRoute> =>
     params: IdParams,
     body: StatusBody,
     success: { status: 200, description: 'The ticket', schema: TicketDto },
-    errors: [400, 401, 403, 404, 409, 413, 415, 422],
+    errors: ['Forbidden', 'NotFound', 'InvalidTransition', 'StoreUnavailable'],
     handle: ({ actor, params, body }) =>
       useCases.changeTicketStatus.execute({ ticketId: params.id, status: body.status }, actor).pipe(Effect.map((t) => ok(ticketJson(t)))),
   }),
-  staffRoute<Id, {}, typeof AssignBody.Type>({
+  staffRoute({
     method: 'patch',
     path: '/api/tickets/:id/assign',
     tag: 'Tickets',
@@ -86,11 +86,11 @@ export const ticketRoutes = (useCases: HttpUseCases): ReadonlyArray<AnyRoute> =>
     params: IdParams,
     body: AssignBody,
     success: { status: 200, description: 'The ticket', schema: TicketDto },
-    errors: [400, 401, 403, 404, 409, 413, 415, 422],
+    errors: ['Forbidden', 'InvalidInput', 'NotFound', 'TicketClosed', 'StoreUnavailable'],
     handle: ({ actor, params, body }) =>
       useCases.assignTicket.execute({ ticketId: params.id, agentId: body.agent_id }, actor).pipe(Effect.map((t) => ok(ticketJson(t)))),
   }),
-  staffRoute<Id, typeof PagingQuery.Type>({
+  staffRoute({
     method: 'get',
     path: '/api/tickets/:id/conversations',
     tag: 'Conversation',
@@ -99,7 +99,7 @@ export const ticketRoutes = (useCases: HttpUseCases): ReadonlyArray<AnyRoute> =>
     params: IdParams,
     query: PagingQuery,
     success: { status: 200, description: 'A page of messages', schema: listOf(MessageDto) },
-    errors: [401, 404, 422],
+    errors: ['Forbidden', 'ValidationFailed', 'NotFound', 'StoreUnavailable'],
     handle: ({ actor, params, pager }) =>
       Effect.gen(function* () {
         const filters = { ticket: params.id };
@@ -107,7 +107,7 @@ export const ticketRoutes = (useCases: HttpUseCases): ReadonlyArray<AnyRoute> =>
         return pager.reply(yield* useCases.listMessages.execute({ ticketId: params.id, page }, actor), filters, messageJson);
       }),
   }),
-  staffRoute<Id, {}, typeof MessageBody.Type>({
+  staffRoute({
     method: 'post',
     path: '/api/tickets/:id/conversations',
     tag: 'Conversation',
@@ -116,7 +116,7 @@ export const ticketRoutes = (useCases: HttpUseCases): ReadonlyArray<AnyRoute> =>
     params: IdParams,
     body: MessageBody,
     success: { status: 201, description: 'The message', schema: MessageDto },
-    errors: [400, 401, 404, 409, 413, 415, 422],
+    errors: ['Forbidden', 'InvalidInput', 'NotFound', 'TicketClosed', 'StoreUnavailable'],
     handle: ({ actor, params, body }) =>
       useCases.postMessage.execute({ ticketId: params.id, message: body.message }, actor).pipe(Effect.map((m) => created(messageJson(m)))),
   }),

@@ -9,7 +9,7 @@ import { userJson } from './serializers.ts';
 type Id = typeof IdParams.Type;
 
 export const userRoutes = (useCases: HttpUseCases): ReadonlyArray<AnyRoute> => [
-  staffRoute<{}, typeof ListUsersQuery.Type>({
+  staffRoute({
     method: 'get',
     path: '/api/users',
     tag: 'Users',
@@ -17,7 +17,7 @@ export const userRoutes = (useCases: HttpUseCases): ReadonlyArray<AnyRoute> => [
     action: 'users.read',
     query: ListUsersQuery,
     success: { status: 200, description: 'A page of users', schema: listOf(UserDto) },
-    errors: [401, 422],
+    errors: ['Forbidden', 'ValidationFailed', 'StoreUnavailable'],
     handle: ({ actor, query, pager }) =>
       Effect.gen(function* () {
         const filters = { role: query.role, active: query.active };
@@ -27,7 +27,7 @@ export const userRoutes = (useCases: HttpUseCases): ReadonlyArray<AnyRoute> => [
         return pager.reply(result, filters, userJson);
       }),
   }),
-  staffRoute<{}, {}, typeof CreateUserBody.Type>({
+  staffRoute({
     method: 'post',
     path: '/api/users',
     tag: 'Users',
@@ -35,10 +35,10 @@ export const userRoutes = (useCases: HttpUseCases): ReadonlyArray<AnyRoute> => [
     action: 'users.manage',
     body: CreateUserBody,
     success: { status: 201, description: 'The new user', schema: UserDto },
-    errors: [400, 401, 403, 409, 413, 415, 422],
+    errors: ['Forbidden', 'InvalidInput', 'EmailTaken', 'StoreUnavailable'],
     handle: ({ actor, body }) => useCases.createUser.execute(body, actor).pipe(Effect.map((u) => created(userJson(u)))),
   }),
-  staffRoute<Id>({
+  staffRoute({
     method: 'get',
     path: '/api/users/:id',
     tag: 'Users',
@@ -46,10 +46,10 @@ export const userRoutes = (useCases: HttpUseCases): ReadonlyArray<AnyRoute> => [
     action: 'users.read',
     params: IdParams,
     success: { status: 200, description: 'The user', schema: UserDto },
-    errors: [401, 404],
+    errors: ['Forbidden', 'NotFound', 'StoreUnavailable'],
     handle: ({ actor, params }) => useCases.getUser.execute({ id: params.id }, actor).pipe(Effect.map((u) => ok(userJson(u)))),
   }),
-  staffRoute<Id, {}, typeof UpdateUserBody.Type>({
+  staffRoute({
     method: 'patch',
     path: '/api/users/:id',
     tag: 'Users',
@@ -58,12 +58,13 @@ export const userRoutes = (useCases: HttpUseCases): ReadonlyArray<AnyRoute> => [
     params: IdParams,
     body: UpdateUserBody,
     success: { status: 200, description: 'The user', schema: UserDto },
-    errors: [400, 401, 403, 404, 409, 413, 415, 422],
-    handle: ({ actor, params, body }) => {
-      if (Object.keys(body).length === 0) return Effect.fail(validationFailed([{ path: '', message: 'give at least one field to change' }]));
-      const { max_customers, ...rest } = body;
-      const input = { id: params.id, ...rest, ...(max_customers === undefined ? {} : { maxCustomers: max_customers }) };
-      return useCases.updateUser.execute(input, actor).pipe(Effect.map((u) => ok(userJson(u))));
-    },
+    errors: ['Forbidden', 'ValidationFailed', 'InvalidInput', 'NotFound', 'EmailTaken', 'StoreUnavailable'],
+    handle: ({ actor, params, body }) =>
+      Effect.gen(function* () {
+        if (Object.keys(body).length === 0) return yield* validationFailed([{ path: '', message: 'give at least one field to change' }]);
+        const { max_customers, ...rest } = body;
+        const input = { id: params.id, ...rest, ...(max_customers === undefined ? {} : { maxCustomers: max_customers }) };
+        return ok(userJson(yield* useCases.updateUser.execute(input, actor)));
+      }),
   }),
 ];

@@ -1,5 +1,5 @@
 import { Result, Schema, SchemaGetter, SchemaIssue } from 'effect';
-import { validationFailed, type HttpFailure, type ProblemDetail } from './http-problem.ts';
+import { validationFailed, type ProblemDetail, type ValidationFailed } from './http-problem.ts';
 
 const formatter = SchemaIssue.makeFormatterStandardSchemaV1();
 
@@ -23,7 +23,7 @@ const decoderOf = <T>(schema: Schema.Decoder<T>): Decode<T> => {
 };
 
 /** Decodes `input` into exactly the schema's shape; unknown keys are dropped, every failure is reported. */
-export const decodeWith = <T>(schema: Schema.Decoder<T>, input: unknown): T | HttpFailure => {
+export const decodeWith = <T>(schema: Schema.Decoder<T>, input: unknown): T | ValidationFailed => {
   const result = decoderOf(schema)(input);
   return Result.isSuccess(result) ? result.success : validationFailed(detailsOf(result.failure.issue));
 };

@@ -70,6 +70,7 @@ export const buildContainer = (config: ApiConfig, logger: Logger, uow: UnitOfWor
           loginMaxFailuresPerAddress: cfg.loginMaxFailuresPerAddress,
           loginFailureWindowSeconds: cfg.loginFailureWindowSeconds,
           channelRateLimitPerMinute: cfg.channelRateLimitPerMinute,
+          publicBaseUrl: cfg.publicBaseUrl,
         },
         limiters,
         ready:

@@ -1,6 +1,6 @@
 import { Effect, Schema } from 'effect';
 import type { QiscusIntegrationView } from '../../../core/integrations/qiscus-integration.ts';
-import { HttpFailure } from '../http-problem.ts';
+import { lift } from '../http-problem.ts';
 import { requireObject, type BodyRead } from '../json-body.ts';
 import { ok, publicRoute, staffRoute, type AnyRoute, type Reply } from '../route.ts';
 import { decodeWith, Text } from '../validation.ts';
@@ -33,8 +33,6 @@ const authenticated = (useCases: QiscusUseCases, read: BodyRead, query: Readonly
 
 const accepted: Reply = { status: 200, body: { status: 'accepted' } };
 
-const webhookErrors = [400, 401, 413, 415, 422];
-
 const QiscusClaims = {
   app_id: Schema.optionalKey(Schema.String),
   app_code: Schema.optionalKey(Schema.String),
@@ -54,7 +52,7 @@ const ResolvePayload = Schema.Struct({ ...QiscusClaims, service: Schema.Struct({
  * `...qiscusRoutes(useCases)` in `createApp`.
  */
 export const qiscusRoutes = (useCases: QiscusUseCases): ReadonlyArray<AnyRoute> => [
-  staffRoute<{}, {}, typeof QiscusSettingsBody.Type>({
+  staffRoute({
     method: 'put',
     path: '/api/integrations/qiscus',
     tag: 'Integrations',
@@ -62,7 +60,7 @@ export const qiscusRoutes = (useCases: QiscusUseCases): ReadonlyArray<AnyRoute> 
     action: 'integrations.manage',
     body: QiscusSettingsBody,
     success: { status: 200, description: 'The integration with its webhook URLs', schema: QiscusIntegrationDto },
-    errors: [400, 401, 403, 413, 415, 422],
+    errors: ['Forbidden', 'InvalidInput', 'StoreUnavailable'],
     handle: ({ actor, body }) =>
       useCases.configureQiscus
         .execute(
@@ -78,7 +76,7 @@ export const qiscusRoutes = (useCases: QiscusUseCases): ReadonlyArray<AnyRoute> 
     summary: "The tenant's Qiscus app without secrets (admin); 404 before one is configured",
     action: 'integrations.manage',
     success: { status: 200, description: 'The integration with its webhook URLs', schema: QiscusIntegrationDto },
-    errors: [401, 403, 404],
+    errors: ['Forbidden', 'NotFound', 'StoreUnavailable'],
     handle: ({ actor }) => useCases.getQiscusIntegration.execute(undefined, actor).pipe(Effect.map((view) => ok(integrationJson(view)))),
   }),
   staffRoute({
@@ -90,7 +88,10 @@ export const qiscusRoutes = (useCases: QiscusUseCases): ReadonlyArray<AnyRoute> 
     rawBody: true,
     docs: { body: { schema: SetMarkAsResolvedBody, required: false } },
     success: { status: 200, description: 'What Qiscus registered', schema: ResolveWebhookDto },
-    errors: [400, 401, 403, 404, 413, 415, 422, 502],
+    errors: [
+      'Forbidden', 'ValidationFailed', 'InvalidInput', 'NotFound', 'MalformedJson', 'PayloadTooLarge',
+      'UnsupportedMediaType', 'UpstreamFailed', 'StoreUnavailable',
+    ],
     handle: ({ actor, bodyRead }) =>
       Effect.gen(function* () {
         if (bodyRead.kind === 'refused') return yield* bodyRead.failure;
@@ -108,7 +109,10 @@ export const qiscusRoutes = (useCases: QiscusUseCases): ReadonlyArray<AnyRoute> 
     rawBody: true,
     docs: webhookDocs(AllocationPayload),
     success: { status: 200, description: 'Accepted', schema: WebhookAckDto },
-    errors: webhookErrors,
+    errors: [
+      'WebhookUnauthenticated', 'ValidationFailed', 'InvalidPlatformNotice', 'MalformedJson', 'PayloadTooLarge',
+      'UnsupportedMediaType', 'StoreUnavailable',
+    ],
     handle: ({ bodyRead, ctx }) =>
       Effect.gen(function* () {
         const integration = yield* authenticated(useCases, bodyRead, ctx.query);
@@ -124,7 +128,10 @@ export const qiscusRoutes = (useCases: QiscusUseCases): ReadonlyArray<AnyRoute> 
     rawBody: true,
     docs: webhookDocs(ResolvePayload),
     success: { status: 200, description: 'Accepted', schema: WebhookAckDto },
-    errors: webhookErrors,
+    errors: [
+      'WebhookUnauthenticated', 'ValidationFailed', 'InvalidPlatformNotice', 'MalformedJson', 'PayloadTooLarge',
+      'UnsupportedMediaType', 'StoreUnavailable',
+    ],
     handle: ({ bodyRead, ctx }) =>
       Effect.gen(function* () {
         const integration = yield* authenticated(useCases, bodyRead, ctx.query);
@@ -133,7 +140,4 @@ export const qiscusRoutes = (useCases: QiscusUseCases): ReadonlyArray<AnyRoute> 
       }),
   }),
 ];
-
-const lift = <T>(value: T | HttpFailure): Effect.Effect<T, HttpFailure> =>
-  value instanceof HttpFailure ? Effect.fail(value) : Effect.succeed(value);
 

@@ -105,3 +105,12 @@ export {
   InvalidPlatformNotice,
   claimsAccount,
 } from './allocation/chat-platform.port.ts';
+
+// Live events: the public envelope (SSE and webhooks), numbered per ticket and per tenant.
+export type { EventEnvelope, EventRecord, LoggedEvent, PublicEventType } from './events/envelope.ts';
+export { envelopeId, isPublicEventType, positionIn, publicEventTypes, toEnvelope, visibleTo } from './events/envelope.ts';
+export type { EventLog } from './events/event-log.port.ts';
+export { eventRecord, subjectOf } from './events/event-record.mapper.ts';
+export { envelopeFor } from './events/envelope-for.ts';
+export { recordingEvents } from './events/recording-store.ts';
+export { PruneEventsUseCase, eventRetentionMs } from './events/prune-events.use-case.ts';

@@ -8,6 +8,7 @@ import type { Message } from '../../core/tickets/message.ts';
 import type { Ticket } from '../../core/tickets/ticket.ts';
 import type { Session } from '../../core/access/session.ts';
 import { isoString } from './iso-date.ts';
+import { messageView, ticketView, userView } from '../../core/events/public-views.ts';
 import type {
   AgentLoadDto,
   ChannelDto,
@@ -23,19 +24,7 @@ import type {
 
 const iso = isoString;
 
-export const userJson = (u: User): typeof UserDto.Type => ({
-  id: u.id,
-  tenant_id: u.tenantId,
-  email: u.email,
-  name: u.name,
-  role: u.role,
-  active: u.active,
-  availability: u.availability,
-  max_customers: u.maxCustomers,
-  can_login: u.passwordHash !== null,
-  created_at: iso(u.createdAt),
-  updated_at: iso(u.updatedAt),
-});
+export const userJson = (u: User): typeof UserDto.Type => userView(u);
 
 export const sessionJson = (s: Session): typeof SessionDto.Type => ({
   access_token: s.accessToken,
@@ -57,21 +46,7 @@ export const customerJson = (c: Customer): typeof CustomerDto.Type => ({
   updated_at: iso(c.updatedAt),
 });
 
-export const ticketJson = (t: Ticket): typeof TicketDto.Type => ({
-  id: t.id,
-  tenant_id: t.tenantId,
-  title: t.title,
-  description: t.description,
-  status: t.status,
-  priority: t.priority,
-  assigned_agent_id: t.assignedAgentId,
-  customer_id: t.customerId,
-  channel: t.channel,
-  channel_id: t.channelId,
-  external_ref: t.externalRef,
-  created_at: iso(t.createdAt),
-  updated_at: iso(t.updatedAt),
-});
+export const ticketJson = (t: Ticket): typeof TicketDto.Type => ticketView(t);
 
 export const queuedTicketJson = (q: QueuedTicket): typeof QueuedTicketDto.Type => ({
   ...ticketJson(q.ticket),
@@ -79,15 +54,7 @@ export const queuedTicketJson = (q: QueuedTicket): typeof QueuedTicketDto.Type =
   position: q.position,
 });
 
-export const messageJson = (m: Message): typeof MessageDto.Type => ({
-  id: m.id,
-  ticket_id: m.ticketId,
-  tenant_id: m.tenantId,
-  sender_type: m.senderType,
-  sender_id: m.senderId,
-  message: m.message,
-  created_at: iso(m.createdAt),
-});
+export const messageJson = (m: Message): typeof MessageDto.Type => messageView(m);
 
 export const channelJson = (c: Omit<Channel, 'secret'>): typeof ChannelDto.Type => ({
   id: c.id,

@@ -11,6 +11,7 @@ import { MemoryAgentPool } from './memory-agent-pool.ts';
 import { MemoryAllocationQueue } from './memory-allocation-queue.ts';
 import { MemoryEventOutbox } from './memory-event-outbox.ts';
 import { MemoryIntegrationRepository } from './memory-integration.repository.ts';
+import { MemoryEventLog } from './memory-event-log.ts';
 
 export const memoryStore = (db: MemoryDatabase): Store => ({
   tenants: new MemoryTenantRepository(db),
@@ -24,4 +25,5 @@ export const memoryStore = (db: MemoryDatabase): Store => ({
   queue: new MemoryAllocationQueue(db),
   outbox: new MemoryEventOutbox(db),
   integrations: new MemoryIntegrationRepository(db),
+  events: new MemoryEventLog(db),
 });

@@ -12,9 +12,12 @@ import { MikroOrmAgentPool } from './mikro-orm-agent-pool.ts';
 import { MikroOrmAllocationQueue } from './mikro-orm-allocation-queue.ts';
 import { MikroOrmEventOutbox } from './mikro-orm-event-outbox.ts';
 import { MikroOrmIntegrationRepository } from './mikro-orm-integration.repository.ts';
+import { MikroOrmEventLog } from './mikro-orm-event-log.ts';
+import { recordingEvents } from '../../core/events/recording-store.ts';
 
 /** Every repository, bound to one unit of work's session; `secrets` seals the integrations' secrets at rest. */
-export const mikroOrmStore = (session: SqlSession, secrets: SecretCipher): Store => ({
+export const mikroOrmStore = (session: SqlSession, secrets: SecretCipher): Store =>
+  recordingEvents({
   tenants: new MikroOrmTenantRepository(session),
   users: new MikroOrmUserRepository(session),
   refreshTokens: new MikroOrmRefreshTokenRepository(session),
@@ -26,4 +29,5 @@ export const mikroOrmStore = (session: SqlSession, secrets: SecretCipher): Store
   queue: new MikroOrmAllocationQueue(session),
   outbox: new MikroOrmEventOutbox(session),
   integrations: new MikroOrmIntegrationRepository(session, secrets),
-});
+  events: new MikroOrmEventLog(session),
+  });

@@ -8,6 +8,7 @@ import { ReconcileRoomsUseCase } from '../../core/integrations/reconcile-rooms.u
 import { ResolveRoomOnPlatformHandler } from '../../core/integrations/resolve-room-on-platform.handler.ts';
 import { RoomAllocationHandler } from '../../core/integrations/room-allocation.handler.ts';
 import { SweepQiscusUseCase } from '../../core/integrations/sweep-qiscus.use-case.ts';
+import { PruneEventsUseCase } from '../../core/events/prune-events.use-case.ts';
 import { allocationHandler, allocationSweep, type AllocationJobDeps } from './allocation-jobs.ts';
 
 /** A periodic job, run every `intervalMs` by a `PeriodicSweeper`. */
@@ -33,12 +34,16 @@ export interface JobsDeps extends AllocationJobDeps {
   readonly logger?: JobLogger;
 }
 
+/** How often stored events past their retention are dropped. */
+const eventsPruneIntervalMs = 15 * 60_000;
+
 /** The event handlers and periodic sweeps of Switchboard: native allocation and the Qiscus room flow. */
 export const buildJobs = (deps: JobsDeps): Jobs => {
   const intervalMs = deps.allocationSweepSeconds * 1000;
   const sweepNative = allocationSweep(deps);
   const allocateRooms = new AllocateRoomsUseCase(deps);
   const sweepRooms = new SweepQiscusUseCase({ uow: deps.uow, allocate: allocateRooms, reconcile: new ReconcileRoomsUseCase(deps) });
+  const pruneEvents = new PruneEventsUseCase(deps);
   return {
     handlers: [allocationHandler(deps), new RoomAllocationHandler(allocateRooms), new ResolveRoomOnPlatformHandler(deps)],
     sweeps: [
@@ -60,6 +65,7 @@ export const buildJobs = (deps: JobsDeps): Jobs => {
           return report;
         },
       },
+      { name: 'events-prune', intervalMs: eventsPruneIntervalMs, sweep: () => Effect.runPromise(pruneEvents.execute()) },
     ],
   };
 };

@@ -30,6 +30,8 @@ interface Payloads {
   'settings.changed': { maxCustomersPerAgent: number; autoAssign: boolean };
   /** A chat-platform room's ticket entered the queue; the platform allocator (not the native one) takes it. */
   'room.queued': { ticketId: string; roomId: string };
+  /** A ticket missed an SLA target. */
+  'sla.breached': { ticketId: string; target: 'first_response' | 'resolution' };
 }
 
 export type DomainEventType = keyof Payloads;

@@ -10,6 +10,7 @@ import type { MessageRepository } from '../tickets/message.port.ts';
 import type { ChannelRepository } from '../channels/channel.port.ts';
 import type { AgentPool, AllocationQueue } from '../allocation/allocation.port.ts';
 import type { IntegrationRepository } from '../integrations/integration.port.ts';
+import type { EventLog } from '../events/event-log.port.ts';
 
 /** Every store port, bound to one unit of work. */
 export interface Store {
@@ -24,6 +25,8 @@ export interface Store {
   readonly queue: AllocationQueue;
   readonly outbox: EventOutbox;
   readonly integrations: IntegrationRepository;
+  /** Public events (envelopes), recorded with every outbox append of a public domain event. */
+  readonly events: EventLog;
 }
 
 export interface UnitOfWork {

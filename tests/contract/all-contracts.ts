@@ -10,6 +10,7 @@ import { allocationQueueContract } from './suites/allocation-queue.contract.ts';
 import { eventOutboxContract } from './suites/event-outbox.contract.ts';
 import { unitOfWorkContract } from './suites/unit-of-work.contract.ts';
 import { integrationRepositoryContract } from './suites/integration-repository.contract.ts';
+import { eventLogContract } from './suites/event-log.contract.ts';
 import type { ContractEnvFactory } from './contract-env.ts';
 
 /** Every port contract suite; each adapter's test file runs them all against its own store. */
@@ -26,4 +27,5 @@ export const allContracts: ReadonlyArray<(makeEnv: ContractEnvFactory) => void> 
   eventOutboxContract,
   unitOfWorkContract,
   integrationRepositoryContract,
+  eventLogContract,
 ];

@@ -131,7 +131,7 @@ describe.each(kinds)('allocation jobs and the tenant directory on $name', (kind)
     expect(await Effect.runPromise(sweep())).toEqual({ tenants: 0, assigned: 0 });
   });
 
-  it('builds the jobs both apps run: native allocation and the Qiscus room flow, each sweep run every interval', async () => {
+  it('builds the jobs both apps run: native allocation, the Qiscus room flow and event pruning, each sweep run every interval', async () => {
     const tenant = aTenant().build();
     const agent = anAgent(tenant.id).build();
     const customer = aCustomer(tenant.id);
@@ -139,7 +139,7 @@ describe.each(kinds)('allocation jobs and the tenant directory on $name', (kind)
     await seed(store.uow, { tenant, users: [agent], customers: [customer], tickets: [ticket] });
     const jobs = buildJobs({ ...deps, platform: new QiscusChatPlatform(), allocationSweepSeconds: 7 });
     expect(jobs.handlers.map((h) => h.name)).toEqual(['allocation', 'integrations.allocate-rooms', 'integrations.resolve-room']);
-    expect(jobs.sweeps.map((s) => [s.name, s.intervalMs])).toEqual([['allocation-sweep', 7000], ['qiscus-sweep', 7000]]);
+    expect(jobs.sweeps.map((s) => [s.name, s.intervalMs])).toEqual([['allocation-sweep', 7000], ['qiscus-sweep', 7000], ['events-prune', 900_000]]);
     for (const job of jobs.sweeps) await job.sweep();
     expect((await ticketOf(tenant.id, ticket.id))?.assignedAgentId).toBe(agent.id);
   });

@@ -4,9 +4,11 @@ import { CustomerEntity, MessageEntity, TicketEntity } from './ticket.entity.ts'
 import { ChannelEntity } from './channel.entity.ts';
 import { OutboxEntity, ReportedLoadEntity } from './outbox.entity.ts';
 import { IntegrationEntity, PlatformAgentLinkEntity, UnansweredAssignEntity } from './integration.entity.ts';
+import { EventCounterEntity, EventEntity } from './event.entity.ts';
 
 export { TenantEntity, TenantLockEntity, UserEntity, RefreshTokenEntity, CustomerEntity, TicketEntity, MessageEntity };
 export { ChannelEntity, OutboxEntity, ReportedLoadEntity, IntegrationEntity, PlatformAgentLinkEntity, UnansweredAssignEntity };
+export { EventEntity, EventCounterEntity };
 
 /** Every table of the Switchboard schema, in dependency order. */
 export const entities = [
@@ -23,4 +25,6 @@ export const entities = [
   IntegrationEntity,
   PlatformAgentLinkEntity,
   UnansweredAssignEntity,
+  EventEntity,
+  EventCounterEntity,
 ];

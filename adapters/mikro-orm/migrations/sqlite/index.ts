@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261121081939_initial } from './Migration20261121081939_initial.ts';
 import { Migration20261121083247_qiscus_integrations } from './Migration20261121083247_qiscus_integrations.ts';
 import { Migration20261121091044_queue_order_index } from './Migration20261121091044_queue_order_index.ts';
+import { Migration20261203081227_event_log } from './Migration20261203081227_event_log.ts';
 
 /** The sqlite migration set, oldest first (new ones come from `node adapters/mikro-orm/migrations/create-migration.ts <name>`). */
 export const sqliteMigrations: ReadonlyArray<MigrationObject> = [
   { name: 'Migration20261121081939_initial', class: Migration20261121081939_initial },
   { name: 'Migration20261121083247_qiscus_integrations', class: Migration20261121083247_qiscus_integrations },
   { name: 'Migration20261121091044_queue_order_index', class: Migration20261121091044_queue_order_index },
+  { name: 'Migration20261203081227_event_log', class: Migration20261203081227_event_log },
 ];

@@ -1,5 +1,6 @@
 import { Duration, Effect } from 'effect';
 import { ChatPlatformUnavailable } from '../../core/allocation/chat-platform.port.ts';
+import { noOutboundHttp, type OutboundHttp } from '../../core/shared/outbound.port.ts';
 
 export interface RetryNotice {
   readonly operation: string;
@@ -15,7 +16,10 @@ export interface QiscusHttpOptions {
   readonly baseDelayMs: number;
   readonly maxDelayMs: number;
   readonly random: () => number;
-  readonly fetch: typeof fetch;
+  /** Outbound HTTP with the SSRF guard (the base URL is vetted at every call). */
+  readonly outbound: OutboundHttp;
+  /** Answers longer than this fail the call (1 MiB). */
+  readonly maxAnswerBytes: number;
   readonly onRetry: (notice: RetryNotice) => void;
 }
 
@@ -25,7 +29,9 @@ export const defaultHttpOptions: QiscusHttpOptions = {
   baseDelayMs: 250,
   maxDelayMs: 5_000,
   random: Math.random,
-  fetch: (input, init) => fetch(input, init),
+  // The composition root gives the guarded client (apps/shared/outbound.ts).
+  outbound: noOutboundHttp,
+  maxAnswerBytes: 1024 * 1024,
   onRetry: () => {},
 };
 
@@ -46,7 +52,11 @@ export interface QiscusReply {
   readonly uncertain: boolean;
 }
 
-type Attempt = { readonly _tag: 'Reply'; readonly reply: QiscusReply } | { readonly _tag: 'Retryable'; readonly reason: string };
+type Attempt =
+  | { readonly _tag: 'Reply'; readonly reply: QiscusReply }
+  | { readonly _tag: 'Retryable'; readonly reason: string }
+  /** Trying again cannot help: the destination is refused, or the answer is over the cap. */
+  | { readonly _tag: 'Final'; readonly reason: string };
 
 /** Exponential backoff with equal jitter: half the step fixed, half random. */
 export const backoffDelay = (attempt: number, options: Pick<QiscusHttpOptions, 'baseDelayMs' | 'maxDelayMs'>, random: () => number): number => {
@@ -63,40 +73,35 @@ const parseBody = (text: string): unknown => {
   }
 };
 
-const encodeBody = (body: QiscusRequest['body']): { body?: RequestInit['body']; contentType?: string } => {
+const encodeBody = async (body: QiscusRequest['body']): Promise<{ body?: Uint8Array; contentType?: string }> => {
   if (body === undefined) return {};
-  if (body instanceof URLSearchParams) return { body, contentType: 'application/x-www-form-urlencoded' };
-  if (body instanceof FormData) return { body };
-  return { body: JSON.stringify(body.json), contentType: 'application/json' };
-};
-
-const describe = (error: unknown, timedOut: boolean): string => {
-  if (timedOut) return 'timed out';
-  const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
-  return error instanceof Error ? `network error (${error.message}${cause})` : 'network error';
+  if (body instanceof URLSearchParams || body instanceof FormData) {
+    // Response encodes the form the way fetch would, multipart boundary included.
+    const encoded = new Response(body);
+    return { body: new Uint8Array(await encoded.arrayBuffer()), contentType: encoded.headers.get('content-type') ?? undefined };
+  }
+  return { body: Buffer.from(JSON.stringify(body.json)), contentType: 'application/json' };
 };
 
 const attemptOnce = (baseUrl: string, request: QiscusRequest, options: QiscusHttpOptions, uncertain: boolean): Effect.Effect<Attempt> =>
   Effect.promise(async (interrupt): Promise<Attempt> => {
-    const timeout = AbortSignal.timeout(options.timeoutMs);
-    const { body, contentType } = encodeBody(request.body);
+    const { body, contentType } = await encodeBody(request.body);
     const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
     if (contentType !== undefined) headers['content-type'] = contentType;
-    try {
-      const response = await options.fetch(new URL(request.path, baseUrl), {
-        method: request.method,
-        headers,
-        body,
-        signal: AbortSignal.any([interrupt, timeout]),
-        // A followed redirect would carry the secret headers to another host.
-        redirect: 'manual',
-      });
-      const parsed = parseBody(await response.text());
-      if (response.status >= 500 || response.status === 429) return { _tag: 'Retryable', reason: `status ${response.status}` };
-      return { _tag: 'Reply', reply: { status: response.status, body: parsed, uncertain } };
-    } catch (error) {
-      return { _tag: 'Retryable', reason: describe(error, timeout.aborted) };
-    }
+    // Redirects are never followed: one would carry the secret headers to another host.
+    const result = await options.outbound.send({
+      url: new URL(request.path, baseUrl).href,
+      method: request.method,
+      headers,
+      ...(body === undefined ? {} : { body }),
+      timeoutMs: options.timeoutMs,
+      maxBodyBytes: options.maxAnswerBytes,
+      signal: interrupt,
+    });
+    if (result.kind === 'refused') return { _tag: 'Final', reason: `base URL refused: ${result.reason}` };
+    if (result.kind === 'failed') return result.tooLarge ? { _tag: 'Final', reason: result.reason } : { _tag: 'Retryable', reason: result.reason };
+    if (result.status >= 500 || result.status === 429) return { _tag: 'Retryable', reason: `status ${result.status}` };
+    return { _tag: 'Reply', reply: { status: result.status, body: parseBody(Buffer.from(result.body).toString('utf8')), uncertain } };
   });
 
 /** Sends one request, retrying on network errors, timeouts, 429 and 5xx; other answers are returned as they are. */
@@ -106,6 +111,7 @@ export const send = (baseUrl: string, request: QiscusRequest, options: QiscusHtt
     for (let attempt = 1; attempt <= options.maxAttempts; attempt++) {
       const outcome = yield* attemptOnce(baseUrl, request, options, attempt > 1);
       if (outcome._tag === 'Reply') return outcome.reply;
+      if (outcome._tag === 'Final') return yield* new ChatPlatformUnavailable({ operation: request.operation, reason: outcome.reason });
       reason = outcome.reason;
       if (attempt === options.maxAttempts) break;
       const delayMs = backoffDelay(attempt, options, options.random);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Schema } from 'effect';
-import { AmqpPrefix, AmqpUrl, ConfigError, DatabaseUrl, decodeEnv, IntFromEnv, LogLevel, Url } from '../shared/env.ts';
+import { AmqpPrefix, AmqpUrl, BooleanFromEnv, ConfigError, DatabaseUrl, decodeEnv, IntFromEnv, LogLevel, Url } from '../shared/env.ts';
 
 export { ConfigError };
 
@@ -32,6 +32,7 @@ const Env = Schema.Struct({
   TRUST_PROXY: Schema.optionalKey(IntFromEnv(0, 10)),
   SECRETS_KEY: Schema.optionalKey(SecretsKey),
   LOG_LEVEL: Schema.optionalKey(LogLevel),
+  OUTBOUND_ALLOW_PRIVATE_NETWORKS: Schema.optionalKey(BooleanFromEnv),
 });
 
 export interface ApiConfig {
@@ -51,6 +52,8 @@ export interface ApiConfig {
   readonly trustProxy: number;
   readonly secretsKey: Buffer;
   readonly logLevel: string;
+  /** Outbound calls (webhooks, Qiscus) may reach loopback and private addresses. */
+  readonly outboundAllowPrivateNetworks: boolean;
 }
 
 /** A secret from the environment, or one generated once and kept under `dataDir` (the embedded default). */
@@ -94,5 +97,6 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>, da
     trustProxy: e.TRUST_PROXY ?? 0,
     secretsKey: Buffer.from(secretsKey, 'base64'),
     logLevel: e.LOG_LEVEL ?? 'info',
+    outboundAllowPrivateNetworks: e.OUTBOUND_ALLOW_PRIVATE_NETWORKS === 'true',
   };
 };

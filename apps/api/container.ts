@@ -9,10 +9,10 @@ import { hmacChannelSignatureVerifier, randomSecretGenerator } from '../../adapt
 import { JwtAccessTokenIssuer } from '../../adapters/crypto/jwt-access-token-issuer.ts';
 import { RandomRefreshTokenFactory } from '../../adapters/crypto/random-refresh-token-factory.ts';
 import { systemClock, uuidV7Ids } from '../../adapters/memory/memory-ids.ts';
-import { QiscusChatPlatform } from '../../adapters/qiscus/qiscus-chat-platform.ts';
 import { QiscusWebhookNotices } from '../../adapters/qiscus/qiscus-webhooks.ts';
 import { createHmac } from 'node:crypto';
 import type { UnitOfWork } from '../../core/shared/unit-of-work.port.ts';
+import { buildOutbound } from '../shared/outbound.ts';
 import type { ApiConfig } from './config.ts';
 import { useCaseFactories, type CoreDeps } from './use-case-factories.ts';
 
@@ -38,19 +38,23 @@ export const buildContainer = (config: ApiConfig, logger: Logger, uow: UnitOfWor
   container.bind(tokens.logger).toConstantValue(logger);
   container.bind(tokens.uow).toConstantValue(uow);
   container.bind(tokens.coreDeps).toResolvedValue(
-    (cfg: ApiConfig, store: UnitOfWork): CoreDeps => ({
-      uow: store,
-      clock: systemClock,
-      ids: uuidV7Ids,
-      hasher: new Argon2PasswordHasher(),
-      accessTokens: new JwtAccessTokenIssuer({ secret: cfg.jwtSecret, ttlSeconds: cfg.accessTokenTtlSeconds }),
-      refreshTokens: new RandomRefreshTokenFactory({ ttlSeconds: cfg.refreshTokenTtlSeconds }),
-      secrets: randomSecretGenerator,
-      verifier: hmacChannelSignatureVerifier,
-      platform: new QiscusChatPlatform(),
-      notices: new QiscusWebhookNotices(),
-      publicBaseUrl: cfg.publicBaseUrl,
-    }),
+    (cfg: ApiConfig, store: UnitOfWork): CoreDeps => {
+      const outbound = buildOutbound(cfg.outboundAllowPrivateNetworks);
+      return {
+        uow: store,
+        clock: systemClock,
+        ids: uuidV7Ids,
+        hasher: new Argon2PasswordHasher(),
+        accessTokens: new JwtAccessTokenIssuer({ secret: cfg.jwtSecret, ttlSeconds: cfg.accessTokenTtlSeconds }),
+        refreshTokens: new RandomRefreshTokenFactory({ ttlSeconds: cfg.refreshTokenTtlSeconds }),
+        secrets: randomSecretGenerator,
+        verifier: hmacChannelSignatureVerifier,
+        platform: outbound.platform,
+        destinations: outbound.guard,
+        notices: new QiscusWebhookNotices(),
+        publicBaseUrl: cfg.publicBaseUrl,
+      };
+    },
     [tokens.config, tokens.uow],
   );
   container.bind(tokens.useCases).toResolvedValue(

@@ -3,11 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { Argon2PasswordHasher } from '../../adapters/crypto/argon2-password-hasher.ts';
 import { createLogger } from '../../adapters/http-koa/logger.ts';
 import { systemClock, uuidV7Ids } from '../../adapters/memory/memory-ids.ts';
-import { QiscusChatPlatform } from '../../adapters/qiscus/qiscus-chat-platform.ts';
 import { startInProcessJobs, type RunningJobs } from '../shared/in-process-jobs.ts';
 import { buildJobs } from '../shared/jobs.ts';
 import { openLimiterStore, type LimiterStore } from '../shared/limiters.ts';
 import { redactDatabaseUrl } from '../shared/open-store.ts';
+import { buildOutbound } from '../shared/outbound.ts';
 import { ensureDemoTenant, startBanner } from './bootstrap.ts';
 import { ConfigError, loadConfig, type ApiConfig } from './config.ts';
 import { buildContainer, tokens } from './container.ts';
@@ -58,7 +58,7 @@ const start = async (): Promise<void> => {
       ...store,
       clock: systemClock,
       ids: uuidV7Ids,
-      platform: new QiscusChatPlatform(),
+      platform: buildOutbound(config.outboundAllowPrivateNetworks).platform,
       allocationSweepSeconds: config.allocationSweepSeconds,
       logger,
     });

@@ -16,6 +16,7 @@ import { CreateChannelUseCase } from '../../core/channels/create-channel.use-cas
 import { ListChannelsUseCase } from '../../core/channels/list-channels.use-case.ts';
 import { ReceiveChannelMessageUseCase } from '../../core/channels/receive-channel-message.use-case.ts';
 import type { ChannelSignatureVerifier, SecretGenerator } from '../../core/channels/secret.port.ts';
+import type { DestinationPolicy } from '../../core/shared/outbound.port.ts';
 import type { Clock, IdGenerator } from '../../core/shared/ports.ts';
 import type { UnitOfWork } from '../../core/shared/unit-of-work.port.ts';
 import { GetSettingsUseCase } from '../../core/tenancy/get-settings.use-case.ts';
@@ -53,6 +54,8 @@ export interface CoreDeps {
   readonly notices: ChatPlatformNotices;
   /** How the outside world reaches this API (webhook URLs). */
   readonly publicBaseUrl: string;
+  /** The outbound URL rule, for URLs admins set (Qiscus `base_url`, webhooks). */
+  readonly destinations: DestinationPolicy;
 }
 
 /** How each use case of the API is built from the ports (exhaustive over `HttpUseCases`). */

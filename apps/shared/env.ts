@@ -31,6 +31,9 @@ export const AmqpUrl = Url(['amqp:', 'amqps:']);
 
 export const AmqpPrefix = Schema.String.pipe(Schema.check(Schema.isPattern(/^[A-Za-z0-9._-]{1,64}$/, { message: 'must be 1..64 of A-Z a-z 0-9 . _ -' })));
 
+/** `true` or `false`. */
+export const BooleanFromEnv = Schema.Literals(['true', 'false']);
+
 export const LogLevel = Schema.Literals(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
 /** A configuration value is wrong; the message names the variable. */

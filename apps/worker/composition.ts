@@ -3,9 +3,9 @@ import type { OutboxFeed } from '../../core/shared/outbox.port.ts';
 import type { AmqpHandler } from '../../adapters/rabbitmq/amqp-topology.ts';
 import { AesGcmSecretBox } from '../../adapters/crypto/secret-box.ts';
 import { systemClock, uuidV7Ids } from '../../adapters/memory/memory-ids.ts';
-import { QiscusChatPlatform } from '../../adapters/qiscus/qiscus-chat-platform.ts';
 import { buildJobs } from '../shared/jobs.ts';
 import { openStore } from '../shared/open-store.ts';
+import { buildOutbound } from '../shared/outbound.ts';
 import { secretsKeyFrom } from '../shared/secrets-key.ts';
 import type { WorkerConfig } from './config.ts';
 
@@ -35,7 +35,7 @@ export const composeWorker: ComposeWorker = async (config) => {
     ...store,
     clock: systemClock,
     ids: uuidV7Ids,
-    platform: new QiscusChatPlatform(),
+    platform: buildOutbound(config.outboundAllowPrivateNetworks).platform,
     allocationSweepSeconds: config.allocationSweepSeconds,
   });
   return { feed: store.outboxFeed, clock: systemClock, handlers: jobs.handlers, sweeps: jobs.sweeps, close: () => store.close() };

@@ -1,5 +1,5 @@
 import { Schema } from 'effect';
-import { AmqpPrefix, AmqpUrl, ConfigError, DatabaseUrl, decodeEnv, IntFromEnv, LogLevel } from '../shared/env.ts';
+import { AmqpPrefix, AmqpUrl, BooleanFromEnv, ConfigError, DatabaseUrl, decodeEnv, IntFromEnv, LogLevel } from '../shared/env.ts';
 
 /** The environment as the worker reads it (API.md, Configuration), plus its shutdown grace period. */
 const Env = Schema.Struct({
@@ -9,6 +9,7 @@ const Env = Schema.Struct({
   ALLOCATION_SWEEP_SECONDS: Schema.optionalKey(IntFromEnv(1, 86_400)),
   SHUTDOWN_GRACE_SECONDS: Schema.optionalKey(IntFromEnv(1, 600)),
   LOG_LEVEL: Schema.optionalKey(LogLevel),
+  OUTBOUND_ALLOW_PRIVATE_NETWORKS: Schema.optionalKey(BooleanFromEnv),
 });
 
 export interface WorkerConfig {
@@ -19,6 +20,7 @@ export interface WorkerConfig {
   readonly allocationSweepSeconds: number;
   readonly shutdownGraceSeconds: number;
   readonly logLevel: string;
+  readonly outboundAllowPrivateNetworks: boolean;
 }
 
 /** A configuration value is wrong; the message names the variable. */
@@ -33,5 +35,6 @@ export const loadWorkerConfig = (env: Readonly<Record<string, string | undefined
     allocationSweepSeconds: e.ALLOCATION_SWEEP_SECONDS ?? 30,
     shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS ?? 20,
     logLevel: e.LOG_LEVEL ?? 'info',
+    outboundAllowPrivateNetworks: e.OUTBOUND_ALLOW_PRIVATE_NETWORKS === 'true',
   };
 };

@@ -36,10 +36,12 @@ export interface QiscusIntegrationView {
   readonly markAsResolvedUrl: string;
 }
 
+export const maxBaseUrlLength = 2000;
+
 const rules = {
   appCode: { min: 1, max: 255, notBlank: true },
   secretKey: { min: 1, max: 1000, notBlank: true },
-  baseUrl: { min: 1, max: 2000, notBlank: true },
+  baseUrl: { min: 1, max: maxBaseUrlLength, notBlank: true },
   adminEmail: { min: 3, max: 254, notBlank: true },
   adminPassword: { min: 1, max: 1000 },
 } as const;

@@ -73,6 +73,8 @@ export const startHttpApp = async (
     JWT_SECRET: jwtSecret,
     SECRETS_KEY: randomBytes(32).toString('base64'),
     LOG_LEVEL: 'info',
+    // The local fakes (Qiscus, webhook receivers) listen on loopback; the SSRF tests turn this off.
+    OUTBOUND_ALLOW_PRIVATE_NETWORKS: 'true',
     ...options.env,
   });
   const store = await (options.makeStore ?? (await configuredStoreFactory()))();

@@ -66,6 +66,7 @@ export const openSystem = async (services: Extract<SystemServices, { status: 're
     JWT_SECRET: randomBytes(32).toString('base64url'),
     SECRETS_KEY: randomBytes(32).toString('base64'),
     CHANNEL_RATE_LIMIT_PER_MINUTE: '1000000',
+    OUTBOUND_ALLOW_PRIVATE_NETWORKS: 'true',
     ...options.env,
   };
   const sql = mysql.createPool({ uri: env.DATABASE_URL, connectionLimit: 4, timezone: 'Z' });

@@ -104,8 +104,8 @@ describe('QiscusChatPlatform.assignAgent', () => {
 
   it('treats a success reply it cannot read as unavailable, without quoting the reply', async () => {
     const reply = { data: { added_agent: { name: 'no id' } }, token: 'tok-should-not-leak' };
-    const fetch = async () => new Response(JSON.stringify(reply), { status: 200 });
-    const error = await failure(fastClient({ fetch }).assignAgent(accountOf(fake()), '1', '2'));
+    const outbound = { send: async () => ({ kind: 'response' as const, status: 200, headers: {}, body: Buffer.from(JSON.stringify(reply)) }) };
+    const error = await failure(fastClient({ outbound }).assignAgent(accountOf(fake()), '1', '2'));
     expect(error).toMatchObject({ _tag: 'ChatPlatformUnavailable', reason: 'unexpected reply shape (status 200)' });
     expect(JSON.stringify(error)).not.toContain('tok-should-not-leak');
   });

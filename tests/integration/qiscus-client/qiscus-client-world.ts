@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach } from 'vitest';
 import type { ChatPlatformAccount } from '../../../core/allocation/chat-platform.port.ts';
 import { QiscusChatPlatform, type QiscusChatPlatformOptions } from '../../../adapters/qiscus/qiscus-chat-platform.ts';
+import { privateNetworkOutbound } from '../../support/outbound.ts';
 import { FakeQiscus } from '../../support/fake-qiscus/fake-qiscus.ts';
 
 /** A fresh fake Qiscus per test; the getter reads the current one. */
@@ -31,7 +32,7 @@ export const accountOf = (fake: FakeQiscus, overrides: Partial<ChatPlatformAccou
 
 /** A client with short timeouts and delays so fault tests stay fast. */
 export const fastClient = (options: QiscusChatPlatformOptions = {}) =>
-  new QiscusChatPlatform({ timeoutMs: 300, maxAttempts: 3, baseDelayMs: 2, maxDelayMs: 10, ...options });
+  new QiscusChatPlatform({ timeoutMs: 300, maxAttempts: 3, baseDelayMs: 2, maxDelayMs: 10, outbound: privateNetworkOutbound, ...options });
 
 export const succeed = <A, E>(effect: Effect.Effect<A, E>): Promise<A> => Effect.runPromise(effect);
 export const failure = <A, E>(effect: Effect.Effect<A, E>): Promise<E> => Effect.runPromise(Effect.flip(effect));

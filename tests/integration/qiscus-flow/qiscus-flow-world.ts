@@ -25,6 +25,7 @@ import { FakeQiscus } from '../../support/fake-qiscus/fake-qiscus.ts';
 import { caaWebhookPayload, resolveWebhookPayload } from '../../support/fake-qiscus/fake-qiscus-webhooks.ts';
 import type { FlowStore, FlowStoreKind } from '../../support/qiscus-stores.ts';
 import { testClock } from '../../unit/integrations/integrations-world.ts';
+import { privateNetworkGuard, privateNetworkOutbound } from '../../support/outbound.ts';
 import { snapshotOf } from './qiscus-flow-snapshot.ts';
 
 export interface FlowResponse {
@@ -67,7 +68,7 @@ export const qiscusFlowWorld = async (kind: FlowStoreKind, options: { readonly b
   const ids = { next: () => freshId() };
   const tenant = aTenant().withDefaultCapacity(2).build();
   await seed(store.uow, { tenant });
-  const platform = () => new QiscusChatPlatform({ timeoutMs: 300, maxAttempts: 3, baseDelayMs: 2, maxDelayMs: 10 });
+  const platform = () => new QiscusChatPlatform({ timeoutMs: 300, maxAttempts: 3, baseDelayMs: 2, maxDelayMs: 10, outbound: privateNetworkOutbound });
   const accessTokens = new JwtAccessTokenIssuer({ secret: randomBytes(32).toString('hex'), ttlSeconds: 3600 });
   const deps: CoreDeps = {
     uow: store.uow,
@@ -79,6 +80,7 @@ export const qiscusFlowWorld = async (kind: FlowStoreKind, options: { readonly b
     secrets: randomSecretGenerator,
     verifier: hmacChannelSignatureVerifier,
     platform: platform(),
+    destinations: privateNetworkGuard,
     notices: new QiscusWebhookNotices(),
     publicBaseUrl: baseUrl,
   };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DestinationGuard } from '../../../adapters/outbound-http/destination-guard.ts';
 import { failureOf, run, useIntegrationsWorld } from './integrations-world.ts';
 
 describe('ConfigureQiscusUseCase and GetQiscusIntegrationUseCase', () => {
@@ -40,5 +41,27 @@ describe('ConfigureQiscusUseCase and GetQiscusIntegrationUseCase', () => {
   it('answers NotFound before an integration is configured', async () => {
     const w = world();
     expect(await failureOf(w.useCases.getQiscusIntegration.execute(undefined, w.admin))).toMatchObject({ _tag: 'NotFound' });
+  });
+});
+
+describe('ConfigureQiscusUseCase and the outbound URL rule', () => {
+  const resolve = async (host: string) => [{ address: host === 'inward.example.test' ? '127.0.0.1' : '93.184.215.14', family: 4 }];
+  const world = useIntegrationsWorld({ destinations: new DestinationGuard({ allowPrivateNetworks: false, resolve }) });
+
+  it.each(['http://169.254.169.254', 'http://127.0.0.1:8080', 'http://[::1]/', 'http://10.0.0.7', 'https://inward.example.test', 'http://[::ffff:127.0.0.1]'])(
+    'refuses base_url %s with InvalidInput on base_url, storing nothing',
+    async (baseUrl) => {
+      const w = world();
+      const error = await failureOf(w.useCases.configureQiscus.execute({ appCode: 'a', secretKey: 'k', baseUrl }, w.admin));
+      expect(error).toMatchObject({ _tag: 'InvalidInput', path: 'base_url' });
+      expect(w.uow.db.integrations.size).toBe(0);
+    },
+  );
+
+  it('accepts a public base_url and the default one', async () => {
+    const w = world();
+    const view = await run(w.useCases.configureQiscus.execute({ appCode: 'a', secretKey: 'k', baseUrl: 'https://qiscus.example.test/' }, w.admin));
+    expect(view.baseUrl).toBe('https://qiscus.example.test');
+    expect((await run(w.useCases.configureQiscus.execute({ appCode: 'a', secretKey: 'k' }, w.admin))).baseUrl).toBe('https://multichannel.qiscus.com');
   });
 });

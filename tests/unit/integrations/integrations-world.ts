@@ -27,6 +27,8 @@ import { ChangeTicketStatusUseCase } from '../../../core/tickets/change-ticket-s
 import { DrainQueueUseCase } from '../../../core/allocation/drain-queue.use-case.ts';
 import { FakeQiscus } from '../../support/fake-qiscus/fake-qiscus.ts';
 import { caaWebhookPayload, resolveWebhookPayload } from '../../support/fake-qiscus/fake-qiscus-webhooks.ts';
+import { anyDestination, privateNetworkOutbound } from '../../support/outbound.ts';
+import type { DestinationPolicy } from '../../../core/shared/outbound.port.ts';
 import { aTenant, freshId, seed } from '../../support/allocation-builders.ts';
 
 /** A clock the test moves; every reading advances it by one millisecond so ids and times stay ordered. */
@@ -47,6 +49,7 @@ export const failureOf = <A, E>(effect: Effect.Effect<A, E>): Promise<E> => Effe
 export interface WorldOptions {
   readonly tenant?: Tenant;
   readonly publicBaseUrl?: string;
+  readonly destinations?: DestinationPolicy;
 }
 
 /** A memory store, one tenant, a fake Qiscus, every integration use case, and an in-process job loop the test drives. */
@@ -58,13 +61,13 @@ export const integrationsWorld = async (options: WorldOptions = {}) => {
   const tenant = options.tenant ?? aTenant().build();
   await seed(uow, { tenant });
   const publicBaseUrl = options.publicBaseUrl ?? 'https://switchboard.example.test';
-  const platform = new QiscusChatPlatform({ timeoutMs: 300, maxAttempts: 3, baseDelayMs: 2, maxDelayMs: 10 });
+  const platform = new QiscusChatPlatform({ timeoutMs: 300, maxAttempts: 3, baseDelayMs: 2, maxDelayMs: 10, outbound: privateNetworkOutbound });
   const notices = new QiscusWebhookNotices();
   const env = { uow, clock, ids };
   const allocateRooms = new AllocateRoomsUseCase({ ...env, platform });
   const reconcileRooms = new ReconcileRoomsUseCase({ ...env, platform });
   const useCases = {
-    configureQiscus: new ConfigureQiscusUseCase({ uow, clock, tokens: randomSecretGenerator, publicBaseUrl }),
+    configureQiscus: new ConfigureQiscusUseCase({ uow, clock, tokens: randomSecretGenerator, publicBaseUrl, destinations: options.destinations ?? anyDestination }),
     getQiscusIntegration: new GetQiscusIntegrationUseCase({ uow, publicBaseUrl }),
     setMarkAsResolved: new SetMarkAsResolvedUseCase({ uow, platform, publicBaseUrl }),
     authenticateQiscusWebhook: new AuthenticateQiscusWebhookUseCase({ uow, notices }),

@@ -1,0 +1,17 @@
+import { DestinationGuard } from '../../adapters/outbound-http/destination-guard.ts';
+import { OutboundHttpClient } from '../../adapters/outbound-http/outbound-http-client.ts';
+import { QiscusChatPlatform } from '../../adapters/qiscus/qiscus-chat-platform.ts';
+
+/** Every call the server makes to a URL an admin set: the guard, the HTTP client on it, the Qiscus client on that. */
+export interface Outbound {
+  readonly guard: DestinationGuard;
+  readonly http: OutboundHttpClient;
+  readonly platform: QiscusChatPlatform;
+}
+
+/** `allowPrivateNetworks` is `OUTBOUND_ALLOW_PRIVATE_NETWORKS=true` (tests, on-premises). */
+export const buildOutbound = (allowPrivateNetworks: boolean): Outbound => {
+  const guard = new DestinationGuard({ allowPrivateNetworks });
+  const http = new OutboundHttpClient(guard);
+  return { guard, http, platform: new QiscusChatPlatform({ outbound: http }) };
+};

@@ -1,4 +1,5 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { signStandardWebhook } from '../adapters/crypto/standard-webhooks.ts';
 import type mysql from 'mysql2/promise';
 import { percentile } from './allocation-floor.ts';
 
@@ -23,11 +24,19 @@ type Rows = mysql.RowDataPacket[];
 
 const post = async (baseUrl: string, channel: { key: string; secret: string }, customer: string): Promise<{ ticketId: string; at: number } | null> => {
   const raw = JSON.stringify({ customer_external_id: customer, message: 'Hello, where is my parcel?' });
-  const signature = `sha256=${createHmac('sha256', channel.secret).update(raw).digest('hex')}`;
+  const id = `msg_${randomUUID()}`;
+  const timestamp = Math.floor(Date.now() / 1000);
+  const signature = signStandardWebhook(channel.secret, id, timestamp, Buffer.from(raw));
   try {
     const res = await fetch(`${baseUrl}/api/channel/webhook`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-channel-key': channel.key, 'x-signature': signature },
+      headers: {
+        'content-type': 'application/json',
+        'x-channel-key': channel.key,
+        'webhook-id': id,
+        'webhook-timestamp': String(timestamp),
+        'webhook-signature': signature,
+      },
       body: raw,
     });
     const body = (await res.json()) as { ticket_id?: string };

@@ -9,7 +9,15 @@ import { channelJson, createdChannelJson } from './serializers.ts';
 import { decodeWith } from './validation.ts';
 import { requireObject } from './json-body.ts';
 
-const Signature = Schema.String.pipe(Schema.check(Schema.isPattern(/^sha256=[0-9a-fA-F]{64}$/u)));
+const header = (pattern: RegExp) => Schema.String.pipe(Schema.check(Schema.isPattern(pattern)));
+const WebhookId = header(/^[\x20-\x7e]{1,255}$/u);
+const WebhookTimestamp = header(/^[0-9]{1,12}$/u);
+const WebhookSignature = header(/^v1,[A-Za-z0-9+/]{43}=( v1,[A-Za-z0-9+/]{43}=)*$/u);
+
+const accepted = (received: { readonly ticketId: string; readonly messageId: string; readonly customerId: string }) => ({
+  status: 202,
+  body: { ticket_id: received.ticketId, message_id: received.messageId, customer_id: received.customerId },
+});
 
 export const channelRoutes = (useCases: HttpUseCases, throttle: ChannelThrottle): ReadonlyArray<AnyRoute> => [
   staffRoute({
@@ -42,13 +50,21 @@ export const channelRoutes = (useCases: HttpUseCases, throttle: ChannelThrottle)
     method: 'post',
     path: '/api/channel/webhook',
     tag: 'Channels',
-    summary: 'A customer message from a channel, signed with X-Channel-Key and X-Signature: sha256=<hex HMAC of the raw body>',
+    summary: 'A customer message from a channel, signed as Standard Webhooks sign; a redelivery (same webhook-id within 24 h) answers the first result',
     rawBody: true,
     docs: {
       body: { schema: ChannelWebhookBody, required: true, description: 'Signed as received; over the size limit it cannot be verified (401)' },
       parameters: [
         { name: 'X-Channel-Key', in: 'header', required: true, description: "The channel's key", schema: Schema.String },
-        { name: 'X-Signature', in: 'header', required: true, description: 'sha256=<hex HMAC-SHA256 of the raw body with the channel secret>', schema: Signature },
+        { name: 'webhook-id', in: 'header', required: true, description: "The sender's id of this delivery (1..255 printable ASCII)", schema: WebhookId },
+        { name: 'webhook-timestamp', in: 'header', required: true, description: 'Unix seconds; more than 5 minutes from our clock is refused (401)', schema: WebhookTimestamp },
+        {
+          name: 'webhook-signature',
+          in: 'header',
+          required: true,
+          description: 'v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>" keyed with the base64-decoded secret after whsec_>; several space-separated, one valid is enough',
+          schema: WebhookSignature,
+        },
       ],
     },
     success: { status: 202, description: 'Accepted: the ticket, message and customer', schema: IntakeDto },
@@ -62,26 +78,30 @@ export const channelRoutes = (useCases: HttpUseCases, throttle: ChannelThrottle)
         // An over-limit body is never buffered, so its signature cannot be checked: refused like a bad signature, with no effect.
         if (bodyRead.kind === 'refused' && bodyRead.raw === undefined) return yield* new BodyUnverifiable();
         const rawBody = bodyRead.kind === 'absent' ? Buffer.alloc(0) : bodyRead.raw;
-        const channel = yield* useCases.authenticateChannel.execute({
-          key: ctx.get('x-channel-key') || undefined,
-          signature: ctx.get('x-signature') || undefined,
+        const header = (name: string): string | undefined => ctx.get(name) || undefined;
+        const { channel, deliveryId, earlier } = yield* useCases.authenticateChannel.execute({
+          key: header('x-channel-key'),
+          id: header('webhook-id'),
+          timestamp: header('webhook-timestamp'),
+          signature: header('webhook-signature'),
           rawBody,
         });
+        if (earlier !== null) return accepted(earlier);
         const wait = yield* throttle.take(channel.id);
         if (wait !== null) return yield* rateLimited(wait);
         if (bodyRead.kind === 'refused') return yield* bodyRead.failure;
         const body = yield* lift(decodeWith(ChannelWebhookBody, (yield* lift(requireObject(bodyRead))).value));
         const received = yield* useCases.receiveChannelMessage.execute({
           channel,
+          deliveryId,
           customerExternalId: body.customer_external_id,
           customerName: body.customer_name,
           message: body.message,
           title: body.title,
         });
-        return {
-          status: 202,
-          body: { ticket_id: received.ticketId, message_id: received.messageId, customer_id: received.customerId },
-        };
+        // A concurrent duplicate lost the race to the first delivery: it is not counted either.
+        if (received.repeated) yield* throttle.refund(channel.id);
+        return accepted(received);
       }),
   }),
 ];

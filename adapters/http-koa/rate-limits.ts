@@ -79,4 +79,11 @@ export class ChannelThrottle {
       }
     });
   }
+
+  /** Gives back a request `take` counted that turned out to change nothing (a redelivery). */
+  refund(channelId: string): Effect.Effect<void, StoreUnavailable> {
+    return counted(async () => {
+      await this.#limiter.reward(channelId, 1);
+    });
+  }
 }

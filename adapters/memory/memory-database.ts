@@ -5,7 +5,7 @@ import type { RefreshToken } from '../../core/access/refresh-token.ts';
 import type { Customer } from '../../core/tickets/customer.ts';
 import type { Ticket } from '../../core/tickets/ticket.ts';
 import type { Message } from '../../core/tickets/message.ts';
-import type { Channel } from '../../core/channels/channel.ts';
+import type { Channel, ChannelDelivery } from '../../core/channels/channel.ts';
 import type { DomainEvent } from '../../core/shared/events.ts';
 import type { QiscusIntegration } from '../../core/integrations/qiscus-integration.ts';
 import type { PlatformAgentLink, UnansweredAssign } from '../../core/integrations/integration.port.ts';
@@ -70,6 +70,8 @@ export class MemoryDatabase {
   readonly tickets = new MemoryTable<Ticket>(this);
   readonly messages = new MemoryTable<Message>(this);
   readonly channels = new MemoryTable<Channel>(this);
+  /** Keyed `${channelId}:${deliveryId}`. */
+  readonly channelDeliveries = new MemoryTable<ChannelDelivery>(this);
   readonly outbox = new MemoryTable<MemoryOutboxRow>(this);
   /** Load figures reported by an external platform, keyed `${tenantId}:${agentId}`. */
   readonly reportedLoads = new MemoryTable<number>(this);

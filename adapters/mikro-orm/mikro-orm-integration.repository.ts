@@ -19,10 +19,10 @@ export const webhookTokenHash = (token: string): string => createHash('sha256').
 /** What a store gets when its opener was given no cipher: any use of a secret is a defect, never plaintext at rest. */
 export const missingSecretCipher: SecretCipher = {
   seal: () => {
-    throw new Error('no SecretCipher was given to openDatabase (options.secrets): cannot store Qiscus secrets');
+    throw new Error('no SecretCipher was given to openDatabase (options.secrets): cannot store secrets (Qiscus, channels)');
   },
   open: () => {
-    throw new Error('no SecretCipher was given to openDatabase (options.secrets): cannot read Qiscus secrets');
+    throw new Error('no SecretCipher was given to openDatabase (options.secrets): cannot read secrets (Qiscus, channels)');
   },
 };
 

@@ -15,7 +15,7 @@ import { MikroOrmIntegrationRepository } from './mikro-orm-integration.repositor
 import { MikroOrmEventLog } from './mikro-orm-event-log.ts';
 import { recordingEvents } from '../../core/events/recording-store.ts';
 
-/** Every repository, bound to one unit of work's session; `secrets` seals the integrations' secrets at rest. */
+/** Every repository, bound to one unit of work's session; `secrets` seals the integrations' and channels' secrets at rest. */
 export const mikroOrmStore = (session: SqlSession, secrets: SecretCipher): Store =>
   recordingEvents({
   tenants: new MikroOrmTenantRepository(session),
@@ -24,7 +24,7 @@ export const mikroOrmStore = (session: SqlSession, secrets: SecretCipher): Store
   customers: new MikroOrmCustomerRepository(session),
   tickets: new MikroOrmTicketRepository(session),
   messages: new MikroOrmMessageRepository(session),
-  channels: new MikroOrmChannelRepository(session),
+  channels: new MikroOrmChannelRepository(session, secrets),
   agents: new MikroOrmAgentPool(session),
   queue: new MikroOrmAllocationQueue(session),
   outbox: new MikroOrmEventOutbox(session),

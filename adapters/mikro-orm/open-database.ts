@@ -29,7 +29,7 @@ export interface OpenOptions {
   readonly migrate?: boolean;
   readonly timeouts?: DatabaseTimeouts;
   readonly retry?: RetryPolicy;
-  /** Seals the Qiscus secrets at rest (e.g. the crypto adapter's `AesGcmSecretBox`); without it, storing or reading one is a defect. */
+  /** Seals the Qiscus and channel secrets at rest (e.g. the crypto adapter's `AesGcmSecretBox`); without it, storing or reading one is a defect. */
   readonly secrets?: SecretCipher;
 }
 
@@ -38,7 +38,7 @@ export const migrationsFolder = (target: DatabaseTarget): string => join(import.
 /** Opens the ORM for a decoded target. */
 export const openTarget = async (target: DatabaseTarget, options: OpenOptions = {}): Promise<SwitchboardDatabase> => {
   if (target.dialect === 'sqlite' && target.path !== ':memory:') await mkdir(dirname(target.path), { recursive: true });
-  const migrations = target.dialect === 'sqlite' ? sqliteMigrations : mysqlMigrations;
+  const migrations = target.dialect === 'sqlite' ? sqliteMigrations(options.secrets) : mysqlMigrations(options.secrets);
   const orm = await MikroORM.init(ormOptions(target, migrations, migrationsFolder(target), options.timeouts ?? defaultTimeouts));
   const uow = new MikroOrmUnitOfWork(orm.em as unknown as SqlEntityManager, target.dialect, options.retry ?? defaultRetryPolicy, options.secrets);
   const database: SwitchboardDatabase = {

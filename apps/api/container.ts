@@ -5,7 +5,7 @@ import { createApp, type HttpApp } from '../../adapters/http-koa/app.ts';
 import type { HttpUseCases } from '../../adapters/http-koa/http-deps.ts';
 import type { LimiterFactory } from '../../adapters/http-koa/rate-limits.ts';
 import { Argon2PasswordHasher } from '../../adapters/crypto/argon2-password-hasher.ts';
-import { hmacChannelSignatureVerifier, randomSecretGenerator } from '../../adapters/crypto/channel-signature.ts';
+import { randomSecretGenerator, standardWebhookVerifier, webhookSecretGenerator } from '../../adapters/crypto/standard-webhooks.ts';
 import { JwtAccessTokenIssuer } from '../../adapters/crypto/jwt-access-token-issuer.ts';
 import { RandomRefreshTokenFactory } from '../../adapters/crypto/random-refresh-token-factory.ts';
 import { systemClock, uuidV7Ids } from '../../adapters/memory/memory-ids.ts';
@@ -48,7 +48,8 @@ export const buildContainer = (config: ApiConfig, logger: Logger, uow: UnitOfWor
         accessTokens: new JwtAccessTokenIssuer({ secret: cfg.jwtSecret, ttlSeconds: cfg.accessTokenTtlSeconds }),
         refreshTokens: new RandomRefreshTokenFactory({ ttlSeconds: cfg.refreshTokenTtlSeconds }),
         secrets: randomSecretGenerator,
-        verifier: hmacChannelSignatureVerifier,
+        channelSecrets: webhookSecretGenerator,
+        verifier: standardWebhookVerifier,
         platform: outbound.platform,
         destinations: outbound.guard,
         notices: new QiscusWebhookNotices(),

@@ -48,7 +48,10 @@ export interface CoreDeps {
   readonly hasher: PasswordHasher;
   readonly accessTokens: AccessTokenIssuer;
   readonly refreshTokens: RefreshTokenFactory;
+  /** Random tokens: channel keys, webhook tokens. */
   readonly secrets: SecretGenerator;
+  /** Channel signing secrets (`whsec_…`). */
+  readonly channelSecrets: SecretGenerator;
   readonly verifier: ChannelSignatureVerifier;
   readonly platform: ChatPlatform;
   readonly notices: ChatPlatformNotices;
@@ -82,7 +85,7 @@ export const useCaseFactories: { readonly [K in keyof HttpUseCases]: (deps: Core
   postMessage: (d) => new PostMessageUseCase(d),
   getSettings: (d) => new GetSettingsUseCase(d),
   updateSettings: (d) => new UpdateSettingsUseCase(d),
-  createChannel: (d) => new CreateChannelUseCase(d),
+  createChannel: (d) => new CreateChannelUseCase({ ...d, keys: d.secrets, secrets: d.channelSecrets }),
   listChannels: (d) => new ListChannelsUseCase(d),
   authenticateChannel: (d) => new AuthenticateChannelUseCase(d),
   receiveChannelMessage: (d) => new ReceiveChannelMessageUseCase(d),

@@ -24,9 +24,13 @@ const main = async (): Promise<void> => {
   }
   // Loaded only now, so usage errors and --help answer without loading the ORM.
   const { openStore, redactDatabaseUrl } = await import('../shared/open-store.ts');
+  const { secretsKeyFrom } = await import('../shared/secrets-key.ts');
+  const { AesGcmSecretBox } = await import('../../adapters/crypto/secret-box.ts');
   const { CommandFailed, runCommand } = await import('./cli-commands.ts');
   const database = redactDatabaseUrl(databaseUrl);
-  const store = await openStore(databaseUrl).catch((error: unknown) =>
+  // The key that seals stored secrets (a migration may move some): SECRETS_KEY, or the API's under ./data.
+  const key = secretsKeyFrom(process.env);
+  const store = await openStore(databaseUrl, key === null ? {} : { secrets: new AesGcmSecretBox(key) }).catch((error: unknown) =>
     failWith(`cannot open the database ${database}: ${error instanceof Error ? error.message : String(error)}`),
   );
   logger.info({ database, migrationsApplied: store.migrated }, 'database ready');

@@ -6,6 +6,11 @@ import type { Channel } from './channel.ts';
 export const channelNameRule = { min: 1, max: 100, notBlank: true } as const;
 /** A ticket opened by a channel message without a title takes this many code points of the message. */
 export const titleFromMessageLength = 80;
+/** A redelivery (the same `webhook-id`) within this long answers like the first delivery. */
+export const redeliveryWindowMs = 24 * 60 * 60 * 1000;
+
+/** Deliveries received before this are forgotten: their ids may be used again. */
+export const redeliveryHorizon = (now: Date): Date => new Date(now.getTime() - redeliveryWindowMs);
 
 export interface NewChannel {
   readonly id: string;

@@ -1,6 +1,6 @@
-import type { Stored } from '../shared/errors.ts';
+import type { DuplicateKey, Stored } from '../shared/errors.ts';
 import type { Page, PageRequest } from '../shared/page.ts';
-import type { Channel } from './channel.ts';
+import type { Channel, ChannelDelivery } from './channel.ts';
 
 export interface ChannelRepository {
   insert(channel: Channel): Stored<void>;
@@ -8,4 +8,10 @@ export interface ChannelRepository {
   findByKey(key: string): Stored<Channel | null>;
   /** Oldest first, by id. */
   list(tenantId: string, page: PageRequest): Stored<Page<Channel>>;
+  /** The channel's delivery with this id received at or after `since`, if any. */
+  findDelivery(tenantId: string, channelId: string, deliveryId: string, since: Date): Stored<ChannelDelivery | null>;
+  /** Remembers a delivery; `DuplicateKey` when the channel holds one with the same id (a unique key, so concurrent duplicates too). */
+  recordDelivery(delivery: ChannelDelivery): Stored<void, DuplicateKey>;
+  /** Forgets the channel's deliveries received before `before`. */
+  forgetDeliveries(tenantId: string, channelId: string, before: Date): Stored<void>;
 }

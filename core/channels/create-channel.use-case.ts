@@ -12,6 +12,9 @@ export interface CreateChannelDeps {
   readonly uow: UnitOfWork;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /** The public channel keys. */
+  readonly keys: SecretGenerator;
+  /** The signing secrets (`whsec_…`). */
   readonly secrets: SecretGenerator;
 }
 
@@ -24,11 +27,11 @@ export class CreateChannelUseCase {
   }
 
   execute(input: { readonly name: string }, actor: Actor): Effect.Effect<Channel, Forbidden | InvalidInput | StoreUnavailable> {
-    const { uow, clock, ids, secrets } = this.#deps;
+    const { uow, clock, ids, keys, secrets } = this.#deps;
     return Effect.gen(function* () {
       yield* authorize(actor, 'channels.manage');
       const channel = yield* Effect.fromResult(
-        createChannel({ id: ids.next(), tenantId: actor.tenantId, name: input.name, key: secrets.next(), secret: secrets.next(), now: clock.now() }),
+        createChannel({ id: ids.next(), tenantId: actor.tenantId, name: input.name, key: keys.next(), secret: secrets.next(), now: clock.now() }),
       );
       yield* uow.transaction((store) => store.channels.insert(channel));
       return channel;

@@ -11,12 +11,20 @@ import { isActive, type Ticket } from '../tickets/ticket.ts';
 import { createTicket, titleRule } from '../tickets/ticket.ops.ts';
 import { checkOptionalText, checkText, firstCodePoints } from '../tickets/text.rules.ts';
 import { duplicateIsDefect, tenantSettings } from '../tickets/tickets.shared.ts';
-import type { Channel } from './channel.ts';
-import { intakeTitle } from './channel.ops.ts';
+import type { Channel, ChannelDelivery } from './channel.ts';
+import { intakeTitle, redeliveryHorizon } from './channel.ops.ts';
+
+const receivedFrom = (delivery: ChannelDelivery): Omit<ReceivedMessage, 'repeated'> => ({
+  ticketId: delivery.ticketId,
+  messageId: delivery.messageId,
+  customerId: delivery.customerId,
+});
 
 export interface ReceiveChannelMessageInput {
   /** The channel the edge authenticated the request for. */
   readonly channel: Pick<Channel, 'id' | 'tenantId'>;
+  /** The sender's `webhook-id`: a second delivery with it within 24 hours has no effect. */
+  readonly deliveryId: string;
   readonly customerExternalId: string;
   readonly customerName?: string | null;
   readonly message: string;
@@ -27,6 +35,8 @@ export interface ReceivedMessage {
   readonly ticketId: string;
   readonly messageId: string;
   readonly customerId: string;
+  /** True when an earlier delivery with the same id was stored first: this one changed nothing. */
+  readonly repeated: boolean;
 }
 
 export interface ReceiveChannelMessageDeps {
@@ -54,12 +64,22 @@ export class ReceiveChannelMessageUseCase {
       checkOptionalText('title', input.title, titleRule),
     ]);
     if (Result.isFailure(checked)) return Effect.fail(checked.failure);
+    const { uow, clock } = this.#deps;
+    const { tenantId, id: channelId } = input.channel;
     // The customer's row lock serializes one customer's messages; other customers' intake runs in parallel.
-    const attempt = this.#deps.uow.transaction((store) => this.#receive(store, input));
-    // Two first messages of a new customer may race on the external id; the loser finds the winner's row.
+    const attempt = uow.transaction((store) => this.#receive(store, input));
+    // A unique key on (channel, delivery id): of concurrent duplicates one commits, the others roll back and answer its result.
+    const earlier = uow.read((store) => store.channels.findDelivery(tenantId, channelId, input.deliveryId, redeliveryHorizon(clock.now())));
+    const orEarlier =
+      <E>(otherwise: (error: DuplicateKey) => Effect.Effect<ReceivedMessage, E>) =>
+      (error: DuplicateKey): Effect.Effect<ReceivedMessage, E | StoreUnavailable> =>
+        Effect.flatMap(earlier, (found) => (found === null ? otherwise(error) : Effect.succeed({ ...receivedFrom(found), repeated: true })));
+    // Otherwise two first messages of a new customer raced on the external id (the loser finds the winner's row),
+    // or an expired delivery still holds the id: forget it and try once more.
+    const forgetExpired = uow.transaction((store) => store.channels.forgetDeliveries(tenantId, channelId, redeliveryHorizon(clock.now())));
     return attempt.pipe(
-      Effect.catchTag('DuplicateKey', () => attempt),
-      Effect.catchTag('DuplicateKey', (error) => Effect.die(error)),
+      Effect.catchTag('DuplicateKey', orEarlier(() => forgetExpired.pipe(Effect.andThen(attempt)))),
+      Effect.catchTag('DuplicateKey', orEarlier((error) => Effect.die(error))),
     );
   }
 
@@ -100,7 +120,18 @@ export class ReceiveChannelMessageUseCase {
       const message = yield* appendMessage(store, deps, { ticket, senderType: 'customer', senderId: customer.id, message: input.message }).pipe(
         Effect.catchTag('TicketClosed', (error) => Effect.die(error)),
       );
-      return { ticketId: ticket.id, messageId: message.id, customerId: customer.id };
+      const now = deps.clock.now();
+      yield* store.channels.recordDelivery({
+        tenantId,
+        channelId,
+        deliveryId: input.deliveryId,
+        receivedAt: now,
+        ticketId: ticket.id,
+        messageId: message.id,
+        customerId: customer.id,
+      });
+      yield* store.channels.forgetDeliveries(tenantId, channelId, redeliveryHorizon(now));
+      return { ticketId: ticket.id, messageId: message.id, customerId: customer.id, repeated: false };
     });
   }
 }

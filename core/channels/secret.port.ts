@@ -1,9 +1,20 @@
-/** Source of unguessable tokens (at least 128 random bits each, URL-safe). */
+/** Source of unguessable tokens (at least 128 random bits each). */
 export interface SecretGenerator {
   next(): string;
 }
 
-/** Checks a channel webhook's `X-Signature` header against the raw body, in constant time. */
+/** A channel webhook's signature headers (Standard Webhooks) with the body exactly as received. */
+export interface SignedDelivery {
+  /** `webhook-id`: the sender's id of this delivery. */
+  readonly id: string | undefined;
+  /** `webhook-timestamp`: Unix seconds. */
+  readonly timestamp: string | undefined;
+  /** `webhook-signature`: one or more space-separated `v1,<base64>`. */
+  readonly signature: string | undefined;
+  readonly rawBody: Uint8Array;
+}
+
+/** Checks a delivery's signature and timestamp against the channel's secret, in constant time. */
 export interface ChannelSignatureVerifier {
-  verify(secret: string, rawBody: Uint8Array, header: string | undefined): boolean;
+  verify(secret: string, delivery: SignedDelivery, now: Date): boolean;
 }

@@ -1,5 +1,5 @@
-import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { channelHeaders } from '../support/channel-signing.ts';
 import { startHttpApp, type HttpTestEnv, type Staff } from '../support/http-app.ts';
 
 let env: HttpTestEnv;
@@ -11,20 +11,21 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-const sign = (secret: string, raw: string) => `sha256=${createHmac('sha256', secret).update(raw).digest('hex')}`;
 const webhook = (channel: { key: string; secret: string }, body: unknown, signature?: string) => {
   const raw = JSON.stringify(body);
+  const headers = channelHeaders(channel, raw);
   return env.request('POST', '/api/channel/webhook', {
     raw,
-    headers: { 'content-type': 'application/json', 'x-channel-key': channel.key, 'x-signature': signature ?? sign(channel.secret, raw) },
+    headers: { ...headers, 'content-type': 'application/json', 'webhook-signature': signature ?? (headers['webhook-signature'] as string) },
   });
 };
+const badSignature = `v1,${Buffer.alloc(32).toString('base64')}`;
 const newChannel = async (name = 'Web') => (await env.request('POST', '/api/channels', { token: admin.token, body: { name } })).body;
 
 describe('channels', () => {
   it('shows the secret only at creation', async () => {
     const created = await newChannel('Site chat');
-    expect(created).toMatchObject({ name: 'Site chat', key: expect.any(String), secret: expect.any(String) });
+    expect(created).toMatchObject({ name: 'Site chat', key: expect.any(String), secret: expect.stringMatching(/^whsec_[A-Za-z0-9+/]{43}=$/) });
     const list = await env.request('GET', '/api/channels', { token: admin.token });
     const listed = list.body.data.find((c: { id: string }) => c.id === created.id);
     expect(listed).toEqual({ id: created.id, name: 'Site chat', key: created.key, created_at: created.created_at });
@@ -49,7 +50,7 @@ describe('channels', () => {
   it('answers 401 to a bad key or signature, with no effect, and 422 to a signed bad body', async () => {
     const channel = await newChannel();
     const body = { customer_external_id: 'cust-bad', message: 'x' };
-    expect((await webhook(channel, body, 'sha256=' + '0'.repeat(64))).status).toBe(401);
+    expect((await webhook(channel, body, badSignature)).status).toBe(401);
     expect((await webhook({ key: 'nope', secret: channel.secret }, body)).status).toBe(401);
     const customers = await env.request('GET', '/api/customers?limit=100', { token: admin.token });
     expect(customers.body.data.some((c: { external_id: string }) => c.external_id === 'cust-bad')).toBe(false);
@@ -60,7 +61,7 @@ describe('channels', () => {
   it('limits correctly signed requests per channel; refused ones do not count', async () => {
     const channel = await newChannel();
     const other = await newChannel();
-    for (let i = 0; i < 10; i++) expect((await webhook(channel, { customer_external_id: 'r', message: 'x' }, 'sha256=bad')).status).toBe(401);
+    for (let i = 0; i < 10; i++) expect((await webhook(channel, { customer_external_id: 'r', message: 'x' }, badSignature)).status).toBe(401);
     for (let i = 0; i < 5; i++) expect((await webhook(channel, { customer_external_id: `r${i}`, message: 'x' })).status).toBe(202);
     const over = await webhook(channel, { customer_external_id: 'r-over', message: 'x' });
     expect(over.status).toBe(429);

@@ -1,5 +1,6 @@
-import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newWebhookSecret } from '../../adapters/crypto/standard-webhooks.ts';
+import { channelHeaders } from '../support/channel-signing.ts';
 import { startHttpApp, type HttpTestEnv, type Staff } from '../support/http-app.ts';
 
 let env: HttpTestEnv;
@@ -11,7 +12,6 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-const sign = (secret: string, raw: string | Buffer) => `sha256=${createHmac('sha256', secret).update(raw).digest('hex')}`;
 const overLimit = JSON.stringify({ customer_external_id: 'big', message: 'x'.repeat(1024 * 1024) });
 const deep = `{"customer_external_id":"d","message":"m","x":${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
 
@@ -35,20 +35,20 @@ describe('channel webhook: the signature is checked before the body is judged', 
   const ticketCount = async () => (await env.request('GET', '/api/tickets?limit=100', { token: admin.token })).body.data.length;
 
   it.each(badBodies)('$name: 401 with a bad key or signature, its own status when correctly signed', async ({ raw, type, status }) => {
-    const unknownKey = await send(raw, type, { 'x-channel-key': 'no-such-key', 'x-signature': sign(channel.secret, raw) });
+    const unknownKey = await send(raw, type, channelHeaders({ key: 'no-such-key', secret: channel.secret }, raw));
     expect(unknownKey.status).toBe(401);
     expect(unknownKey.body.error.code).toBe('unauthenticated');
-    const badSignature = await send(raw, type, { 'x-channel-key': channel.key, 'x-signature': sign('wrong-secret', raw) });
+    const badSignature = await send(raw, type, channelHeaders({ key: channel.key, secret: newWebhookSecret() }, raw));
     expect(badSignature.status).toBe(401);
     expect((await send(raw, type, { 'x-channel-key': channel.key })).status).toBe(401);
-    const signed = await send(raw, type, { 'x-channel-key': channel.key, 'x-signature': sign(channel.secret, raw) });
+    const signed = await send(raw, type, channelHeaders(channel, raw));
     expect(signed.status).toBe(status);
   });
 
   it('answers an over-limit body 401 whatever the key: it is never buffered, so it cannot be verified', async () => {
     const before = await ticketCount();
     for (const key of ['no-such-key', channel.key]) {
-      const res = await send(overLimit, 'application/json', { 'x-channel-key': key, 'x-signature': sign(channel.secret, overLimit) });
+      const res = await send(overLimit, 'application/json', channelHeaders({ key, secret: channel.secret }, overLimit));
       expect(res.status).toBe(401);
       expect(res.body.error.code).toBe('unauthenticated');
     }
@@ -57,7 +57,7 @@ describe('channel webhook: the signature is checked before the body is judged', 
 
   it('still takes a correctly signed message', async () => {
     const raw = JSON.stringify({ customer_external_id: 'edge-1', message: 'hello' });
-    expect((await send(raw, 'application/json; charset=utf-8', { 'x-channel-key': channel.key, 'x-signature': sign(channel.secret, raw) })).status).toBe(202);
+    expect((await send(raw, 'application/json; charset=utf-8', channelHeaders(channel, raw))).status).toBe(202);
   });
 });
 

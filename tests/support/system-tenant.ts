@@ -1,4 +1,5 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { channelHeaders } from './channel-signing.ts';
 import type { SystemWorld } from './system-world.ts';
 
 export interface HttpReply {
@@ -59,8 +60,7 @@ export const staffTenant = async (world: SystemWorld, options: { readonly agents
 /** One customer message through the signed channel webhook. */
 export const postConversation = (baseUrl: string, channel: SignedChannel, customerExternalId: string, message = 'Hello, my order has not arrived.'): Promise<HttpReply> => {
   const raw = JSON.stringify({ customer_external_id: customerExternalId, customer_name: `Customer ${customerExternalId}`, message });
-  const signature = `sha256=${createHmac('sha256', channel.secret).update(raw).digest('hex')}`;
-  return call(baseUrl, 'POST', '/api/channel/webhook', raw, undefined, { 'x-channel-key': channel.key, 'x-signature': signature });
+  return call(baseUrl, 'POST', '/api/channel/webhook', raw, undefined, channelHeaders(channel, raw));
 };
 
 /** Runs `work(i)` for i in 0..count-1 with at most `concurrency` at once. */

@@ -16,8 +16,8 @@ const mysqlUrl = new URL(process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306')
 const scratch = `sb_migration_${randomBytes(4).toString('hex')}`;
 const sqlitePath = join(tmpdir(), `${scratch}.db`);
 
-const targets: ReadonlyArray<[DatabaseTarget, typeof mysqlMigrations]> = [
-  [{ dialect: 'sqlite', path: sqlitePath }, sqliteMigrations],
+const targets: ReadonlyArray<[DatabaseTarget, ReturnType<typeof mysqlMigrations>]> = [
+  [{ dialect: 'sqlite', path: sqlitePath }, sqliteMigrations()],
   [
     {
       dialect: 'mysql',
@@ -27,7 +27,7 @@ const targets: ReadonlyArray<[DatabaseTarget, typeof mysqlMigrations]> = [
       password: decodeURIComponent(mysqlUrl.password),
       database: scratch,
     },
-    mysqlMigrations,
+    mysqlMigrations(),
   ],
 ];
 

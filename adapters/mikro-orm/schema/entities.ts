@@ -1,13 +1,13 @@
 import { TenantEntity, TenantLockEntity } from './tenant.entity.ts';
 import { RefreshTokenEntity, UserEntity } from './user.entity.ts';
 import { CustomerEntity, MessageEntity, TicketEntity } from './ticket.entity.ts';
-import { ChannelEntity } from './channel.entity.ts';
+import { ChannelDeliveryEntity, ChannelEntity } from './channel.entity.ts';
 import { OutboxEntity, ReportedLoadEntity } from './outbox.entity.ts';
 import { IntegrationEntity, PlatformAgentLinkEntity, UnansweredAssignEntity } from './integration.entity.ts';
 import { EventCounterEntity, EventEntity } from './event.entity.ts';
 
 export { TenantEntity, TenantLockEntity, UserEntity, RefreshTokenEntity, CustomerEntity, TicketEntity, MessageEntity };
-export { ChannelEntity, OutboxEntity, ReportedLoadEntity, IntegrationEntity, PlatformAgentLinkEntity, UnansweredAssignEntity };
+export { ChannelEntity, ChannelDeliveryEntity, OutboxEntity, ReportedLoadEntity, IntegrationEntity, PlatformAgentLinkEntity, UnansweredAssignEntity };
 export { EventEntity, EventCounterEntity };
 
 /** Every table of the Switchboard schema, in dependency order. */
@@ -20,6 +20,7 @@ export const entities = [
   TicketEntity,
   MessageEntity,
   ChannelEntity,
+  ChannelDeliveryEntity,
   OutboxEntity,
   ReportedLoadEntity,
   IntegrationEntity,

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aChannel, aTenant, readFrom, seed } from '../../support/allocation-builders.ts';
+import { Effect } from 'effect';
+import type { ChannelDelivery } from '../../../core/channels/channel.ts';
+import { aChannel, aTenant, at, readFrom, seed } from '../../support/allocation-builders.ts';
 import type { ContractEnv, ContractEnvFactory } from '../contract-env.ts';
 
 export const channelRepositoryContract = (makeEnv: ContractEnvFactory): void => {
@@ -34,6 +36,53 @@ export const channelRepositoryContract = (makeEnv: ContractEnvFactory): void => 
       expect(first.items).toEqual(channels.slice(0, 2));
       expect(second.items).toEqual(channels.slice(2));
       expect(second.next).toBeNull();
+    });
+
+    const delivery = (channel: { id: string; tenantId: string }, deliveryId: string, seconds: number): ChannelDelivery => ({
+      tenantId: channel.tenantId,
+      channelId: channel.id,
+      deliveryId,
+      receivedAt: at(seconds),
+      ticketId: `ticket-${seconds}`,
+      messageId: `message-${seconds}`,
+      customerId: 'customer-1',
+    });
+    const record = (d: ChannelDelivery) =>
+      env.uow.transaction((s) => s.channels.recordDelivery(d)).pipe(Effect.match({ onFailure: (e) => e, onSuccess: () => 'ok' as const }), Effect.runPromise);
+
+    it('remembers a delivery by channel and id, within the window, for its tenant only', async () => {
+      const tenant = aTenant().build();
+      const channel = aChannel(tenant.id);
+      await seed(env.uow, { tenant, channels: [channel] });
+      const first = delivery(channel, 'msg_A b~', 100);
+      expect(await record(first)).toBe('ok');
+
+      expect(await readFrom(env.uow, (s) => s.channels.findDelivery(tenant.id, channel.id, 'msg_A b~', at(100)))).toEqual(first);
+      expect(await readFrom(env.uow, (s) => s.channels.findDelivery(tenant.id, channel.id, 'msg_a b~', at(0)))).toBeNull();
+      expect(await readFrom(env.uow, (s) => s.channels.findDelivery(tenant.id, channel.id, 'msg_A b~', at(101)))).toBeNull();
+      expect(await readFrom(env.uow, (s) => s.channels.findDelivery('other-tenant', channel.id, 'msg_A b~', at(0)))).toBeNull();
+    });
+
+    it('refuses a second delivery with the same id on the same channel, not on another', async () => {
+      const tenant = aTenant().build();
+      const [one, two] = [aChannel(tenant.id), aChannel(tenant.id)];
+      await seed(env.uow, { tenant, channels: [one, two] });
+      expect(await record(delivery(one, 'x'.repeat(255), 1))).toBe('ok');
+      expect(await record({ ...delivery(one, 'x'.repeat(255), 2), ticketId: 'another' })).toMatchObject({ _tag: 'DuplicateKey' });
+      expect(await record(delivery(two, 'x'.repeat(255), 3))).toBe('ok');
+      expect((await readFrom(env.uow, (s) => s.channels.findDelivery(tenant.id, one.id, 'x'.repeat(255), at(0))))?.ticketId).toBe('ticket-1');
+    });
+
+    it('forgets the channel’s deliveries received before a time, so their ids can come again', async () => {
+      const tenant = aTenant().build();
+      const channel = aChannel(tenant.id);
+      await seed(env.uow, { tenant, channels: [channel] });
+      await record(delivery(channel, 'old', 10));
+      await record(delivery(channel, 'new', 20));
+      await Effect.runPromise(env.uow.transaction((s) => s.channels.forgetDeliveries(tenant.id, channel.id, at(15))));
+      expect(await readFrom(env.uow, (s) => s.channels.findDelivery(tenant.id, channel.id, 'old', at(0)))).toBeNull();
+      expect(await readFrom(env.uow, (s) => s.channels.findDelivery(tenant.id, channel.id, 'new', at(0)))).not.toBeNull();
+      expect(await record(delivery(channel, 'old', 30))).toBe('ok');
     });
   });
 };

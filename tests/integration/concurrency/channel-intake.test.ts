@@ -21,7 +21,7 @@ describe.each(await flowStoreKinds())('concurrent channel intake on $name', (kin
     const env = testEnv();
     const intake = stores.map((store) => new ReceiveChannelMessageUseCase({ uow: store.uow, ...env }));
     const receive = (i: number, customerExternalId: string) =>
-      Effect.runPromise(intake[i % intake.length]!.execute({ channel, customerExternalId, message: `message ${i}` }));
+      Effect.runPromise(intake[i % intake.length]!.execute({ channel, deliveryId: `${customerExternalId}-${i}`, customerExternalId, message: `message ${i}` }));
 
     const results = await Promise.all([
       ...Array.from({ length: 20 }, (_, i) => receive(i, 'same-customer')),
@@ -47,10 +47,31 @@ describe.each(await flowStoreKinds())('concurrent channel intake on $name', (kin
     const intake = stores.map((store) => new ReceiveChannelMessageUseCase({ uow: store.uow, ...env }));
 
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => Effect.runPromise(intake[i % intake.length]!.execute({ channel, customerExternalId: 'known-customer', message: `m${i}` }))),
+      Array.from({ length: 20 }, (_, i) => Effect.runPromise(intake[i % intake.length]!.execute({ channel, deliveryId: `m${i}`, customerExternalId: 'known-customer', message: `m${i}` }))),
     );
 
     expect(new Set(results.map((r) => r.ticketId)).size).toBe(1);
     expect(results.every((r) => r.customerId === customer.id)).toBe(true);
+  });
+
+  it('stores one delivery once when the same webhook-id arrives 20 times at once, new customer or known', async () => {
+    const tenant = aTenant().build();
+    const channel = aChannel(tenant.id);
+    const known = { ...aCustomer(tenant.id), externalId: 'known-again' };
+    await seed(database.store.uow, { tenant, channels: [channel], customers: [known] });
+    const env = testEnv();
+    const intake = stores.map((store) => new ReceiveChannelMessageUseCase({ uow: store.uow, ...env }));
+    for (const customerExternalId of ['brand-new', 'known-again']) {
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          Effect.runPromise(intake[i % intake.length]!.execute({ channel, deliveryId: `msg_${customerExternalId}`, customerExternalId, message: `copy ${i}` })),
+        ),
+      );
+      const { repeated: _, ...first } = results.find((r) => !r.repeated)!;
+      expect(results.filter((r) => !r.repeated)).toHaveLength(1);
+      expect(results.map(({ repeated: _r, ...rest }) => rest)).toEqual(Array(20).fill(first));
+      const messages = await readFrom(database.store.uow, (s) => s.messages.list(tenant.id, first.ticketId, { limit: 100, after: null }));
+      expect(messages.items).toHaveLength(1);
+    }
   });
 });

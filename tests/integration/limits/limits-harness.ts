@@ -4,7 +4,7 @@ import { connect, createServer as createTcpServer, type Socket } from 'node:net'
 import type { AddressInfo } from 'node:net';
 import { Effect } from 'effect';
 import { RateLimiterMemory, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { signChannelBody } from '../../../adapters/crypto/channel-signature.ts';
+import { channelHeaders } from '../../support/channel-signing.ts';
 import { Argon2PasswordHasher } from '../../../adapters/crypto/argon2-password-hasher.ts';
 import { createLogger } from '../../../adapters/http-koa/logger.ts';
 import type { LimiterFactory } from '../../../adapters/http-koa/rate-limits.ts';
@@ -64,7 +64,7 @@ export const startApi = async (deps: { readonly uow: UnitOfWork; readonly limite
       const raw = JSON.stringify(payload);
       return request('POST', '/api/channel/webhook', {
         raw,
-        headers: { 'x-channel-key': channel.key, 'x-signature': signChannelBody(channel.secret, Buffer.from(raw)) },
+        headers: channelHeaders(channel, raw),
       });
     },
     close: async () => {

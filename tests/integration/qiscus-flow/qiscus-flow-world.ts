@@ -7,7 +7,7 @@ import Koa from 'koa';
 import { Effect } from 'effect';
 import { afterEach, beforeEach } from 'vitest';
 import { Argon2PasswordHasher } from '../../../adapters/crypto/argon2-password-hasher.ts';
-import { hmacChannelSignatureVerifier, randomSecretGenerator } from '../../../adapters/crypto/channel-signature.ts';
+import { randomSecretGenerator, standardWebhookVerifier, webhookSecretGenerator } from '../../../adapters/crypto/standard-webhooks.ts';
 import { JwtAccessTokenIssuer } from '../../../adapters/crypto/jwt-access-token-issuer.ts';
 import { RandomRefreshTokenFactory } from '../../../adapters/crypto/random-refresh-token-factory.ts';
 import { CursorCodec } from '../../../adapters/http-koa/cursor-codec.ts';
@@ -78,7 +78,8 @@ export const qiscusFlowWorld = async (kind: FlowStoreKind, options: { readonly b
     accessTokens,
     refreshTokens: new RandomRefreshTokenFactory({ ttlSeconds: 3600 }),
     secrets: randomSecretGenerator,
-    verifier: hmacChannelSignatureVerifier,
+    channelSecrets: webhookSecretGenerator,
+    verifier: standardWebhookVerifier,
     platform: platform(),
     destinations: privateNetworkGuard,
     notices: new QiscusWebhookNotices(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hmacChannelSignatureVerifier, signChannelBody } from '../../../adapters/crypto/channel-signature.ts';
+import { newWebhookSecret, signStandardWebhook, standardWebhookVerifier } from '../../../adapters/crypto/standard-webhooks.ts';
 import { AuthenticateChannelUseCase } from '../../../core/channels/authenticate-channel.use-case.ts';
 import { CreateChannelUseCase } from '../../../core/channels/create-channel.use-case.ts';
 import { ListChannelsUseCase } from '../../../core/channels/list-channels.use-case.ts';
@@ -11,13 +11,13 @@ const tokens = () => {
   let n = 0;
   return { next: () => `token-${++n}` };
 };
-const creator = (world: World) => new CreateChannelUseCase({ uow: world.uow, clock: world.clock, ids: world.ids, secrets: tokens() });
+const creator = (world: World, secrets = tokens()) => new CreateChannelUseCase({ uow: world.uow, clock: world.clock, ids: world.ids, keys: tokens(), secrets });
 
 describe('CreateChannelUseCase', () => {
   it('stores a channel with a generated key and secret and returns the secret once', async () => {
     const world = await allocationWorld();
     const channel = await run(creator(world).execute({ name: 'Web form' }, world.admin));
-    expect(channel).toMatchObject({ tenantId: world.tenant.id, name: 'Web form', key: 'token-1', secret: 'token-2' });
+    expect(channel).toMatchObject({ tenantId: world.tenant.id, name: 'Web form', key: 'token-1', secret: 'token-1' });
     expect(await run(world.uow.read((s) => s.channels.findByKey('token-1')))).toEqual(channel);
   });
 
@@ -37,7 +37,7 @@ describe('ListChannelsUseCase', () => {
   it('lists the tenant’s channels oldest first, without secrets', async () => {
     const world = await allocationWorld();
     const other = await allocationWorld();
-    const create = new CreateChannelUseCase({ uow: world.uow, clock: world.clock, ids: world.ids, secrets: tokens() });
+    const create = creator(world);
     const first = await run(create.execute({ name: 'One' }, world.admin));
     const second = await run(create.execute({ name: 'Two' }, world.admin));
     await run(creator(other).execute({ name: 'Elsewhere' }, other.admin));
@@ -60,14 +60,25 @@ describe('ListChannelsUseCase', () => {
 describe('AuthenticateChannelUseCase', () => {
   const setup = async () => {
     const world = await allocationWorld();
-    const channel = await run(creator(world).execute({ name: 'Web' }, world.admin));
-    const authenticate = new AuthenticateChannelUseCase({ uow: world.uow, verifier: hmacChannelSignatureVerifier });
-    return { channel, authenticate, body: new TextEncoder().encode('{"message":"hi"}') };
+    const channel = await run(creator(world, { next: newWebhookSecret }).execute({ name: 'Web' }, world.admin));
+    const authenticate = new AuthenticateChannelUseCase({ uow: world.uow, verifier: standardWebhookVerifier, clock: world.clock });
+    const rawBody = new TextEncoder().encode('{"message":"hi"}');
+    const seconds = Math.floor(world.clock.now().getTime() / 1000);
+    const delivery = (secret: string, id = 'msg_1') => ({ id, timestamp: String(seconds), signature: signStandardWebhook(secret, id, seconds, rawBody), rawBody });
+    return { world, channel, authenticate, delivery };
   };
 
-  it('returns the channel for its key and a valid signature of the raw body', async () => {
-    const { channel, authenticate, body } = await setup();
-    await expect(run(authenticate.execute({ key: channel.key, rawBody: body, signature: signChannelBody(channel.secret, body) }))).resolves.toEqual(channel);
+  it('returns the channel for its key and a valid signature, with no earlier delivery', async () => {
+    const { channel, authenticate, delivery } = await setup();
+    await expect(run(authenticate.execute({ key: channel.key, ...delivery(channel.secret) }))).resolves.toEqual({ channel, deliveryId: 'msg_1', earlier: null });
+  });
+
+  it('returns the earlier delivery of the same id on the same channel', async () => {
+    const { world, channel, authenticate, delivery } = await setup();
+    const earlier = { tenantId: channel.tenantId, channelId: channel.id, deliveryId: 'msg_1', receivedAt: world.clock.now(), ticketId: 't', messageId: 'm', customerId: 'c' };
+    await run(world.uow.transaction((s) => s.channels.recordDelivery(earlier)));
+    await expect(run(authenticate.execute({ key: channel.key, ...delivery(channel.secret) }))).resolves.toMatchObject({ earlier });
+    await expect(run(authenticate.execute({ key: channel.key, ...delivery(channel.secret, 'msg_2') }))).resolves.toMatchObject({ earlier: null });
   });
 
   it.each([
@@ -75,9 +86,8 @@ describe('AuthenticateChannelUseCase', () => {
     ['a missing key', undefined, true],
     ['a bad signature', 'own', false],
   ] as const)('fails with ChannelUnauthenticated for %s', async (_name, key, signed) => {
-    const { channel, authenticate, body } = await setup();
-    const signature = signed ? signChannelBody(channel.secret, body) : signChannelBody('wrong', body);
-    const error = await failureOf(authenticate.execute({ key: key === 'own' ? channel.key : key, rawBody: body, signature }));
+    const { channel, authenticate, delivery } = await setup();
+    const error = await failureOf(authenticate.execute({ key: key === 'own' ? channel.key : key, ...delivery(signed ? channel.secret : newWebhookSecret()) }));
     expect(error).toMatchObject({ _tag: 'ChannelUnauthenticated' });
   });
 });

@@ -7,13 +7,15 @@ import { aChannel, aTenant, seed } from '../../support/allocation-builders.ts';
 import { allocationWorld, failureOf, run } from '../allocation/allocation-world.ts';
 
 type World = Awaited<ReturnType<typeof allocationWorld>>;
+type Intake = Omit<ReceiveChannelMessageInput, 'channel' | 'deliveryId'> & { readonly deliveryId?: string };
 
 const setup = async (autoAssign = true) => {
   const world = await allocationWorld(aTenant().autoAssign(autoAssign).build());
   const channel = aChannel(world.tenant.id);
   await seed(world.uow, { channels: [channel] });
-  const receive = (input: Omit<ReceiveChannelMessageInput, 'channel'>, uow: UnitOfWork = world.uow) =>
-    new ReceiveChannelMessageUseCase({ uow, clock: world.clock, ids: world.ids }).execute({ channel, ...input });
+  let deliveries = 0;
+  const receive = (input: Intake, uow: UnitOfWork = world.uow) =>
+    new ReceiveChannelMessageUseCase({ uow, clock: world.clock, ids: world.ids }).execute({ channel, deliveryId: `msg_${++deliveries}`, ...input });
   return { world, channel, receive };
 };
 
@@ -82,7 +84,7 @@ describe('ReceiveChannelMessageUseCase', () => {
     const otherChannel = aChannel(world.tenant.id);
     await seed(world.uow, { channels: [otherChannel] });
     const first = await run(receive({ customerExternalId: 'c-5', message: 'here' }));
-    const elsewhere = await run(new ReceiveChannelMessageUseCase({ uow: world.uow, clock: world.clock, ids: world.ids }).execute({ channel: otherChannel, customerExternalId: 'c-5', message: 'there' }));
+    const elsewhere = await run(new ReceiveChannelMessageUseCase({ uow: world.uow, clock: world.clock, ids: world.ids }).execute({ channel: otherChannel, deliveryId: 'msg_other', customerExternalId: 'c-5', message: 'there' }));
     expect(elsewhere.ticketId).not.toBe(first.ticketId);
     expect(elsewhere.customerId).toBe(first.customerId);
   });
@@ -106,7 +108,7 @@ describe('ReceiveChannelMessageUseCase', () => {
       insert: (customer) => customers.insert(customer),
     });
     const racing: UnitOfWork = {
-      transaction: (work) => world.uow.transaction(work),
+      transaction: (work) => world.uow.transaction((store: Store) => work({ ...store, customers: stale(store.customers) })),
       read: (work) => world.uow.read(work),
       exclusive: (tenantId, work) => world.uow.exclusive(tenantId, (store: Store) => work({ ...store, customers: stale(store.customers) })),
     };

@@ -5,7 +5,7 @@ import { MemoryOutboxFeed } from '../../../adapters/memory/memory-outbox-feed.ts
 import { InProcessJobRunner } from '../../../adapters/in-process/in-process-job-runner.ts';
 import { QiscusChatPlatform } from '../../../adapters/qiscus/qiscus-chat-platform.ts';
 import { QiscusWebhookNotices } from '../../../adapters/qiscus/qiscus-webhooks.ts';
-import { randomSecretGenerator } from '../../../adapters/crypto/channel-signature.ts';
+import { randomSecretGenerator } from '../../../adapters/crypto/standard-webhooks.ts';
 import type { User } from '../../../core/access/user.ts';
 import type { Actor } from '../../../core/shared/actor.ts';
 import type { DomainEvent, DomainEventType, EventOf } from '../../../core/shared/events.ts';

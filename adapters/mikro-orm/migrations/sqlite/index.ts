@@ -1,13 +1,17 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import type { SecretCipher } from '../../../../core/integrations/integration.port.ts';
+import { missingSecretCipher } from '../../mikro-orm-integration.repository.ts';
 import { Migration20261121081939_initial } from './Migration20261121081939_initial.ts';
 import { Migration20261121083247_qiscus_integrations } from './Migration20261121083247_qiscus_integrations.ts';
 import { Migration20261121091044_queue_order_index } from './Migration20261121091044_queue_order_index.ts';
 import { Migration20261203081227_event_log } from './Migration20261203081227_event_log.ts';
+import { Migration20261203084045_channel_webhook_security } from './Migration20261203084045_channel_webhook_security.ts';
 
-/** The sqlite migration set, oldest first (new ones come from `node adapters/mikro-orm/migrations/create-migration.ts <name>`). */
-export const sqliteMigrations: ReadonlyArray<MigrationObject> = [
+/** The sqlite migration set, oldest first (`secrets` seals stored secrets that a migration moves; new ones come from `node adapters/mikro-orm/migrations/create-migration.ts <name>`). */
+export const sqliteMigrations = (secrets: SecretCipher = missingSecretCipher): ReadonlyArray<MigrationObject> => [
   { name: 'Migration20261121081939_initial', class: Migration20261121081939_initial },
   { name: 'Migration20261121083247_qiscus_integrations', class: Migration20261121083247_qiscus_integrations },
   { name: 'Migration20261121091044_queue_order_index', class: Migration20261121091044_queue_order_index },
   { name: 'Migration20261203081227_event_log', class: Migration20261203081227_event_log },
+  { name: 'Migration20261203084045_channel_webhook_security', class: Migration20261203084045_channel_webhook_security(secrets) },
 ];

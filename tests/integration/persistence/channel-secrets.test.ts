@@ -1,0 +1,70 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { Result } from 'effect';
+import { Webhook } from 'standardwebhooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyStandardWebhook } from '../../../adapters/crypto/standard-webhooks.ts';
+import type { SwitchboardDatabase } from '../../../adapters/mikro-orm/open-database.ts';
+import { aChannel, aTenant, seed } from '../../support/allocation-builders.ts';
+import { testSecrets } from '../../support/databases.ts';
+import { dialects, reading } from './persistence-env.ts';
+
+type RawRow = Record<string, unknown>;
+
+const channelRows = (db: SwitchboardDatabase, id: string): Promise<RawRow[]> =>
+  db.orm.em.fork().getConnection().execute<RawRow[]>('select * from channels where id = ?', [id]);
+
+const beforeChannelSecurity = 'Migration20261121091044_queue_order_index';
+
+for (const env of dialects()) {
+  describe(`channel secrets at rest on ${env.name}`, () => {
+    let db: SwitchboardDatabase;
+    beforeAll(async () => {
+      await env.setup();
+      db = await env.open({ migrate: true });
+    });
+    afterAll(async () => {
+      await db?.close();
+      await env.teardown();
+    });
+
+    it('stores the signing secret only sealed, and reads it back whole', async () => {
+      const tenant = aTenant().build();
+      const channel = { ...aChannel(tenant.id), secret: `whsec_${randomBytes(32).toString('base64')}` };
+      await seed(db.uow, { tenant, channels: [channel] });
+      const [row] = await channelRows(db, channel.id);
+      expect(JSON.stringify(row)).not.toContain(channel.secret.slice(6));
+      expect(row).not.toHaveProperty('secret');
+      expect(testSecrets.open(String(row?.['secret_sealed']))).toEqual(Result.succeed(channel.secret));
+      expect(await reading(db, (s) => s.channels.findByKey(channel.key))).toEqual(channel);
+    });
+
+    it('upgrades an existing channel to a sealed whsec_ secret with the same key bytes, so its sender only changes headers', async () => {
+      const legacy = await env.openEmpty();
+      try {
+        await legacy.orm.migrator.up({ to: beforeChannelSecurity });
+        const oldSecret = randomBytes(32).toString('base64url');
+        const connection = legacy.orm.em.fork().getConnection();
+        await connection.execute('insert into channels (id, tenant_id, name, `key`, secret, created_at) values (?, ?, ?, ?, ?, ?)', [
+          'legacy-channel', 'legacy-tenant', 'Old form', 'legacy-key', oldSecret, new Date('2030-01-01T00:00:00.000Z'),
+        ]);
+
+        expect(await legacy.migrate()).toEqual([expect.stringMatching(/channel_webhook_security$/)]);
+
+        const [row] = await channelRows(legacy, 'legacy-channel');
+        expect(String(row?.['secret_sealed'])).not.toContain(oldSecret);
+        const channel = await reading(legacy, (s) => s.channels.findByKey('legacy-key'));
+        expect(channel?.secret).toBe(`whsec_${Buffer.from(oldSecret, 'utf8').toString('base64')}`);
+        // The key is the old secret's bytes: an HMAC keyed with them is the Standard Webhooks signature.
+        const raw = '{"customer_external_id":"c","message":"m"}';
+        const at = new Date();
+        const seconds = Math.floor(at.getTime() / 1000);
+        const byOldKey = createHmac('sha256', oldSecret).update(`msg_1.${seconds}.${raw}`).digest('base64');
+        expect(new Webhook(channel!.secret).sign('msg_1', at, raw)).toBe(`v1,${byOldKey}`);
+        const delivery = { id: 'msg_1', timestamp: String(seconds), signature: `v1,${byOldKey}`, rawBody: Buffer.from(raw) };
+        expect(verifyStandardWebhook(channel!.secret, delivery, at)).toBe(true);
+      } finally {
+        await legacy.close();
+      }
+    });
+  });
+}

@@ -3,6 +3,8 @@ import { Result } from 'effect';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyStandardWebhook } from '../../../adapters/crypto/standard-webhooks.ts';
+import { mysqlMigrations } from '../../../adapters/mikro-orm/migrations/mysql/index.ts';
+import { sqliteMigrations } from '../../../adapters/mikro-orm/migrations/sqlite/index.ts';
 import type { SwitchboardDatabase } from '../../../adapters/mikro-orm/open-database.ts';
 import { aChannel, aTenant, seed } from '../../support/allocation-builders.ts';
 import { testSecrets } from '../../support/databases.ts';
@@ -13,7 +15,11 @@ type RawRow = Record<string, unknown>;
 const channelRows = (db: SwitchboardDatabase, id: string): Promise<RawRow[]> =>
   db.orm.em.fork().getConnection().execute<RawRow[]>('select * from channels where id = ?', [id]);
 
-const beforeChannelSecurity = 'Migration20261121091044_queue_order_index';
+/** The migration just before the one that seals channel secrets. */
+const beforeChannelSecurity = (dialect: 'sqlite' | 'mysql'): string => {
+  const names = (dialect === 'mysql' ? mysqlMigrations() : sqliteMigrations()).map((m) => m.name);
+  return names[names.findIndex((name) => name.endsWith('_channel_webhook_security')) - 1] as string;
+};
 
 for (const env of dialects()) {
   describe(`channel secrets at rest on ${env.name}`, () => {
@@ -41,7 +47,7 @@ for (const env of dialects()) {
     it('upgrades an existing channel to a sealed whsec_ secret with the same key bytes, so its sender only changes headers', async () => {
       const legacy = await env.openEmpty();
       try {
-        await legacy.orm.migrator.up({ to: beforeChannelSecurity });
+        await legacy.orm.migrator.up({ to: beforeChannelSecurity(env.name) });
         const oldSecret = randomBytes(32).toString('base64url');
         const connection = legacy.orm.em.fork().getConnection();
         await connection.execute('insert into channels (id, tenant_id, name, `key`, secret, created_at) values (?, ?, ?, ?, ?, ?)', [

@@ -21,7 +21,9 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     projects: [
-      { test: { name: 'default', include: ['tests/**/*.test.ts'] } },
+      { test: { name: 'default', include: ['tests/**/*.test.ts'], exclude: ['tests/browser/**'] } },
+      // The web console in Debian's Chromium against the real app: one file at a time, each with its own API and browser.
+      { test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], fileParallelism: false, testTimeout: 60_000 } },
       e2eOn('sqlite'),
       ...(mariadb ? [e2eOn('mariadb')] : []),
     ],

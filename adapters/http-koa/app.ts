@@ -5,6 +5,7 @@ import { allocationRoutes } from './allocation.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { channelRoutes } from './channels.routes.ts';
 import { CursorCodec } from './cursor-codec.ts';
+import { mountConsole } from './console.routes.ts';
 import { customerRoutes } from './customers.routes.ts';
 import { mountDocs } from './docs.routes.ts';
 import type { HttpDeps } from './http-deps.ts';
@@ -96,6 +97,7 @@ export const createApp = (deps: HttpDeps): HttpApp => {
     ctx.body = openapi;
   });
   mountDocs(router);
+  mountConsole(router, deps.consoleDir);
 
   const koa = new Koa();
   koa.on('error', (error: unknown) => logger.error({ err: error }, 'koa error'));

@@ -85,4 +85,6 @@ export interface HttpDeps {
   readonly ready: () => Effect.Effect<boolean>;
   /** Rate-limit counters; memory by default, a DB-backed rate-limiter-flexible store for many processes. */
   readonly limiters?: LimiterFactory;
+  /** The web console's built files (Vite's `dist/`), served at `/console/`. */
+  readonly consoleDir?: string;
 }

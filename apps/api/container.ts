@@ -11,6 +11,7 @@ import { RandomRefreshTokenFactory } from '../../adapters/crypto/random-refresh-
 import { systemClock, uuidV7Ids } from '../../adapters/memory/memory-ids.ts';
 import { QiscusWebhookNotices } from '../../adapters/qiscus/qiscus-webhooks.ts';
 import { createHmac } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import type { UnitOfWork } from '../../core/shared/unit-of-work.port.ts';
 import { buildOutbound } from '../shared/outbound.ts';
 import type { ApiConfig } from './config.ts';
@@ -78,6 +79,7 @@ export const buildContainer = (config: ApiConfig, logger: Logger, uow: UnitOfWor
           publicBaseUrl: cfg.publicBaseUrl,
         },
         limiters,
+        consoleDir: fileURLToPath(new URL('../console/dist/', import.meta.url)),
         ready:
           readiness ??
           (() =>

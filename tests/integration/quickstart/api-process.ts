@@ -15,10 +15,11 @@ export interface ApiProcess {
   stop(): Promise<number | null>;
 }
 
-/** `npm start` as a user runs it: `node apps/api/main.ts` in `cwd`, on every default, on a free port. */
-export const startApi = (cwd: string, timeoutMs = 20_000): Promise<ApiProcess> => {
+/** `npm start` as a user runs it: `node apps/api/main.ts` in `cwd`, on every default (but `extraEnv`), on a free port. */
+export const startApi = (cwd: string, timeoutMs = 20_000, extraEnv: Readonly<Record<string, string>> = {}): Promise<ApiProcess> => {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', LOG_LEVEL: 'info' };
   for (const name of defaultsOff) if (name !== 'PORT') delete env[name];
+  Object.assign(env, extraEnv);
   const child: ChildProcess = spawn(process.execPath, [main], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';

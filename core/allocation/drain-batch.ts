@@ -4,7 +4,9 @@ import { domainEvent, type AllocationDecision } from '../shared/events.ts';
 import type { Clock, IdGenerator } from '../shared/ports.ts';
 import type { Store } from '../shared/unit-of-work.port.ts';
 import { assign } from '../tickets/ticket.ops.ts';
-import { afterAssignment, chooseAgent, isWaiting } from './allocation.policy.ts';
+import type { Ticket } from '../tickets/ticket.ts';
+import { afterAssignment, chooseAgent, compareQueueOrder, isWaiting } from './allocation.policy.ts';
+import { ahead, firstBlocker, passedOver, type RoomKnowledge } from './fair-queue.ts';
 
 export interface Assignment {
   readonly ticketId: string;
@@ -19,6 +21,16 @@ export interface BatchOutcome {
   readonly next: AllocationDecision;
 }
 
+export interface DrainOptions {
+  /** What this run learnt from the platform about waiting rooms (unknown rooms count as takeable by platform agents). */
+  readonly knowledge?: RoomKnowledge;
+  /** Only tickets ahead of this one in queue order (a room allocation serves older native tickets first). */
+  readonly before?: Ticket;
+}
+
+/** How many waiting platform rooms a native drain weighs against (the fairness rule spans both lanes). */
+const roomsWeighed = 100;
+
 export interface AllocationEnv {
   readonly clock: Clock;
   readonly ids: IdGenerator;
@@ -32,7 +44,8 @@ const touchAgent = (store: Store, tenantId: string, agentId: string, now: Date):
   });
 
 /**
- * Assigns up to `limit` waiting tickets of the tenant in queue order while some agent has room.
+ * Assigns up to `limit` waiting native tickets of the tenant in queue order while some agent has room,
+ * stopping at the first ticket that an older waiting room could still be served ahead of (`fair-queue.ts`).
  * Must run inside `UnitOfWork.exclusive(tenantId, …)`: the loads it reads stay true until it commits.
  */
 export const drainBatch = (
@@ -40,18 +53,29 @@ export const drainBatch = (
   env: AllocationEnv,
   tenantId: string,
   limit: number,
+  options: DrainOptions = {},
 ): Effect.Effect<BatchOutcome, NotFound | StoreUnavailable> =>
   Effect.gen(function* () {
     const tenant = yield* store.tenants.get(tenantId);
     if (tenant === null) return yield* Effect.fail(new NotFound({ entity: 'tenant' }));
     const defaultCapacity = tenant.settings.maxCustomersPerAgent;
+    const knowledge = options.knowledge ?? new Map();
+    const { before } = options;
     let agents = yield* store.agents.all(tenantId);
-    const head = yield* store.queue.head(tenantId, limit, 'native');
+    const natives = yield* store.queue.head(tenantId, limit, 'native');
+    const head = before === undefined ? natives : natives.filter((t) => compareQueueOrder(t, before) < 0);
+    const rooms = head.length === 0 ? [] : yield* store.queue.head(tenantId, roomsWeighed, 'platform');
     const assignments: Array<Assignment> = [];
     let choice = chooseAgent(agents, defaultCapacity);
+    let blocked = false;
     for (const queued of head) {
       const agent = choice.agent;
       if (agent === null) break;
+      const older = ahead(queued, rooms);
+      if (firstBlocker(older, agents, defaultCapacity, knowledge) !== null) {
+        blocked = true;
+        break;
+      }
       const ticket = yield* store.tickets.get(tenantId, queued.id, { forUpdate: true });
       if (ticket === null || !isWaiting(ticket)) continue;
       const now = env.clock.now();
@@ -65,12 +89,13 @@ export const drainBatch = (
           agentId: agent.agentId,
           previousAgentId: null,
           by: 'allocator',
-          decision: choice.decision,
+          decision: older.length === 0 ? choice.decision : { ...choice.decision, passedOver: passedOver(older) },
         }),
       ]);
       assignments.push({ ticketId: ticket.id, agentId: agent.agentId });
       agents = agents.map((a) => (a.agentId === agent.agentId ? afterAssignment(a, now) : a));
       choice = chooseAgent(agents, defaultCapacity);
     }
-    return { assignments, more: head.length === limit && assignments.length > 0 && choice.agent !== null, next: choice.decision };
+    const more = !blocked && head.length === limit && assignments.length > 0 && choice.agent !== null;
+    return { assignments, more, next: choice.decision };
   });

@@ -1,8 +1,11 @@
 import { Effect, Result } from 'effect';
 import type { ChatPlatform, ChatPlatformAccount } from '../allocation/chat-platform.port.ts';
 import type { RetryableJobFailure, StoreUnavailable } from '../shared/errors.ts';
-import type { UnitOfWork } from '../shared/unit-of-work.port.ts';
+import type { Store, UnitOfWork } from '../shared/unit-of-work.port.ts';
 import type { Ticket } from '../tickets/ticket.ts';
+import { drainBatch } from '../allocation/drain-batch.ts';
+import { couldServe, eligibilityOf, type RoomKnowledge } from '../allocation/fair-queue.ts';
+import { tenantSettings } from '../tickets/tickets.shared.ts';
 import { retryable, waitingRooms } from './integrations.shared.ts';
 import { accountOf } from './qiscus-integration.ts';
 import { confirmReservation, releaseReservation, reserveRoom, resolveRoomTicket, type RoomEnv } from './room-reservation.ts';
@@ -12,7 +15,7 @@ export interface AllocateRoomsInput {
 }
 
 /** `dropped`: the platform says someone else serves the room; `skipped`: the platform refused the request for this room. */
-export type RoomStep = 'assigned' | 'waiting' | 'dropped' | 'resolved' | 'skipped';
+export type RoomStep = 'assigned' | 'waiting' | 'blocked' | 'dropped' | 'resolved' | 'skipped';
 
 export interface AllocateRoomsResult {
   readonly examined: number;
@@ -26,10 +29,26 @@ export interface AllocateRoomsDeps extends RoomEnv {
   readonly roomsPerRun?: number;
 }
 
+/** Rounds of the native drain a run ends with; the sweep picks up the rest. */
+const nativeRounds = 20;
+
+/** The oldest waiting room that this run has not asked the platform about, or that an agent it listed could take now. */
+const nextRoom = (store: Store, tenantId: string, knowledge: RoomKnowledge): Effect.Effect<Ticket | null, StoreUnavailable> =>
+  Effect.gen(function* () {
+    const rooms = yield* waitingRooms(store, tenantId);
+    if (rooms.length === 0) return null;
+    const agents = yield* store.agents.all(tenantId);
+    const { maxCustomersPerAgent } = yield* tenantSettings(store, tenantId);
+    return rooms.find((room) => !knowledge.has(room.id) || couldServe(eligibilityOf(room, knowledge), agents, maxCustomersPerAgent)) ?? null;
+  });
+
 /**
- * Allocates the tenant's waiting platform rooms in queue order: per room, ask the platform who may
- * take it, reserve in our store (exclusive section), call the platform outside any transaction, then
- * confirm or release. A platform failure releases the room at its old place and fails retryably.
+ * Allocates the tenant's waiting platform rooms in queue order, obeying the fairness rule of
+ * `fair-queue.ts` across both lanes: per room, ask the platform who may take it, reserve in our store
+ * (exclusive section; older native tickets are served there first, an older room that could now be
+ * served is taken next instead), call the platform outside any transaction, then confirm or release.
+ * The run ends with a native drain that knows what the platform said, so native tickets behind rooms
+ * nobody can take are not held up. A platform failure releases the room at its old place and fails retryably.
  */
 export class AllocateRoomsUseCase {
   readonly #deps: AllocateRoomsDeps;
@@ -39,27 +58,51 @@ export class AllocateRoomsUseCase {
   }
 
   execute(input: AllocateRoomsInput): Effect.Effect<AllocateRoomsResult, RetryableJobFailure | StoreUnavailable> {
-    const { uow } = this.#deps;
-    const perRun = this.#deps.roomsPerRun ?? 20;
-    const allocateRoom = (account: ChatPlatformAccount, ticket: Ticket) => this.#allocateRoom(account, ticket);
+    const deps = this.#deps;
+    const { uow } = deps;
+    const { tenantId } = input;
+    const perRun = deps.roomsPerRun ?? 20;
+    const allocateRoom = (account: ChatPlatformAccount, ticket: Ticket, knowledge: Map<string, ReadonlySet<string>>) =>
+      this.#allocateRoom(account, ticket, knowledge);
     return Effect.gen(function* () {
-      const integration = yield* uow.read((store) => store.integrations.get(input.tenantId));
+      const integration = yield* uow.read((store) => store.integrations.get(tenantId));
       if (integration === null) return { examined: 0, assigned: 0 };
       const account = accountOf(integration);
-      const tried = new Set<string>();
+      const knowledge = new Map<string, ReadonlySet<string>>();
+      let examined = 0;
       let assigned = 0;
-      while (tried.size < perRun) {
-        const rooms = yield* uow.read((store) => waitingRooms(store, input.tenantId));
-        const next = rooms.find((t) => !tried.has(t.id));
-        if (next === undefined) break;
-        tried.add(next.id);
-        if ((yield* allocateRoom(account, next)) === 'assigned') assigned += 1;
+      let failure: RetryableJobFailure | null = null;
+      while (examined < perRun && failure === null) {
+        const next = yield* uow.read((store) => nextRoom(store, tenantId, knowledge));
+        if (next === null) break;
+        examined += 1;
+        const step = yield* Effect.result(allocateRoom(account, next, knowledge));
+        if (Result.isFailure(step)) {
+          if (step.failure._tag === 'StoreUnavailable') return yield* Effect.fail(step.failure);
+          failure = step.failure;
+        } else if (step.success === 'assigned') assigned += 1;
       }
-      return { examined: tried.size, assigned };
-    });
+      if (examined > 0) {
+        if (failure !== null) {
+          // The platform cannot be asked: no room can be served now, so native tickets behind them may go.
+          const rooms = yield* uow.read((store) => waitingRooms(store, tenantId));
+          for (const room of rooms) if (!knowledge.has(room.id)) knowledge.set(room.id, new Set());
+        }
+        for (let round = 0; round < nativeRounds; round++) {
+          const batch = yield* uow.exclusive(tenantId, (store) => drainBatch(store, deps, tenantId, 50, { knowledge }));
+          if (!batch.more) break;
+        }
+      }
+      if (failure !== null) return yield* Effect.fail(failure);
+      return { examined, assigned };
+    }).pipe(Effect.catchTag('NotFound', () => Effect.succeed({ examined: 0, assigned: 0 })));
   }
 
-  #allocateRoom(account: ChatPlatformAccount, ticket: Ticket): Effect.Effect<RoomStep, RetryableJobFailure | StoreUnavailable> {
+  #allocateRoom(
+    account: ChatPlatformAccount,
+    ticket: Ticket,
+    knowledge: Map<string, ReadonlySet<string>>,
+  ): Effect.Effect<RoomStep, RetryableJobFailure | StoreUnavailable> {
     const deps = this.#deps;
     const { uow, platform } = deps;
     const { tenantId } = ticket;
@@ -67,11 +110,15 @@ export class AllocateRoomsUseCase {
     return Effect.gen(function* () {
       const eligible = yield* Effect.result(platform.eligibleAgents(account, roomId));
       if (Result.isFailure(eligible)) {
+        // Nobody can be assigned to a room the platform refuses to talk about.
+        knowledge.set(ticket.id, new Set());
         if (eligible.failure._tag === 'ChatPlatformRequestRejected') return 'skipped';
         return yield* Effect.fail(retryable(eligible.failure));
       }
       const target = { tenantId, ticketId: ticket.id };
-      const reserved = yield* uow.exclusive(tenantId, (store) => reserveRoom(store, deps, target, eligible.success));
+      const reserved = yield* uow.exclusive(tenantId, (store) => reserveRoom(store, deps, target, eligible.success, knowledge));
+      if (reserved._tag !== 'NotWaiting') knowledge.set(ticket.id, new Set(reserved.eligibleIds));
+      if (reserved._tag === 'Blocked') return 'blocked';
       if (reserved._tag !== 'Reserved') return 'waiting';
       const r = reserved.reservation;
       const answer = yield* Effect.result(platform.assignAgent(account, roomId, r.platformAgentId));

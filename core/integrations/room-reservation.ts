@@ -1,6 +1,8 @@
 import { Effect, Result } from 'effect';
 import type { PlatformAgent } from '../allocation/chat-platform.port.ts';
 import { chooseAgent, isWaiting } from '../allocation/allocation.policy.ts';
+import { drainBatch } from '../allocation/drain-batch.ts';
+import { ahead, firstBlocker, passedOver, type RoomKnowledge } from '../allocation/fair-queue.ts';
 import type { StoreUnavailable } from '../shared/errors.ts';
 import { domainEvent, type AllocationDecision } from '../shared/events.ts';
 import type { Clock, IdGenerator } from '../shared/ports.ts';
@@ -27,10 +29,19 @@ export interface Reservation {
   readonly decision: AllocationDecision;
 }
 
+/** `eligibleIds`: the users the platform's eligible agents are mirrored as (what the run learns about the room). */
 export type ReserveOutcome =
-  | { readonly _tag: 'Reserved'; readonly reservation: Reservation }
-  | { readonly _tag: 'NoCapacity'; readonly decision: AllocationDecision }
+  | { readonly _tag: 'Reserved'; readonly reservation: Reservation; readonly eligibleIds: ReadonlyArray<string> }
+  | { readonly _tag: 'NoCapacity'; readonly decision: AllocationDecision; readonly eligibleIds: ReadonlyArray<string> }
+  /** An older waiting ticket could take a place first: allocate that one before this room. */
+  | { readonly _tag: 'Blocked'; readonly blockerId: string; readonly eligibleIds: ReadonlyArray<string> }
   | { readonly _tag: 'NotWaiting' };
+
+/** Native tickets ahead of a room that one native drain batch serves before the room is weighed. */
+const nativesFirst = 50;
+
+/** How many waiting tickets of each lane ahead of a room the fairness check reads. */
+const weighed = 100;
 
 const heldFor = (ticket: Ticket | null, agentId: string): ticket is Ticket =>
   ticket !== null && isActive(ticket) && ticket.assignedAgentId === agentId;
@@ -44,13 +55,16 @@ const touchAgent = (store: Store, tenantId: string, agentId: string, now: Date):
 
 /**
  * Picks among the platform's eligible agents with the shared policy and assigns the ticket in our
- * store, so every concurrent allocation counts it. Run inside `UnitOfWork.exclusive(tenantId, …)`.
+ * store, so every concurrent allocation counts it — unless the fairness rule (`fair-queue.ts`) gives
+ * the place to an older waiting ticket: older native tickets are served here first, an older room
+ * that could be served comes back as `Blocked`. Run inside `UnitOfWork.exclusive(tenantId, …)`.
  */
 export const reserveRoom = (
   store: Store,
   env: RoomEnv,
   target: { readonly tenantId: string; readonly ticketId: string },
   eligible: ReadonlyArray<PlatformAgent>,
+  knowledge: RoomKnowledge = new Map(),
 ): Effect.Effect<ReserveOutcome, StoreUnavailable> =>
   Effect.gen(function* () {
     const { tenantId, ticketId } = target;
@@ -58,12 +72,19 @@ export const reserveRoom = (
     if (ticket === null || !isWaiting(ticket) || ticket.externalRef === null) return { _tag: 'NotWaiting' } as const;
     const now = env.clock.now();
     const mirrored = yield* mirrorAgents(store, { tenantId, ids: env.ids, now }, eligible);
+    const eligibleIds = mirrored.map((m) => m.user.id);
     const settings = yield* tenantSettings(store, tenantId);
-    const candidates = platformCandidates(yield* store.agents.all(tenantId), mirrored);
-    const choice = chooseAgent(candidates, settings.maxCustomersPerAgent);
+    yield* drainBatch(store, env, tenantId, nativesFirst, { knowledge, before: ticket }).pipe(Effect.catchTag('NotFound', () => Effect.void));
+    const pool = yield* store.agents.all(tenantId);
+    const older = ahead(ticket, [...(yield* store.queue.head(tenantId, weighed, 'native')), ...(yield* store.queue.head(tenantId, weighed, 'platform'))]);
+    const blocker = firstBlocker(older, pool, settings.maxCustomersPerAgent, knowledge);
+    if (blocker !== null) return { _tag: 'Blocked', blockerId: blocker.id, eligibleIds } as const;
+    const candidates = platformCandidates(pool, mirrored);
+    const found = chooseAgent(candidates, settings.maxCustomersPerAgent);
+    const choice = older.length === 0 ? found : { ...found, decision: { ...found.decision, passedOver: passedOver(older) } };
     const agent = choice.agent;
     const platformAgent = mirrored.find((m) => m.user.id === agent?.agentId)?.platform;
-    if (agent === null || platformAgent === undefined) return { _tag: 'NoCapacity', decision: choice.decision } as const;
+    if (agent === null || platformAgent === undefined) return { _tag: 'NoCapacity', decision: choice.decision, eligibleIds } as const;
     const assigned = assign(ticket, agent.agentId, now);
     if (Result.isFailure(assigned)) return { _tag: 'NotWaiting' } as const;
     yield* store.tickets.update(assigned.success);
@@ -77,7 +98,7 @@ export const reserveRoom = (
       queuedAt: ticket.queuedAt,
       decision: choice.decision,
     };
-    return { _tag: 'Reserved', reservation } as const;
+    return { _tag: 'Reserved', reservation, eligibleIds } as const;
   });
 
 /**

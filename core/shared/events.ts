@@ -16,13 +16,22 @@ export interface AllocationDecision {
   /** How many online agents were considered in all. */
   readonly considered: number;
   readonly reason: 'least_loaded' | 'longest_idle' | 'lowest_id' | 'no_capacity' | 'no_agent_online';
+  /** Older waiting tickets this assignment went ahead of (at most 20), each with why none of its agents could take it. */
+  readonly passedOver?: ReadonlyArray<PassedOverTicket>;
+}
+
+/** An older waiting ticket an assignment went ahead of: no agent eligible for it had room at that moment. */
+export interface PassedOverTicket {
+  readonly ticketId: string;
+  readonly reason: 'no_eligible_agent_with_room';
 }
 
 interface Payloads {
   'ticket.created': { ticketId: string; channel: TicketChannel; priority: TicketPriority; autoAssign: boolean };
   'ticket.assigned': { ticketId: string; agentId: string; previousAgentId: string | null; by: 'allocator' | 'staff'; decision: AllocationDecision | null };
   'ticket.unassigned': { ticketId: string; previousAgentId: string };
-  'ticket.status_changed': { ticketId: string; from: TicketStatus; to: TicketStatus; agentId: string | null };
+  /** `by: 'platform'`: the chat platform ended the conversation itself (nothing to tell it back). */
+  'ticket.status_changed': { ticketId: string; from: TicketStatus; to: TicketStatus; agentId: string | null; by?: 'platform' };
   'message.created': { ticketId: string; messageId: string; senderType: SenderType };
   'allocation.queued': { ticketId: string; decision: AllocationDecision };
   'agent.availability_changed': { agentId: string; availability: Availability };

@@ -8,7 +8,7 @@ import type { Message } from '../../core/tickets/message.ts';
 import type { Channel, ChannelDelivery } from '../../core/channels/channel.ts';
 import type { DomainEvent } from '../../core/shared/events.ts';
 import type { QiscusIntegration } from '../../core/integrations/qiscus-integration.ts';
-import type { PlatformAgentLink, UnansweredAssign } from '../../core/integrations/integration.port.ts';
+import type { PlatformAgentLink, RoomSession, UnansweredAssign } from '../../core/integrations/integration.port.ts';
 
 /** A keyed collection whose writes are undone when the unit of work they belong to fails. */
 export class MemoryTable<V> {
@@ -81,6 +81,8 @@ export class MemoryDatabase {
   readonly platformAgentLinks = new MemoryTable<PlatformAgentLink>(this);
   /** Keyed `${tenantId}:${roomId}`. */
   readonly unansweredAssigns = new MemoryTable<UnansweredAssign>(this);
+  /** Keyed `${tenantId}:${sessionId}`. */
+  readonly roomSessions = new MemoryTable<RoomSession>(this);
 
   recordUndo(undo: () => void): void {
     this.#journal?.push(undo);

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Effect } from 'effect';
-import type { IntegrationRepository, PlatformAgentLink, UnansweredAssign } from '../../core/integrations/integration.port.ts';
+import type { IntegrationRepository, PlatformAgentLink, RoomSession, UnansweredAssign } from '../../core/integrations/integration.port.ts';
 import type { QiscusIntegration } from '../../core/integrations/qiscus-integration.ts';
 import { DuplicateKey, type Stored } from '../../core/shared/errors.ts';
 import type { Page, PageRequest } from '../../core/shared/page.ts';
@@ -71,5 +71,21 @@ export class MemoryIntegrationRepository implements IntegrationRepository {
       this.#db.unansweredAssigns.delete(key);
       return attempt;
     });
+  }
+
+  saveSession(session: RoomSession): Stored<void> {
+    return Effect.sync(() => {
+      const key = linkKey(session.tenantId, session.sessionId);
+      const known = this.#db.roomSessions.get(key);
+      this.#db.roomSessions.set(key, known === undefined ? session : { ...known, resolved: known.resolved || session.resolved });
+    });
+  }
+
+  findSession(tenantId: string, sessionId: string): Stored<RoomSession | null> {
+    return Effect.sync(() => this.#db.roomSessions.get(linkKey(tenantId, sessionId)) ?? null);
+  }
+
+  sessionOfTicket(tenantId: string, ticketId: string): Stored<RoomSession | null> {
+    return Effect.sync(() => [...this.#db.roomSessions.values()].find((s) => s.tenantId === tenantId && s.ticketId === ticketId) ?? null);
   }
 }

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { Effect, Result } from 'effect';
 import type { InferEntity } from '@mikro-orm/core';
-import type { IntegrationRepository, PlatformAgentLink, SecretCipher, UnansweredAssign } from '../../core/integrations/integration.port.ts';
+import type { IntegrationRepository, PlatformAgentLink, RoomSession, SecretCipher, UnansweredAssign } from '../../core/integrations/integration.port.ts';
 import type { QiscusIntegration } from '../../core/integrations/qiscus-integration.ts';
 import { StoreUnavailable, type DuplicateKey, type Stored } from '../../core/shared/errors.ts';
 import type { Page, PageRequest } from '../../core/shared/page.ts';
-import { IntegrationEntity, PlatformAgentLinkEntity, UnansweredAssignEntity } from './schema/entities.ts';
+import { IntegrationEntity, PlatformAgentLinkEntity, RoomSessionEntity, UnansweredAssignEntity } from './schema/entities.ts';
 import { sql, sqlWrite } from './sql-effect.ts';
 import { pageFrom } from './sql-page.ts';
 import { fresh, rowLock, type SqlSession } from './sql-session.ts';
@@ -71,6 +71,9 @@ const toAttempt = (row: UnansweredAssignRow): UnansweredAssign => ({
   platformAgentId: row.platformAgentId,
   userId: row.userId,
 });
+
+const toSession = (row: InferEntity<typeof RoomSessionEntity> | null): RoomSession | null =>
+  row === null ? null : { tenantId: row.tenantId, sessionId: row.sessionId, roomId: row.roomId, ticketId: row.ticketId, resolved: Boolean(row.resolved) };
 
 export class MikroOrmIntegrationRepository implements IntegrationRepository {
   readonly #session: SqlSession;
@@ -152,6 +155,21 @@ export class MikroOrmIntegrationRepository implements IntegrationRepository {
       const deleted = yield* sql(() => session.em.nativeDelete(UnansweredAssignEntity, { tenantId, roomId, platformAgentId, userId }));
       return deleted === 1 ? toAttempt(row) : null;
     });
+  }
+
+  saveSession(roomSession: RoomSession): Stored<void> {
+    const query = this.#session.em.createQueryBuilder(RoomSessionEntity).insert({ ...roomSession }).onConflict(['tenantId', 'sessionId']);
+    // A known session keeps its ticket; `resolved` only ever turns true.
+    const write = roomSession.resolved ? query.merge(['resolved']) : query.ignore();
+    return sql(() => write.execute('run')).pipe(Effect.asVoid);
+  }
+
+  findSession(tenantId: string, sessionId: string): Stored<RoomSession | null> {
+    return sql(() => this.#session.em.findOne(RoomSessionEntity, { tenantId, sessionId }, fresh)).pipe(Effect.map(toSession));
+  }
+
+  sessionOfTicket(tenantId: string, ticketId: string): Stored<RoomSession | null> {
+    return sql(() => this.#session.em.findOne(RoomSessionEntity, { tenantId, ticketId }, fresh)).pipe(Effect.map(toSession));
   }
 
   #one(find: () => Promise<IntegrationRow | null>): Stored<QiscusIntegration | null> {

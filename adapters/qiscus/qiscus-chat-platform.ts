@@ -90,7 +90,7 @@ export class QiscusChatPlatform implements ChatPlatform {
           if (alreadyResolved.test(message)) return Effect.succeed({ _tag: 'RoomResolved', roomId });
         }
         return this.#decodeOk(operation, reply, AssignReply).pipe(
-          Effect.map((ok) => ({ _tag: 'Assigned', roomId, platformAgentId: ok.data.added_agent.id }) as const),
+          Effect.map((ok) => ({ _tag: 'Assigned', roomId, platformAgentId: ok.data.added_agent.id, sessionId: ok.data.service?.id ?? null }) as const),
         );
       }),
     );

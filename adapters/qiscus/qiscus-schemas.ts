@@ -29,7 +29,10 @@ export const AvailableAgentsReply = Schema.Struct({
 });
 
 export const AssignReply = Schema.Struct({
-  data: Schema.Struct({ added_agent: Schema.Struct({ id: QiscusId }) }),
+  data: Schema.Struct({
+    added_agent: Schema.Struct({ id: QiscusId }),
+    service: Schema.optionalKey(Schema.NullOr(Schema.Struct({ id: Schema.optionalKey(Schema.NullOr(QiscusId)) }))),
+  }),
 });
 
 /** Replies whose content we do not use: any JSON object. */

@@ -25,7 +25,7 @@ const CaaPayload = Schema.Struct({
 });
 
 const ResolvePayload = Schema.Struct({
-  service: Schema.Struct({ room_id: QiscusId, notes: orNull(Schema.String) }),
+  service: Schema.Struct({ room_id: QiscusId, id: orNull(QiscusId), notes: orNull(Schema.String) }),
   customer: orNull(Schema.Struct({ user_id: orNull(QiscusId) })),
   resolved_by: orNull(Schema.Struct({ id: QiscusId, email: orNull(Schema.String) })),
 });
@@ -54,6 +54,7 @@ export const decodeAllocationWebhook = (payload: unknown): Result.Result<RoomNee
 export const decodeResolveWebhook = (payload: unknown): Result.Result<RoomWasResolved, InvalidPlatformNotice> =>
   Result.map(Result.mapError(Schema.decodeUnknownResult(ResolvePayload)(payload), invalid), (resolved) => ({
     roomId: resolved.service.room_id,
+    sessionId: resolved.service.id ?? null,
     customerUserId: resolved.customer?.user_id ?? null,
     resolvedBy: resolved.resolved_by ? { platformUserId: resolved.resolved_by.id, email: resolved.resolved_by.email ?? null } : null,
     notes: resolved.service.notes ?? null,

@@ -29,7 +29,8 @@ export interface PlatformRoom {
 }
 
 export type AssignOutcome =
-  | { readonly _tag: 'Assigned'; readonly roomId: string; readonly platformAgentId: string }
+  /** `sessionId`: the platform's id of the room's current conversation, when it says. */
+  | { readonly _tag: 'Assigned'; readonly roomId: string; readonly platformAgentId: string; readonly sessionId: string | null }
   /** The room already has an agent. `uncertain`: an earlier attempt of this same call failed without
    * an answer, so that agent may be the one we asked for. */
   | { readonly _tag: 'AlreadyServed'; readonly roomId: string; readonly uncertain: boolean }
@@ -102,6 +103,8 @@ export interface RoomNeedsAgent {
 /** The platform announces a resolved room. `resolvedBy` is whoever clicked, not necessarily the assignee. */
 export interface RoomWasResolved {
   readonly roomId: string;
+  /** The platform's id of the conversation that ended (a room has one after another); null when not sent. */
+  readonly sessionId: string | null;
   readonly customerUserId: string | null;
   readonly resolvedBy: { readonly platformUserId: string; readonly email: string | null } | null;
   readonly notes: string | null;

@@ -135,7 +135,10 @@ export class AllocateRoomsUseCase {
       if (outcome._tag === 'Assigned' || (outcome._tag === 'AlreadyServed' && outcome.uncertain)) {
         // An uncertain "already served" follows our own unanswered attempt: most likely our agent.
         yield* uow.exclusive(tenantId, (store) =>
-          Effect.andThen(store.integrations.takeUnansweredAssign(tenantId, roomId), confirmReservation(store, deps, r)),
+          Effect.andThen(
+            store.integrations.takeUnansweredAssign(tenantId, roomId),
+            confirmReservation(store, deps, r, { sessionId: outcome._tag === 'Assigned' ? outcome.sessionId : null }),
+          ),
         );
         return 'assigned';
       }
@@ -144,7 +147,7 @@ export class AllocateRoomsUseCase {
         return yield* uow.exclusive(tenantId, (store) =>
           Effect.gen(function* () {
             const earlier = yield* store.integrations.takeUnansweredAssign(tenantId, roomId);
-            if (earlier !== null && (yield* confirmReservation(store, deps, r, earlier.userId))) return 'assigned' as const;
+            if (earlier !== null && (yield* confirmReservation(store, deps, r, { by: earlier.userId }))) return 'assigned' as const;
             yield* releaseReservation(store, deps, r, false);
             return 'dropped' as const;
           }),

@@ -19,6 +19,16 @@ export interface UnansweredAssign {
   readonly userId: string;
 }
 
+/** One conversation of a room on the platform (from asking for an agent to being resolved) and the ticket that holds it. */
+export interface RoomSession {
+  readonly tenantId: string;
+  readonly sessionId: string;
+  readonly roomId: string;
+  readonly ticketId: string;
+  /** The platform has said (or been told) that this session is over. */
+  readonly resolved: boolean;
+}
+
 /**
  * The tenants' Qiscus apps and their mirrored agents. Unique keys: one integration per tenant
  * (`save` replaces it) and `integrations.webhook_token` across tenants.
@@ -39,6 +49,11 @@ export interface IntegrationRepository {
   recordUnansweredAssign(attempt: UnansweredAssign): Stored<void>;
   /** The room's unanswered assign call, if any, forgotten as it is read. */
   takeUnansweredAssign(tenantId: string, roomId: string): Stored<UnansweredAssign | null>;
+  /** Records a session; a session already recorded keeps its ticket and only ever turns resolved. */
+  saveSession(session: RoomSession): Stored<void>;
+  findSession(tenantId: string, sessionId: string): Stored<RoomSession | null>;
+  /** The session a ticket holds, if one is known. */
+  sessionOfTicket(tenantId: string, ticketId: string): Stored<RoomSession | null>;
 }
 
 /** Encrypts secrets before a store writes them (authenticated encryption), and decrypts them on read. */

@@ -6,6 +6,7 @@ import { domainEvent } from '../shared/events.ts';
 import type { UnitOfWork } from '../shared/unit-of-work.port.ts';
 import { isActive, type Ticket } from '../tickets/ticket.ts';
 import { eventMeta } from '../tickets/tickets.shared.ts';
+import { enterQueue, leaveQueue, releaseHold } from '../tickets/ticket.ops.ts';
 import { retryable, waitingRooms } from './integrations.shared.ts';
 import { accountOf } from './qiscus-integration.ts';
 import { resolveRoomTicket, type RoomEnv } from './room-reservation.ts';
@@ -29,6 +30,8 @@ export interface ReconcileRoomsDeps extends RoomEnv {
 
 type Fix = 'dropped' | 'resolved' | 'released' | 'requeued' | null;
 
+const enteredBefore = (ticket: Ticket, at: Date): boolean => (ticket.queuedAt ?? ticket.createdAt).getTime() < at.getTime();
+
 /** Brings the tenant's room tickets in line with what the platform reports (missed webhooks, crashes between reserve and confirm). */
 export class ReconcileRoomsUseCase {
   readonly #deps: ReconcileRoomsDeps;
@@ -42,21 +45,23 @@ export class ReconcileRoomsUseCase {
     const { uow, platform } = deps;
     const { tenantId } = input;
     const fixWaiting = (account: ChatPlatformAccount, ticket: Ticket, roomId: string) => this.#fixWaiting(account, ticket, roomId);
-    const fixUnserved = (roomId: string) => this.#fixUnserved(tenantId, roomId);
+    const fixUnserved = (roomId: string, snapshotAt: Date) => this.#fixUnserved(tenantId, roomId, snapshotAt);
     return Effect.gen(function* () {
       const counts = { dropped: 0, resolved: 0, released: 0, requeued: 0 };
       const integration = yield* uow.read((store) => store.integrations.get(tenantId));
       if (integration === null) return counts;
       const account = accountOf(integration);
+      // A platform answer says nothing about tickets that entered the queue after it was asked for.
+      const snapshotAt = deps.clock.now();
       const unserved = yield* platform.waitingRooms(account).pipe(Effect.mapError(retryable));
       const unservedIds = new Set(unserved.map((room) => room.roomId));
       const ours = yield* uow.read((store) => waitingRooms(store, tenantId));
       const fixes: Array<Fix> = [];
       for (const ticket of ours) {
         const roomId = ticket.externalRef;
-        if (roomId !== null && !unservedIds.has(roomId)) fixes.push(yield* fixWaiting(account, ticket, roomId));
+        if (roomId !== null && !unservedIds.has(roomId) && enteredBefore(ticket, snapshotAt)) fixes.push(yield* fixWaiting(account, ticket, roomId));
       }
-      for (const roomId of unservedIds) fixes.push(yield* fixUnserved(roomId));
+      for (const roomId of unservedIds) fixes.push(yield* fixUnserved(roomId, snapshotAt));
       for (const fix of fixes) if (fix !== null) counts[fix] += 1;
       return counts;
     });
@@ -70,15 +75,14 @@ export class ReconcileRoomsUseCase {
     return Effect.gen(function* () {
       const room = yield* Effect.result(platform.room(account, roomId));
       const state = Result.isSuccess(room) ? room.success.state : room.failure._tag === 'ChatRoomNotFound' ? 'gone' : 'unknown';
-      if (state === 'resolved') {
-        return (yield* uow.exclusive(tenantId, (store) => resolveRoomTicket(store, deps, { tenantId, ticketId: ticket.id }))) ? 'resolved' : null;
-      }
-      if (state !== 'served' && state !== 'gone') return null;
+      if (state !== 'resolved' && state !== 'served' && state !== 'gone') return null;
       return yield* uow.exclusive(tenantId, (store) =>
         Effect.gen(function* () {
+          // Only the very wait the platform was asked about: not a ticket that has been served, requeued or replaced since.
           const current = yield* store.tickets.get(tenantId, ticket.id, { forUpdate: true });
-          if (current === null || !isWaiting(current)) return null;
-          yield* store.tickets.update({ ...current, queuedAt: null, updatedAt: deps.clock.now() });
+          if (current === null || !isWaiting(current) || current.queuedAt?.getTime() !== ticket.queuedAt?.getTime()) return null;
+          if (state === 'resolved') return (yield* resolveRoomTicket(store, deps, { tenantId, ticketId: ticket.id })) ? ('resolved' as const) : null;
+          yield* store.tickets.update(leaveQueue(current, deps.clock.now()));
           return 'dropped' as const;
         }),
       );
@@ -86,7 +90,7 @@ export class ReconcileRoomsUseCase {
   }
 
   /** The platform says nobody serves the room: a stale assignment is undone, an unqueued active ticket waits again. */
-  #fixUnserved(tenantId: string, roomId: string): Effect.Effect<Fix, StoreUnavailable> {
+  #fixUnserved(tenantId: string, roomId: string, snapshotAt: Date): Effect.Effect<Fix, StoreUnavailable> {
     const { uow, clock, ids } = this.#deps;
     const staleAfterMs = this.#deps.staleAfterMs ?? 5 * 60_000;
     return uow.exclusive(tenantId, (store) =>
@@ -96,14 +100,15 @@ export class ReconcileRoomsUseCase {
         if (ticket === null || !isActive(ticket)) return null;
         const now = clock.now();
         const meta = () => eventMeta(ids, tenantId, now);
+        if (ticket.updatedAt.getTime() >= snapshotAt.getTime()) return null;
         if (ticket.assignedAgentId !== null) {
           if (now.getTime() - ticket.updatedAt.getTime() < staleAfterMs) return null;
-          yield* store.tickets.update({ ...ticket, assignedAgentId: null, queuedAt: ticket.createdAt, updatedAt: now });
+          yield* store.tickets.update(releaseHold(ticket, ticket.createdAt, now));
           yield* store.outbox.append([domainEvent('ticket.unassigned', meta(), { ticketId: ticket.id, previousAgentId: ticket.assignedAgentId })]);
           return 'released' as const;
         }
         if (ticket.queuedAt !== null) return null;
-        yield* store.tickets.update({ ...ticket, queuedAt: now, updatedAt: now });
+        yield* store.tickets.update(enterQueue(ticket, now));
         yield* store.outbox.append([domainEvent('room.queued', meta(), { ticketId: ticket.id, roomId })]);
         return 'requeued' as const;
       }),

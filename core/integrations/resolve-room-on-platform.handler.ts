@@ -11,7 +11,9 @@ import { accountOf } from './qiscus-integration.ts';
 /**
  * A platform room's ticket resolved or closed here resolves the room on the platform too; failures are
  * retried by the job system. Idempotent: resolving a resolved room succeeds. A room that has since
- * opened a new session (a newer active ticket) or a ticket reopened meanwhile is left alone.
+ * opened a new session (a newer active ticket) or a ticket reopened meanwhile is left alone, and so is
+ * a ticket the platform itself resolved. The session is then marked over, so the platform's own
+ * resolve notice for it is a repeat.
  */
 export class ResolveRoomOnPlatformHandler implements EventHandler {
   readonly name = 'integrations.resolve-room';
@@ -24,8 +26,8 @@ export class ResolveRoomOnPlatformHandler implements EventHandler {
 
   handles(event: DomainEvent): boolean {
     if (event.type !== 'ticket.status_changed') return false;
-    const { from, to } = event.payload;
-    return isActive({ status: from }) && !isActive({ status: to });
+    const { from, to, by } = event.payload;
+    return by !== 'platform' && isActive({ status: from }) && !isActive({ status: to });
   }
 
   handle(event: DomainEvent): Effect.Effect<void, StoreUnavailable | RetryableJobFailure> {
@@ -41,11 +43,14 @@ export class ResolveRoomOnPlatformHandler implements EventHandler {
           const latest = yield* store.tickets.findLatestByExternalRef(tenantId, 'qiscus', ticket.externalRef);
           if (latest !== null && latest.id !== ticket.id && isActive(latest)) return null;
           const integration = yield* store.integrations.get(tenantId);
-          return integration === null ? null : { roomId: ticket.externalRef, account: accountOf(integration) };
+          const session = yield* store.integrations.sessionOfTicket(tenantId, ticketId);
+          return integration === null ? null : { roomId: ticket.externalRef, account: accountOf(integration), session };
         }),
       );
       if (target === null) return;
       yield* platform.resolveRoom(target.account, target.roomId).pipe(Effect.mapError(retryable));
+      const { session } = target;
+      if (session !== null) yield* uow.transaction((store) => store.integrations.saveSession({ ...session, resolved: true }));
     });
   }
 }

@@ -7,7 +7,7 @@ import type { Store, UnitOfWork } from '../shared/unit-of-work.port.ts';
 import type { Customer } from '../tickets/customer.ts';
 import { createCustomer, customerRules } from '../tickets/customer.ops.ts';
 import { isActive, type Ticket } from '../tickets/ticket.ts';
-import { createTicket, titleRule } from '../tickets/ticket.ops.ts';
+import { createTicket, enterQueue, titleRule } from '../tickets/ticket.ops.ts';
 import { checkText, firstCodePoints } from '../tickets/text.rules.ts';
 import { eventMeta } from '../tickets/tickets.shared.ts';
 
@@ -78,7 +78,7 @@ export class RoomNeedsAgentUseCase {
       const current = latest === null ? null : yield* store.tickets.get(tenantId, latest.id, { forUpdate: true });
       if (current !== null && isActive(current)) {
         if (current.assignedAgentId !== null || current.queuedAt !== null) return { outcome: 'unchanged', ticketId: current.id } as const;
-        const requeued: Ticket = { ...current, queuedAt: now, updatedAt: now };
+        const requeued = enterQueue(current, now);
         yield* store.tickets.update(requeued);
         yield* store.outbox.append([domainEvent('room.queued', eventMeta(ids, tenantId, now), { ticketId: current.id, roomId: notice.roomId })]);
         return { outcome: 'requeued', ticketId: current.id } as const;

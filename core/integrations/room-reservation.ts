@@ -8,7 +8,7 @@ import { domainEvent, type AllocationDecision } from '../shared/events.ts';
 import type { Clock, IdGenerator } from '../shared/ports.ts';
 import type { Store } from '../shared/unit-of-work.port.ts';
 import { isActive, type Ticket } from '../tickets/ticket.ts';
-import { assign, changeStatus } from '../tickets/ticket.ops.ts';
+import { assign, changeStatus, releaseHold } from '../tickets/ticket.ops.ts';
 import { eventMeta, tenantSettings } from '../tickets/tickets.shared.ts';
 import { mirrorAgents, platformCandidates } from './platform-agents.ts';
 
@@ -105,11 +105,20 @@ export const reserveRoom = (
  * The platform took the assignment: announce it (`ticket.assigned`) if the ticket is still held for
  * the agent. `servedBy`: the agent of an earlier unanswered call, who turned out to hold the room.
  */
-export const confirmReservation = (store: Store, env: RoomEnv, r: Reservation, servedBy: string = r.agentId): Effect.Effect<boolean, StoreUnavailable> =>
+export const confirmReservation = (
+  store: Store,
+  env: RoomEnv,
+  r: Reservation,
+  served: { readonly by?: string; readonly sessionId?: string | null } = {},
+): Effect.Effect<boolean, StoreUnavailable> =>
   Effect.gen(function* () {
     const ticket = yield* store.tickets.get(r.tenantId, r.ticketId, { forUpdate: true });
     if (!heldFor(ticket, r.agentId)) return false;
+    const servedBy = served.by ?? r.agentId;
     const now = env.clock.now();
+    if (served.sessionId != null) {
+      yield* store.integrations.saveSession({ tenantId: r.tenantId, sessionId: served.sessionId, roomId: r.roomId, ticketId: r.ticketId, resolved: false });
+    }
     if (servedBy !== r.agentId) yield* store.tickets.update({ ...ticket, assignedAgentId: servedBy, updatedAt: now });
     yield* store.outbox.append([
       domainEvent('ticket.assigned', eventMeta(env.ids, r.tenantId, now), {
@@ -132,11 +141,11 @@ export const releaseReservation = (store: Store, env: RoomEnv, r: Reservation, r
     const ticket = yield* store.tickets.get(r.tenantId, r.ticketId, { forUpdate: true });
     if (!heldFor(ticket, r.agentId)) return false;
     const queuedAt = requeue ? (r.queuedAt ?? ticket.createdAt) : null;
-    yield* store.tickets.update({ ...ticket, assignedAgentId: null, queuedAt, updatedAt: env.clock.now() });
+    yield* store.tickets.update(releaseHold(ticket, queuedAt, env.clock.now()));
     return true;
   });
 
-/** The platform says the room's conversation is over: its active ticket is resolved, unassigned if it was only reserved. */
+/** The platform says the room's conversation is over: its active ticket is resolved (nothing to tell the platform back), unassigned if it was only reserved. */
 export const resolveRoomTicket = (
   store: Store,
   env: RoomEnv,
@@ -158,6 +167,7 @@ export const resolveRoomTicket = (
         from: ticket.status,
         to: 'resolved',
         agentId: resolved.success.assignedAgentId,
+        by: 'platform',
       }),
     ]);
     return true;

@@ -95,6 +95,15 @@ export const unassign = (ticket: Ticket, context: QueueContext): Result.Result<T
   return Result.succeed({ ...ticket, assignedAgentId: null, queuedAt, updatedAt: context.now });
 };
 
+/** An active, unassigned ticket out of the queue enters it at the back (`queuedAt = now`). */
+export const enterQueue = (ticket: Ticket, now: Date): Ticket => ({ ...ticket, queuedAt: now, updatedAt: now });
+
+/** Out of the allocation queue, still active and unassigned: the ticket is served outside Switchboard. */
+export const leaveQueue = (ticket: Ticket, now: Date): Ticket => ({ ...ticket, queuedAt: null, updatedAt: now });
+
+/** Takes a reserved (not yet announced) assignment back: to the queue at `queuedAt`, or out of it when null. */
+export const releaseHold = (ticket: Ticket, queuedAt: Date | null, now: Date): Ticket => ({ ...ticket, assignedAgentId: null, queuedAt, updatedAt: now });
+
 /** True while the ticket waits for the allocator. */
 export const isWaiting = (ticket: Ticket): boolean =>
   isActive(ticket) && ticket.assignedAgentId === null && ticket.queuedAt !== null;

@@ -3,12 +3,12 @@ import { RefreshTokenEntity, UserEntity } from './user.entity.ts';
 import { CustomerEntity, MessageEntity, TicketEntity } from './ticket.entity.ts';
 import { ChannelDeliveryEntity, ChannelEntity } from './channel.entity.ts';
 import { OutboxEntity, ReportedLoadEntity } from './outbox.entity.ts';
-import { IntegrationEntity, PlatformAgentLinkEntity, UnansweredAssignEntity } from './integration.entity.ts';
+import { IntegrationEntity, PlatformAgentLinkEntity, RoomSessionEntity, UnansweredAssignEntity } from './integration.entity.ts';
 import { EventCounterEntity, EventEntity } from './event.entity.ts';
 
 export { TenantEntity, TenantLockEntity, UserEntity, RefreshTokenEntity, CustomerEntity, TicketEntity, MessageEntity };
 export { ChannelEntity, ChannelDeliveryEntity, OutboxEntity, ReportedLoadEntity, IntegrationEntity, PlatformAgentLinkEntity, UnansweredAssignEntity };
-export { EventEntity, EventCounterEntity };
+export { EventEntity, EventCounterEntity, RoomSessionEntity };
 
 /** Every table of the Switchboard schema, in dependency order. */
 export const entities = [
@@ -28,4 +28,5 @@ export const entities = [
   UnansweredAssignEntity,
   EventEntity,
   EventCounterEntity,
+  RoomSessionEntity,
 ];

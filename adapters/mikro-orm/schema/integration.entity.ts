@@ -44,3 +44,17 @@ export const UnansweredAssignEntity = defineEntity({
   },
   primaryKeys: ['tenantId', 'roomId'],
 });
+
+/** A platform session (one conversation of a room) and the ticket that holds it. */
+export const RoomSessionEntity = defineEntity({
+  name: 'RoomSessionRow',
+  tableName: 'room_sessions',
+  properties: {
+    tenantId: p.string().length(64).primary(),
+    sessionId: p.string().length(191).primary(),
+    roomId: p.string().length(191),
+    ticketId: p.string().length(64).index('room_sessions_ticket_index'),
+    resolved: p.boolean(),
+  },
+  primaryKeys: ['tenantId', 'sessionId'],
+});

@@ -86,6 +86,7 @@ describe('Qiscus mark-as-resolved webhook', () => {
     expect(notices.roomWasResolved(payload)).toEqual(
       Result.succeed({
         roomId: '274083256',
+        sessionId: '115830865',
         customerUserId: 'hello@world.com',
         resolvedBy: { platformUserId: '162787', email: 'boss@example.com' },
         notes: 'done',

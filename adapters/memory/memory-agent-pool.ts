@@ -6,6 +6,8 @@ import { isActive } from '../../core/tickets/ticket.ts';
 import type { MemoryDatabase } from './memory-database.ts';
 import { pageOf } from './memory-page.ts';
 
+const reported = (active: number, beyondOurs: number | undefined): number | null => (beyondOurs === undefined ? null : active + beyondOurs);
+
 const loadKey = (tenantId: string, agentId: string): string => `${tenantId}:${agentId}`;
 
 export class MemoryAgentPool implements AgentPool {
@@ -23,8 +25,8 @@ export class MemoryAgentPool implements AgentPool {
     return Effect.sync(() => pageOf(this.#loads(tenantId), page, (a) => a.agentId, (a, position) => a.agentId > position));
   }
 
-  reportLoad(tenantId: string, agentId: string, load: number): Stored<void> {
-    return Effect.sync(() => this.#db.reportedLoads.set(loadKey(tenantId, agentId), load));
+  reportLoad(tenantId: string, agentId: string, beyondOurs: number): Stored<void> {
+    return Effect.sync(() => this.#db.reportedLoads.set(loadKey(tenantId, agentId), beyondOurs));
   }
 
   #loads(tenantId: string): ReadonlyArray<AgentLoad> {
@@ -42,7 +44,7 @@ export class MemoryAgentPool implements AgentPool {
         availability: user.availability,
         maxCustomers: user.maxCustomers,
         activeTickets: active.get(user.id) ?? 0,
-        reportedLoad: this.#db.reportedLoads.get(loadKey(tenantId, user.id)) ?? null,
+        reportedLoad: reported(active.get(user.id) ?? 0, this.#db.reportedLoads.get(loadKey(tenantId, user.id))),
         lastAssignedAt: user.lastAssignedAt,
       }));
   }

@@ -25,11 +25,11 @@ export class MikroOrmAgentPool implements AgentPool {
     return this.#agents(tenantId, page.after, page.limit + 1).pipe(Effect.map((rows) => pageFrom(rows, page, (a) => a.agentId)));
   }
 
-  reportLoad(tenantId: string, agentId: string, load: number): Stored<void> {
+  reportLoad(tenantId: string, agentId: string, beyondOurs: number): Stored<void> {
     return sql(() =>
       this.#session.em
         .createQueryBuilder(ReportedLoadEntity)
-        .insert({ tenantId, agentId, load })
+        .insert({ tenantId, agentId, load: beyondOurs })
         .onConflict(['tenantId', 'agentId'])
         .merge(['load'])
         .execute('run'),
@@ -61,7 +61,7 @@ export class MikroOrmAgentPool implements AgentPool {
           availability: user.availability,
           maxCustomers: user.maxCustomers,
           activeTickets: active.get(user.id) ?? 0,
-          reportedLoad: loads.get(user.id) ?? null,
+          reportedLoad: loads.has(user.id) ? (active.get(user.id) ?? 0) + (loads.get(user.id) ?? 0) : null,
           lastAssignedAt: user.lastAssignedAt,
         }),
       );

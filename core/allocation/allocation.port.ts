@@ -12,7 +12,8 @@ export interface AgentLoad {
   readonly maxCustomers: number | null;
   /** Our count of the agent's active (open or in_progress) tickets. */
   readonly activeTickets: number;
-  /** The last load an external platform (Qiscus) reported for this agent, if any. */
+  /** The agent's load as an external platform (Qiscus) counts it, if it ever reported: our active tickets
+   * plus what it counted beyond them when it last reported (rooms served outside Switchboard). */
   readonly reportedLoad: number | null;
   readonly lastAssignedAt: Date | null;
 }
@@ -23,8 +24,10 @@ export interface AgentPool {
   all(tenantId: string): Stored<ReadonlyArray<AgentLoad>>;
   /** The same rows, paged, by id. */
   list(tenantId: string, page: PageRequest): Stored<Page<AgentLoad>>;
-  /** Records an external platform's load figure for an agent. */
-  reportLoad(tenantId: string, agentId: string, load: number): Stored<void>;
+  /** Records how many customers an external platform counts for the agent beyond our own active tickets
+   * (its figure minus ours at that moment, at least 0): our later changes are then counted by us, so a
+   * platform figure taken before a resolve cannot keep the agent full. */
+  reportLoad(tenantId: string, agentId: string, beyondOurs: number): Stored<void>;
 }
 
 export interface QueuedTicket {

@@ -64,7 +64,9 @@ export const drainBatch = (
     let agents = yield* store.agents.all(tenantId);
     const natives = yield* store.queue.head(tenantId, limit, 'native');
     const head = before === undefined ? natives : natives.filter((t) => compareQueueOrder(t, before) < 0);
-    const rooms = head.length === 0 ? [] : yield* store.queue.head(tenantId, roomsWeighed, 'platform');
+    const waitingRooms = head.length === 0 ? [] : yield* store.queue.head(tenantId, roomsWeighed, 'platform');
+    // Without a platform account no room can be served, so none holds a native ticket back.
+    const rooms = waitingRooms.length > 0 && (yield* store.integrations.get(tenantId)) !== null ? waitingRooms : [];
     const assignments: Array<Assignment> = [];
     let choice = chooseAgent(agents, defaultCapacity);
     let blocked = false;
@@ -72,8 +74,15 @@ export const drainBatch = (
       const agent = choice.agent;
       if (agent === null) break;
       const older = ahead(queued, rooms);
-      if (firstBlocker(older, agents, defaultCapacity, knowledge) !== null) {
+      const blocker = firstBlocker(older, agents, defaultCapacity, knowledge);
+      if (blocker !== null) {
         blocked = true;
+        // Outside a room run, make sure one follows: it serves the room first, then this ticket.
+        if (options.knowledge === undefined && blocker.externalRef !== null) {
+          yield* store.outbox.append([
+            domainEvent('room.queued', { id: env.ids.next(), tenantId, occurredAt: env.clock.now() }, { ticketId: blocker.id, roomId: blocker.externalRef }),
+          ]);
+        }
         break;
       }
       const ticket = yield* store.tickets.get(tenantId, queued.id, { forUpdate: true });

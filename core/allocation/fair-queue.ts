@@ -10,8 +10,8 @@ import { capacityOf, compareQueueOrder, loadOf } from './allocation.policy.ts';
  * inside the tenant's exclusive section, with the loads it reads there, before it assigns.
  *
  * Who is eligible: any online agent for a native ticket; for a platform room, the agents the platform
- * listed for it (`room`), or, when this run has not asked the platform yet (`unknown`), every agent the
- * platform has ever reported on (it may list any of them).
+ * listed for it (`room`), or, when this run has not asked the platform yet (`unknown`), any agent at
+ * all (the platform decides, and may list agents we have not seen yet).
  */
 export type Eligibility =
   | { readonly kind: 'native' }
@@ -39,7 +39,7 @@ export const couldServe = (eligibility: Eligibility, agents: ReadonlyArray<Agent
       case 'room':
         return eligibility.agentIds.has(agent.agentId);
       case 'unknown':
-        return agent.reportedLoad !== null;
+        return true;
     }
   });
 

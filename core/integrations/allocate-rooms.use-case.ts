@@ -8,7 +8,7 @@ import { couldServe, eligibilityOf, type RoomKnowledge } from '../allocation/fai
 import { tenantSettings } from '../tickets/tickets.shared.ts';
 import { retryable, waitingRooms } from './integrations.shared.ts';
 import { accountOf } from './qiscus-integration.ts';
-import { confirmReservation, releaseReservation, reserveRoom, resolveRoomTicket, type RoomEnv } from './room-reservation.ts';
+import { adoptRoom, confirmReservation, releaseReservation, reserveRoom, resolveRoomTicket, type RoomEnv } from './room-reservation.ts';
 
 export interface AllocateRoomsInput {
   readonly tenantId: string;
@@ -31,6 +31,14 @@ export interface AllocateRoomsDeps extends RoomEnv {
 
 /** Rounds of the native drain a run ends with; the sweep picks up the rest. */
 const nativeRounds = 20;
+
+/** Drops what the platform last counted beyond our own tickets (the next room it is asked about reports afresh). */
+const forgetPlatformLoads = (store: Store, tenantId: string): Effect.Effect<void, StoreUnavailable> =>
+  Effect.gen(function* () {
+    for (const agent of yield* store.agents.all(tenantId)) {
+      if (agent.reportedLoad !== null && agent.reportedLoad > agent.activeTickets) yield* store.agents.reportLoad(tenantId, agent.agentId, 0);
+    }
+  });
 
 /** The oldest waiting room that this run has not asked the platform about, or that an agent it listed could take now. */
 const nextRoom = (store: Store, tenantId: string, knowledge: RoomKnowledge): Effect.Effect<Ticket | null, StoreUnavailable> =>
@@ -74,7 +82,11 @@ export class AllocateRoomsUseCase {
       let failure: RetryableJobFailure | null = null;
       while (examined < perRun && failure === null) {
         const next = yield* uow.read((store) => nextRoom(store, tenantId, knowledge));
-        if (next === null) break;
+        if (next === null) {
+          // No room waits: nothing will ask the platform for fresh loads, so its last figures must not hold agents full.
+          if (examined === 0) yield* uow.transaction((store) => forgetPlatformLoads(store, tenantId));
+          break;
+        }
         examined += 1;
         const step = yield* Effect.result(allocateRoom(account, next, knowledge));
         if (Result.isFailure(step)) {
@@ -83,11 +95,11 @@ export class AllocateRoomsUseCase {
         } else if (step.success === 'assigned') assigned += 1;
       }
       if (examined > 0) {
-        if (failure !== null) {
-          // The platform cannot be asked: no room can be served now, so native tickets behind them may go.
-          const rooms = yield* uow.read((store) => waitingRooms(store, tenantId));
-          for (const room of rooms) if (!knowledge.has(room.id)) knowledge.set(room.id, new Set());
-        }
+        // Rooms this run did not ask about: assume the agents the platform listed for the rooms it was asked
+        // about (a platform's agents are usually shared by its rooms); none when it could not be asked at all.
+        const listed = new Set([...knowledge.values()].flatMap((ids) => [...ids]));
+        const rooms = yield* uow.read((store) => waitingRooms(store, tenantId));
+        for (const room of rooms) if (!knowledge.has(room.id)) knowledge.set(room.id, listed);
         for (let round = 0; round < nativeRounds; round++) {
           const batch = yield* uow.exclusive(tenantId, (store) => drainBatch(store, deps, tenantId, 50, { knowledge }));
           if (!batch.more) break;
@@ -134,12 +146,17 @@ export class AllocateRoomsUseCase {
       const outcome = answer.success;
       if (outcome._tag === 'Assigned' || (outcome._tag === 'AlreadyServed' && outcome.uncertain)) {
         // An uncertain "already served" follows our own unanswered attempt: most likely our agent.
-        yield* uow.exclusive(tenantId, (store) =>
-          Effect.andThen(
-            store.integrations.takeUnansweredAssign(tenantId, roomId),
-            confirmReservation(store, deps, r, { sessionId: outcome._tag === 'Assigned' ? outcome.sessionId : null }),
-          ),
+        const sessionId = outcome._tag === 'Assigned' ? outcome.sessionId : null;
+        const settled = yield* uow.exclusive(tenantId, (store) =>
+          Effect.gen(function* () {
+            yield* store.integrations.takeUnansweredAssign(tenantId, roomId);
+            if (yield* confirmReservation(store, deps, r, { sessionId })) return true;
+            // The ticket ended while the call was out, yet the agent now holds the room: a newer ticket of the room is theirs.
+            return yield* adoptRoom(store, deps, r, sessionId);
+          }),
         );
+        // Nobody here wants the room any more: free the agent on the platform too.
+        if (!settled) yield* platform.resolveRoom(account, roomId).pipe(Effect.mapError(retryable));
         return 'assigned';
       }
       if (outcome._tag === 'AlreadyServed') {

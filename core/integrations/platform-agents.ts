@@ -51,10 +51,11 @@ export const mirrorAgents = (
 ): Effect.Effect<ReadonlyArray<MirroredAgent>, StoreUnavailable> =>
   Effect.gen(function* () {
     const mirrored: Array<MirroredAgent> = [];
+    const ours = new Map((yield* store.agents.all(context.tenantId)).map((agent) => [agent.agentId, agent.activeTickets]));
     for (const platform of agents) {
       const user = yield* mirror(store, context, platform);
       if (user === null || user.role !== 'agent') continue;
-      yield* store.agents.reportLoad(context.tenantId, user.id, platform.reportedLoad);
+      yield* store.agents.reportLoad(context.tenantId, user.id, Math.max(0, platform.reportedLoad - (ours.get(user.id) ?? 0)));
       mirrored.push({ user, platform });
     }
     return mirrored;

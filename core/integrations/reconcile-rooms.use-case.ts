@@ -10,6 +10,7 @@ import { enterQueue, leaveQueue, releaseHold } from '../tickets/ticket.ops.ts';
 import { retryable, waitingRooms } from './integrations.shared.ts';
 import { accountOf } from './qiscus-integration.ts';
 import { resolveRoomTicket, type RoomEnv } from './room-reservation.ts';
+import { openRoomTicket } from './room-needs-agent.use-case.ts';
 
 export interface ReconcileRoomsResult {
   /** Waiting tickets whose room the platform reports served (they leave the queue) or unknown. */
@@ -19,6 +20,8 @@ export interface ReconcileRoomsResult {
   readonly released: number;
   /** Active tickets out of the queue whose room waits again on the platform. */
   readonly requeued: number;
+  /** Rooms waiting on the platform whose tickets here were all over: a new session, a new ticket. */
+  readonly reopened: number;
 }
 
 export interface ReconcileRoomsDeps extends RoomEnv {
@@ -28,7 +31,7 @@ export interface ReconcileRoomsDeps extends RoomEnv {
   readonly staleAfterMs?: number;
 }
 
-type Fix = 'dropped' | 'resolved' | 'released' | 'requeued' | null;
+type Fix = 'dropped' | 'resolved' | 'released' | 'requeued' | 'reopened' | null;
 
 const enteredBefore = (ticket: Ticket, at: Date): boolean => (ticket.queuedAt ?? ticket.createdAt).getTime() < at.getTime();
 
@@ -47,7 +50,7 @@ export class ReconcileRoomsUseCase {
     const fixWaiting = (account: ChatPlatformAccount, ticket: Ticket, roomId: string) => this.#fixWaiting(account, ticket, roomId);
     const fixUnserved = (roomId: string, snapshotAt: Date) => this.#fixUnserved(tenantId, roomId, snapshotAt);
     return Effect.gen(function* () {
-      const counts = { dropped: 0, resolved: 0, released: 0, requeued: 0 };
+      const counts = { dropped: 0, resolved: 0, released: 0, requeued: 0, reopened: 0 };
       const integration = yield* uow.read((store) => store.integrations.get(tenantId));
       if (integration === null) return counts;
       const account = accountOf(integration);
@@ -89,7 +92,11 @@ export class ReconcileRoomsUseCase {
     });
   }
 
-  /** The platform says nobody serves the room: a stale assignment is undone, an unqueued active ticket waits again. */
+  /**
+   * The platform says nobody serves the room: a stale assignment is undone, an unqueued active ticket
+   * waits again, and a room whose last session the platform confirmed over before the snapshot is in
+   * a new session (its request was missed or absorbed by the ticket it ended): a new ticket, same customer.
+   */
   #fixUnserved(tenantId: string, roomId: string, snapshotAt: Date): Effect.Effect<Fix, StoreUnavailable> {
     const { uow, clock, ids } = this.#deps;
     const staleAfterMs = this.#deps.staleAfterMs ?? 5 * 60_000;
@@ -97,10 +104,19 @@ export class ReconcileRoomsUseCase {
       Effect.gen(function* () {
         const latest = yield* store.tickets.findLatestByExternalRef(tenantId, 'qiscus', roomId);
         const ticket = latest === null ? null : yield* store.tickets.get(tenantId, latest.id, { forUpdate: true });
-        if (ticket === null || !isActive(ticket)) return null;
+        if (ticket === null || ticket.updatedAt.getTime() >= snapshotAt.getTime()) return null;
         const now = clock.now();
         const meta = () => eventMeta(ids, tenantId, now);
-        if (ticket.updatedAt.getTime() >= snapshotAt.getTime()) return null;
+        if (!isActive(ticket)) {
+          // Only once the platform has confirmed that ticket's session over: else its resolve may still be on the way.
+          const session = yield* store.integrations.sessionOfTicket(tenantId, ticket.id);
+          const customer = session?.resolved === true ? yield* store.customers.get(tenantId, ticket.customerId) : null;
+          if (customer === null) return null;
+          yield* openRoomTicket(store, { ids, now, tenantId }, { roomId, customer }).pipe(
+            Effect.catchTags({ InvalidInput: (e) => Effect.die(e), DuplicateKey: (e) => Effect.die(e) }),
+          );
+          return 'reopened' as const;
+        }
         if (ticket.assignedAgentId !== null) {
           if (now.getTime() - ticket.updatedAt.getTime() < staleAfterMs) return null;
           yield* store.tickets.update(releaseHold(ticket, ticket.createdAt, now));

@@ -84,28 +84,40 @@ export class RoomNeedsAgentUseCase {
         return { outcome: 'requeued', ticketId: current.id } as const;
       }
       const customer = yield* findOrCreateCustomer(store, { ids, now, tenantId }, notice);
-      const ticket = yield* Effect.fromResult(
-        createTicket({
-          id: ids.next(),
-          tenantId,
-          title: firstCodePoints(`Qiscus chat with ${customer.name}`, titleRule.max),
-          customerId: customer.id,
-          channel: 'qiscus',
-          externalRef: notice.roomId,
-          autoAssign: true,
-          now,
-        }),
-      );
-      yield* store.tickets.insert(ticket);
-      yield* store.outbox.append([
-        // autoAssign false: the native allocator leaves platform rooms to the platform allocator (`room.queued`).
-        domainEvent('ticket.created', eventMeta(ids, tenantId, now), { ticketId: ticket.id, channel: 'qiscus', priority: ticket.priority, autoAssign: false }),
-        domainEvent('room.queued', eventMeta(ids, tenantId, now), { ticketId: ticket.id, roomId: notice.roomId }),
-      ]);
+      const ticket = yield* openRoomTicket(store, { ids, now, tenantId }, { roomId: notice.roomId, customer });
       return { outcome: 'created', ticketId: ticket.id } as const;
     });
   }
 }
+
+/** A new session of a room: a new ticket, queued for the platform allocator (`room.queued`). */
+export const openRoomTicket = (
+  store: Store,
+  context: { readonly ids: IdGenerator; readonly now: Date; readonly tenantId: string },
+  room: { readonly roomId: string; readonly customer: Pick<Customer, 'id' | 'name'> },
+): Effect.Effect<Ticket, InvalidInput | DuplicateKey | StoreUnavailable> =>
+  Effect.gen(function* () {
+    const { ids, now, tenantId } = context;
+    const ticket = yield* Effect.fromResult(
+      createTicket({
+        id: ids.next(),
+        tenantId,
+        title: firstCodePoints(`Qiscus chat with ${room.customer.name}`, titleRule.max),
+        customerId: room.customer.id,
+        channel: 'qiscus',
+        externalRef: room.roomId,
+        autoAssign: true,
+        now,
+      }),
+    );
+    yield* store.tickets.insert(ticket);
+    yield* store.outbox.append([
+      // autoAssign false: the native allocator leaves platform rooms to the platform allocator (`room.queued`).
+      domainEvent('ticket.created', eventMeta(ids, tenantId, now), { ticketId: ticket.id, channel: 'qiscus', priority: ticket.priority, autoAssign: false }),
+      domainEvent('room.queued', eventMeta(ids, tenantId, now), { ticketId: ticket.id, roomId: room.roomId }),
+    ]);
+    return ticket;
+  });
 
 const findOrCreateCustomer = (
   store: Store,

@@ -133,6 +133,21 @@ export const confirmReservation = (
   });
 
 /**
+ * The platform gave the room to the reservation's agent after its ticket ended here: the room's newer
+ * active ticket, if it has no agent, is handed to them (they already serve it). False: nothing to adopt.
+ */
+export const adoptRoom = (store: Store, env: RoomEnv, r: Reservation, sessionId: string | null): Effect.Effect<boolean, StoreUnavailable> =>
+  Effect.gen(function* () {
+    const latest = yield* store.tickets.findLatestByExternalRef(r.tenantId, 'qiscus', r.roomId);
+    const ticket = latest === null || latest.id === r.ticketId ? null : yield* store.tickets.get(r.tenantId, latest.id, { forUpdate: true });
+    if (ticket === null || !isActive(ticket) || ticket.assignedAgentId !== null) return false;
+    const adopted = assign(ticket, r.agentId, env.clock.now());
+    if (Result.isFailure(adopted)) return false;
+    yield* store.tickets.update(adopted.success);
+    return yield* confirmReservation(store, env, { ...r, ticketId: ticket.id, queuedAt: ticket.queuedAt }, { sessionId });
+  });
+
+/**
  * The platform did not take it. `requeue`: back to the queue at its old position (the call failed);
  * otherwise out of the queue, unassigned and active: the room is served outside Switchboard.
  */

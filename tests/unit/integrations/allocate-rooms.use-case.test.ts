@@ -113,7 +113,7 @@ describe('AllocateRoomsUseCase', () => {
     expect(await run(w.useCases.allocateRooms.execute({ tenantId: w.tenant.id }))).toEqual({ examined: 0, assigned: 0 });
   });
 
-  it('shares the queue with native tickets: the native drain leaves rooms alone, rooms go to Qiscus agents only', async () => {
+  it('shares the queue with native tickets: an older room is asked about first, then the native ticket goes; rooms go to Qiscus agents only', async () => {
     const w = world();
     await w.configure();
     const native = anAgent(w.tenant.id).build();
@@ -122,8 +122,11 @@ describe('AllocateRoomsUseCase', () => {
     await seed(w.uow, { users: [native], customers: [customer] });
     const { ticketId } = await w.roomNeedsAgent('708');
     await seed(w.uow, { tickets: [nativeTicket] });
+    // The native agent might be one Qiscus lists for the older room: the native drain alone may not pass it.
     const drained = await run(w.useCases.drainQueue.execute({ tenantId: w.tenant.id }));
-    expect(drained.assignments).toEqual([{ ticketId: nativeTicket.id, agentId: native.id }]);
+    expect(drained.assignments).toEqual([]);
+    await run(w.useCases.allocateRooms.execute({ tenantId: w.tenant.id }));
+    expect(w.ticket(nativeTicket.id).assignedAgentId).toBe(native.id);
     expect(w.ticket(ticketId as string).assignedAgentId).toBeNull();
     w.fake.addAgent({ email: 'q@example.com' });
     await run(w.useCases.allocateRooms.execute({ tenantId: w.tenant.id }));

@@ -15,7 +15,7 @@ describe('ReconcileRoomsUseCase and SweepQiscusUseCase', () => {
     w.fake.state.addAgentToRoom(w.fake.state.rooms.get('901') as never, w.fake.addAgent());
     w.fake.state.resolveRoom(w.fake.state.rooms.get('902') as never);
     const result = await run(w.useCases.reconcileRooms.execute({ tenantId: w.tenant.id }));
-    expect(result).toEqual({ dropped: 1, resolved: 1, released: 0, requeued: 0 });
+    expect(result).toEqual({ dropped: 1, resolved: 1, released: 0, requeued: 0, reopened: 0 });
     expect(w.ticket(served.ticketId as string)).toMatchObject({ status: 'open', queuedAt: null });
     expect(w.ticket(resolved.ticketId as string).status).toBe('resolved');
     expect(w.ticket(waiting.ticketId as string).queuedAt).not.toBeNull();

@@ -54,6 +54,11 @@ export class InProcessJobRunner {
     this.#loop = this.#run();
   }
 
+  /** Runs the outbox at once instead of at the next poll (call it when a unit of work appended to the outbox). */
+  wake(): void {
+    this.#idle.wake();
+  }
+
   /** Stops polling; the current batch ends (a failing job is not retried further and stays unpublished). */
   async stop(): Promise<void> {
     this.#running = false;

@@ -81,6 +81,11 @@ export class AmqpOutboxRelay implements AmqpParticipant {
     this.#loop = this.#run();
   }
 
+  /** Publishes at once instead of at the next poll (call it when a unit of work appended to the outbox). */
+  wake(): void {
+    this.#idle.wake();
+  }
+
   /** Stops after the batch in flight (bounded by the broker timeout). */
   async stop(): Promise<void> {
     this.#running = false;

@@ -41,8 +41,13 @@ export const errorText = (error: unknown): string => (error instanceof Error ? `
 /** A sleep that `wake()` cuts short, so stopping does not wait out a poll interval. One sleeper at a time. */
 export class Wakeable {
   #wake: (() => void) | null = null;
+  #pending = false;
 
   sleep(ms: number): Promise<void> {
+    if (this.#pending) {
+      this.#pending = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const done = (): void => {
         clearTimeout(timer);
@@ -54,7 +59,9 @@ export class Wakeable {
     });
   }
 
+  /** Ends the current sleep, or the next one at once when nobody sleeps (a wake during work is not lost). */
   wake(): void {
-    this.#wake?.();
+    if (this.#wake === null) this.#pending = true;
+    else this.#wake();
   }
 }

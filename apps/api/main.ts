@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Argon2PasswordHasher } from '../../adapters/crypto/argon2-password-hasher.ts';
 import { createLogger } from '../../adapters/http-koa/logger.ts';
 import { systemClock, uuidV7Ids } from '../../adapters/memory/memory-ids.ts';
+import { startApiRelay } from './api-relay.ts';
 import { startInProcessJobs, type RunningJobs } from '../shared/in-process-jobs.ts';
 import { buildJobs } from '../shared/jobs.ts';
 import { openLimiterStore, type LimiterStore } from '../shared/limiters.ts';
@@ -62,10 +63,11 @@ const start = async (): Promise<void> => {
       allocationSweepSeconds: config.allocationSweepSeconds,
       logger,
     });
-    jobs = startInProcessJobs(built, { feed: store.outboxFeed, clock: systemClock, logger });
+    jobs = startInProcessJobs(built, { feed: store.outboxFeed, clock: systemClock, logger, commits: store.commits });
     logger.info({ handlers: built.handlers.map((h) => h.name), sweepSeconds: config.allocationSweepSeconds }, 'no AMQP_URL: jobs run in-process');
   } else {
-    logger.info({}, 'AMQP_URL set: jobs run in the worker (npm run worker)');
+    jobs = startApiRelay(store, { url: config.amqpUrl, prefix: config.amqpPrefix }, logger);
+    logger.info({}, 'AMQP_URL set: jobs run in the worker (npm run worker); this process publishes its own events');
   }
 
   const server = createServer(app.callback());

@@ -3,6 +3,7 @@ import { AllocateTicketUseCase } from '../../core/allocation/allocate-ticket.use
 import { allocationTrigger } from '../../core/allocation/allocation-trigger.ts';
 import { isWaiting } from '../../core/allocation/allocation.policy.ts';
 import { DrainQueueUseCase } from '../../core/allocation/drain-queue.use-case.ts';
+import { coalesceByKey } from '../../core/shared/coalesce.ts';
 import type { StoreUnavailable } from '../../core/shared/errors.ts';
 import type { DomainEventType } from '../../core/shared/events.ts';
 import type { EventHandler } from '../../core/shared/outbox.port.ts';
@@ -51,6 +52,7 @@ const drainTenant = (drain: DrainQueueUseCase, tenantId: string): Effect.Effect<
 export const allocationHandler = (deps: AllocationJobDeps): JobHandler => {
   const allocate = new AllocateTicketUseCase(deps);
   const drain = new DrainQueueUseCase(deps);
+  const coalesced = coalesceByKey();
   return {
     name: 'allocation',
     eventTypes: triggeringTypes,
@@ -58,7 +60,7 @@ export const allocationHandler = (deps: AllocationJobDeps): JobHandler => {
     handle: (event) => {
       const trigger = allocationTrigger(event);
       if (trigger === null) return Effect.void;
-      if (trigger.ticketId === null) return drainTenant(drain, trigger.tenantId).pipe(Effect.asVoid);
+      if (trigger.ticketId === null) return coalesced(trigger.tenantId, drainTenant(drain, trigger.tenantId).pipe(Effect.asVoid));
       const target = { tenantId: trigger.tenantId, ticketId: trigger.ticketId };
       const allocateIt = allocate.execute(target).pipe(
         Effect.asVoid,

@@ -4,6 +4,7 @@ import { PeriodicSweeper } from '../../adapters/in-process/periodic-sweeper.ts';
 import type { OutboxFeed } from '../../core/shared/outbox.port.ts';
 import type { Clock } from '../../core/shared/ports.ts';
 import type { Jobs } from './jobs.ts';
+import type { CommitSignal } from './wake-on-commit.ts';
 
 export interface RunningJobs {
   /** The runner finishes its batch and the sweeps their run; nothing new starts. */
@@ -15,6 +16,8 @@ export interface InProcessJobsOptions {
   readonly clock: Clock;
   readonly logger: JobLogger;
   readonly pollIntervalMs?: number;
+  /** The store's commit signal: the runner then runs what this process commits at once, not at the next poll. */
+  readonly commits?: CommitSignal;
 }
 
 /** Runs the jobs without a broker (no `AMQP_URL`): the outbox runner and the periodic sweeps. */
@@ -27,10 +30,12 @@ export const startInProcessJobs = (jobs: Jobs, options: InProcessJobsOptions): R
     ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
   });
   const sweepers = jobs.sweeps.map((sweep) => new PeriodicSweeper({ ...sweep, logger: options.logger }));
+  const unsubscribe = options.commits?.subscribe(() => runner.wake()) ?? (() => {});
   runner.start();
   for (const sweeper of sweepers) sweeper.start();
   return {
     stop: async () => {
+      unsubscribe();
       await Promise.all([runner.stop(), ...sweepers.map((s) => s.stop())]);
     },
   };

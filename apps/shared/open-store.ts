@@ -8,11 +8,15 @@ import type { SecretCipher } from '../../core/integrations/integration.port.ts';
 import type { OutboxFeed } from '../../core/shared/outbox.port.ts';
 import type { UnitOfWork } from '../../core/shared/unit-of-work.port.ts';
 import type { TenantDirectory } from '../../core/tenancy/tenant-directory.port.ts';
+import { CommitSignal, wakeOnCommit } from './wake-on-commit.ts';
 
 /** The store an app runs on, with what its background jobs and probes need. */
 export interface OpenStore {
   readonly kind: 'sqlite' | 'mysql' | 'memory';
+  /** Tells `commits` after each unit of work that appended events. */
   readonly uow: UnitOfWork;
+  /** Subscribe this process's relay: it publishes what this process commits at once. */
+  readonly commits: CommitSignal;
   readonly outboxFeed: OutboxFeed;
   readonly directory: TenantDirectory;
   /** Migrations applied while opening (empty when the schema was up to date or `migrate` was false). */
@@ -33,15 +37,19 @@ export interface OpenStoreOptions {
 export const redactDatabaseUrl = (url: string): string => url.replace(/^([a-z]+:\/\/[^:/@]*):[^@]*@/i, '$1:***@');
 
 /** A throwaway in-memory store (`DATABASE_URL=memory:`): tests only, nothing survives the process. */
-export const openMemoryStore = (uow: MemoryUnitOfWork = new MemoryUnitOfWork()): OpenStore => ({
-  kind: 'memory',
-  uow,
-  outboxFeed: new MemoryOutboxFeed(uow.db),
-  directory: new MemoryTenantDirectory(uow.db),
-  migrated: [],
-  ping: async () => true,
-  close: async () => {},
-});
+export const openMemoryStore = (uow: MemoryUnitOfWork = new MemoryUnitOfWork()): OpenStore => {
+  const commits = new CommitSignal();
+  return {
+    kind: 'memory',
+    uow: wakeOnCommit(uow, commits),
+    commits,
+    outboxFeed: new MemoryOutboxFeed(uow.db),
+    directory: new MemoryTenantDirectory(uow.db),
+    migrated: [],
+    ping: async () => true,
+    close: async () => {},
+  };
+};
 
 /** Opens the store named by `DATABASE_URL` (`sqlite:<path>`, `mysql://…`, `mariadb://…` or `memory:`), migrating it first. */
 export const openStore = async (databaseUrl: string, options: OpenStoreOptions = {}): Promise<OpenStore> => {
@@ -49,9 +57,11 @@ export const openStore = async (databaseUrl: string, options: OpenStoreOptions =
   const db = await openDatabase(databaseUrl, { migrate: false, ...(options.secrets === undefined ? {} : { secrets: options.secrets }) });
   try {
     const migrated = options.migrate === false ? [] : await db.migrate();
+    const commits = new CommitSignal();
     return {
       kind: db.target.dialect,
-      uow: db.uow,
+      uow: wakeOnCommit(db.uow, commits),
+      commits,
       outboxFeed: db.outboxFeed,
       directory: new MikroOrmTenantDirectory((mode, work) => db.uow.withSession(mode, work)),
       migrated,

@@ -7,6 +7,7 @@ import { buildJobs } from '../shared/jobs.ts';
 import { openStore } from '../shared/open-store.ts';
 import { buildOutbound } from '../shared/outbound.ts';
 import { secretsKeyFrom } from '../shared/secrets-key.ts';
+import type { CommitSignal } from '../shared/wake-on-commit.ts';
 import type { WorkerConfig } from './config.ts';
 
 /** A periodic job, e.g. the allocation queue drain every ALLOCATION_SWEEP_SECONDS. */
@@ -22,6 +23,8 @@ export interface WorkerComposition {
   readonly clock: Clock;
   readonly handlers: ReadonlyArray<AmqpHandler>;
   readonly sweeps: ReadonlyArray<WorkerSweep>;
+  /** The store's commit signal: the worker's relay publishes what the jobs commit at once. */
+  readonly commits?: CommitSignal;
   close(): Promise<void>;
 }
 
@@ -38,5 +41,5 @@ export const composeWorker: ComposeWorker = async (config) => {
     platform: buildOutbound(config.outboundAllowPrivateNetworks).platform,
     allocationSweepSeconds: config.allocationSweepSeconds,
   });
-  return { feed: store.outboxFeed, clock: systemClock, handlers: jobs.handlers, sweeps: jobs.sweeps, close: () => store.close() };
+  return { feed: store.outboxFeed, clock: systemClock, handlers: jobs.handlers, sweeps: jobs.sweeps, commits: store.commits, close: () => store.close() };
 };

@@ -28,18 +28,21 @@ export const startWorker = async (config: WorkerConfig, jobs: WorkerComposition,
       connectionName: `${prefix}-worker-${process.pid}`,
       recovery: { initialMaxRetries: 10, maxRetries: Infinity },
     });
+    const unsubscribe = jobs.commits?.subscribe(() => relay.wake()) ?? (() => {});
     relay.start();
     logger.info({ prefix, handlers: jobs.handlers.map((h) => h.name) }, 'worker consuming from RabbitMQ');
     stopJobs = async () => {
       await consumer.stop(graceMs / 2);
+      unsubscribe();
       await relay.stop();
       await connection.close(5000);
     };
   } else {
     const runner = new InProcessJobRunner({ feed: jobs.feed, clock: jobs.clock, handlers: jobs.handlers, logger });
+    const unsubscribe = jobs.commits?.subscribe(() => runner.wake()) ?? (() => {});
     runner.start();
     logger.info({ handlers: jobs.handlers.map((h) => h.name) }, 'no AMQP_URL: worker running jobs in-process');
-    stopJobs = () => runner.stop();
+    stopJobs = () => (unsubscribe(), runner.stop());
   }
   for (const sweeper of sweepers) sweeper.start();
 

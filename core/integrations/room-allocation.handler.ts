@@ -3,6 +3,7 @@ import { allocationTrigger } from '../allocation/allocation-trigger.ts';
 import type { DomainEvent, DomainEventType } from '../shared/events.ts';
 import type { EventHandler } from '../shared/outbox.port.ts';
 import type { AllocateRoomsUseCase } from './allocate-rooms.use-case.ts';
+import { coalesceByKey } from '../shared/coalesce.ts';
 
 /** Runs the platform allocator whenever a room is queued or capacity may have freed up (the native triggers). */
 export class RoomAllocationHandler implements EventHandler {
@@ -18,6 +19,8 @@ export class RoomAllocationHandler implements EventHandler {
     'settings.changed',
   ];
   readonly #allocateRooms: AllocateRoomsUseCase;
+  /** A burst of triggers for one tenant becomes one room run (and one more if any came during it). */
+  readonly #coalesced = coalesceByKey();
 
   constructor(allocateRooms: AllocateRoomsUseCase) {
     this.#allocateRooms = allocateRooms;
@@ -28,6 +31,6 @@ export class RoomAllocationHandler implements EventHandler {
   }
 
   handle(event: DomainEvent) {
-    return Effect.asVoid(this.#allocateRooms.execute({ tenantId: event.tenantId }));
+    return this.#coalesced(event.tenantId, Effect.asVoid(this.#allocateRooms.execute({ tenantId: event.tenantId })));
   }
 }

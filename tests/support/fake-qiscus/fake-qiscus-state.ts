@@ -88,6 +88,13 @@ export class FakeQiscusState {
     return created;
   }
 
+  /** A customer writes in a resolved room: a new session begins, with nobody serving it. */
+  newSession(room: FakeRoom): void {
+    room.resolved = false;
+    room.agentIds.length = 0;
+    room.serviceId = this.nextId();
+  }
+
   isWaiting(room: FakeRoom): boolean {
     return !room.resolved && room.agentIds.length === 0;
   }

@@ -34,6 +34,7 @@ export class FakeQiscus {
   readonly #server: Server;
   readonly #deliveries = new Set<Promise<unknown>>();
   #baseUrl = '';
+  #latencyMs = 0;
 
   private constructor(credentials: FakeCredentials) {
     this.credentials = credentials;
@@ -86,6 +87,11 @@ export class FakeQiscus {
     this.state.lagListings = listings;
   }
 
+  /** Every API call is answered this much later (Qiscus's own latency). */
+  latency(ms: number): void {
+    this.#latencyMs = ms;
+  }
+
   /** Every webhook the fake sends is delivered twice, at once. */
   duplicateWebhooks(on = true): void {
     this.state.duplicateWebhooks = on;
@@ -104,6 +110,7 @@ export class FakeQiscus {
   /** A customer writes in the room (created if new): Qiscus posts the CAA webhook while nobody serves it. */
   async customerWrites(roomId: string): Promise<number[]> {
     const room = this.state.rooms.get(roomId) ?? this.state.addRoom({ roomId });
+    if (room.resolved) this.state.newSession(room);
     const url = this.state.allocationWebhookUrl;
     if (url === null || !this.state.isWaiting(room)) return [];
     const payload = caaWebhookPayload({ appCode: this.credentials.appCode, roomId, customer: room.customer, channelId: room.channelId });
@@ -174,6 +181,7 @@ export class FakeQiscus {
     };
     const call: RecordedCall = { ...request, status: 0 };
     this.state.calls.push(call);
+    if (this.#latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.#latencyMs));
     const reply =
       body['__unreadable'] === true
         ? { status: 400, body: { errors: 'malformed body', status: 400 } }

@@ -1,4 +1,4 @@
-import { Effect, Result } from 'effect';
+import { Duration, Effect, Option, Result } from 'effect';
 import type { StoreUnavailable } from '../shared/errors.ts';
 import type { UnitOfWork } from '../shared/unit-of-work.port.ts';
 import type { AllocateRoomsUseCase } from './allocate-rooms.use-case.ts';
@@ -16,12 +16,16 @@ export interface SweepQiscusDeps {
   readonly reconcile: ReconcileRoomsUseCase;
   readonly allocate: AllocateRoomsUseCase;
   readonly pageSize?: number;
+  /** Longest one tenant's reconciliation and allocation may take in a round (a slow platform account holds up nobody else); default 20 s. */
+  readonly tenantTimeoutMs?: number;
+  /** Tenants swept at once; default 4. */
+  readonly concurrency?: number;
 }
 
 /**
  * The periodic pass over every tenant with an integration (ALLOCATION_SWEEP_SECONDS): reconcile with
  * the platform, then allocate waiting rooms (agents come online without telling us). One tenant's
- * failure does not stop the others.
+ * failure or slowness does not stop the others: each has a time limit, a few run at once.
  */
 export class SweepQiscusUseCase {
   readonly #deps: SweepQiscusDeps;
@@ -33,6 +37,20 @@ export class SweepQiscusUseCase {
   execute(): Effect.Effect<SweepQiscusResult, StoreUnavailable> {
     const { uow, reconcile, allocate } = this.#deps;
     const limit = this.#deps.pageSize ?? 100;
+    const timeout = Duration.millis(this.#deps.tenantTimeoutMs ?? 20_000);
+    const concurrency = this.#deps.concurrency ?? 4;
+    const sweepTenant = (tenantId: string) =>
+      Effect.gen(function* () {
+        const failures: Array<{ tenantId: string; reason: string }> = [];
+        const reconciled = yield* Effect.result(reconcile.execute({ tenantId }));
+        if (Result.isFailure(reconciled)) failures.push({ tenantId, reason: reasonOf(reconciled.failure) });
+        const allocated = yield* Effect.result(allocate.execute({ tenantId }));
+        if (Result.isFailure(allocated)) failures.push({ tenantId, reason: reasonOf(allocated.failure) });
+        return { assigned: Result.isSuccess(allocated) ? allocated.success.assigned : 0, failures };
+      }).pipe(
+        Effect.timeoutOption(timeout),
+        Effect.map((done) => (Option.isSome(done) ? done.value : { assigned: 0, failures: [{ tenantId, reason: 'timed out' }] })),
+      );
     return Effect.gen(function* () {
       const failures: Array<{ tenantId: string; reason: string }> = [];
       let tenants = 0;
@@ -40,13 +58,11 @@ export class SweepQiscusUseCase {
       let after: string | null = null;
       do {
         const page = yield* uow.read((store) => store.integrations.list({ limit, after }));
-        for (const { tenantId } of page.items) {
-          tenants += 1;
-          const reconciled = yield* Effect.result(reconcile.execute({ tenantId }));
-          if (Result.isFailure(reconciled)) failures.push({ tenantId, reason: reasonOf(reconciled.failure) });
-          const allocated = yield* Effect.result(allocate.execute({ tenantId }));
-          if (Result.isFailure(allocated)) failures.push({ tenantId, reason: reasonOf(allocated.failure) });
-          else assigned += allocated.success.assigned;
+        const swept = yield* Effect.forEach(page.items, ({ tenantId }) => sweepTenant(tenantId), { concurrency });
+        tenants += page.items.length;
+        for (const one of swept) {
+          assigned += one.assigned;
+          failures.push(...one.failures);
         }
         after = page.next;
       } while (after !== null);

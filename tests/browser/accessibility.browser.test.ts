@@ -14,7 +14,7 @@ const seriousViolations = async (page: Page) => {
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 };
 
-const adminScreens = ['agents', 'queue', 'settings', 'users', 'channels', 'webhooks', 'qiscus'] as const;
+const adminScreens = ['agents', 'queue', 'settings', 'users', 'channels', 'webhooks', 'qiscus', 'reports'] as const;
 
 // Every main screen at 1440 px and 360 px: no serious or critical axe violation, no console error (CSP included).
 describe.skipIf(browserMissing)('console: accessibility and layout of every main screen', () => {

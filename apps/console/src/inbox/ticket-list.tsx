@@ -45,6 +45,7 @@ export const TicketList = ({ tab, list, selected }: { readonly tab: Tab; readonl
               <span className="row-meta">
                 <StatusBadge status={ticket.status} />
                 <PriorityBadge priority={ticket.priority} />
+                {(ticket.sla?.breached.length ?? 0) > 0 && <span className="badge sla-breached">{t('ticket.slaBreached')}</span>}
                 {isQueued(ticket) ? (
                   <span>
                     {t('inbox.position', { n: ticket.position })} · {t('inbox.waiting', { time: formatWait(ticket.queued_at, now, locale) })}

@@ -32,6 +32,8 @@ export interface Ticket {
   readonly external_ref: string | null;
   readonly created_at: string;
   readonly updated_at: string;
+  /** Once SLAs are on the server: the ticket's clocks (null without a target). */
+  readonly sla?: { readonly breached: ReadonlyArray<string> } | null;
 }
 
 export interface QueuedTicket extends Ticket {

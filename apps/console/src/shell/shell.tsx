@@ -4,6 +4,7 @@ import { AgentsScreen } from '../admin/agents.tsx';
 import { ChannelsScreen } from '../admin/channels.tsx';
 import { QiscusScreen } from '../admin/qiscus.tsx';
 import { QueueScreen } from '../admin/queue.tsx';
+import { ReportsScreen } from '../admin/reports.tsx';
 import { SettingsScreen } from '../admin/settings.tsx';
 import { UsersScreen } from '../admin/users.tsx';
 import { WebhooksScreen } from '../admin/webhooks.tsx';
@@ -19,6 +20,7 @@ const adminScreens = {
   channels: ChannelsScreen,
   webhooks: WebhooksScreen,
   qiscus: QiscusScreen,
+  reports: ReportsScreen,
 } as const;
 type AdminScreen = keyof typeof adminScreens;
 const adminNames = Object.keys(adminScreens) as ReadonlyArray<AdminScreen>;

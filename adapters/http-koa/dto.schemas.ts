@@ -2,6 +2,7 @@ import { Schema } from 'effect';
 import { availabilities, roles } from '../../core/access/user.ts';
 import { senderTypes } from '../../core/tickets/message.ts';
 import { ticketChannels, ticketPriorities, ticketStatuses } from '../../core/tickets/ticket.ts';
+import { BusinessHoursDto, SlaPolicyDto, TicketSlaDto } from './sla.schemas.ts';
 
 /** The JSON shapes the API answers with (API.md); serializers are typed by them, OpenAPI is generated from them. */
 const Timestamp = Schema.String.annotate({ format: 'date-time', description: 'ISO-8601 UTC with milliseconds' });
@@ -53,6 +54,7 @@ const ticketFields = {
   channel: Schema.Literals(ticketChannels),
   channel_id: Schema.NullOr(Id),
   external_ref: Schema.NullOr(Schema.String),
+  sla: TicketSlaDto,
   created_at: Timestamp,
   updated_at: Timestamp,
 };
@@ -87,7 +89,12 @@ export const CreatedChannelDto = Schema.Struct({
 
 export const IntakeDto = Schema.Struct({ ticket_id: Id, message_id: Id, customer_id: Id }).annotate({ identifier: 'ChannelIntake' });
 
-export const SettingsDto = Schema.Struct({ max_customers_per_agent: Schema.Int, auto_assign: Schema.Boolean }).annotate({
+export const SettingsDto = Schema.Struct({
+  max_customers_per_agent: Schema.Int,
+  auto_assign: Schema.Boolean,
+  sla: SlaPolicyDto,
+  business_hours: BusinessHoursDto,
+}).annotate({
   identifier: 'Settings',
 });
 

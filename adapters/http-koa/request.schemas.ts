@@ -2,6 +2,7 @@ import { Schema } from 'effect';
 import { availabilities, roles } from '../../core/access/user.ts';
 import { ticketPriorities, ticketStatuses } from '../../core/tickets/ticket.ts';
 import { BooleanParam, IntBetween, IntParam, Text } from './validation.ts';
+import { BusinessHoursBody, SlaPolicyBody } from './sla.schemas.ts';
 
 /** Request shapes (API.md); unknown keys are dropped, so ids, tenant and status never come from a client. */
 export const IdParams = Schema.Struct({ id: Text(1, 128) });
@@ -43,6 +44,7 @@ export const ListTicketsQuery = Schema.Struct({
   assigned_agent_id: Schema.optionalKey(Text(1, 128)),
   priority: Schema.optionalKey(Schema.Literals(ticketPriorities)),
   customer_id: Schema.optionalKey(Text(1, 128)),
+  sla: Schema.optionalKey(Schema.Literals(['breached', 'due_soon'])),
 });
 export const CreateTicketBody = Schema.Struct({
   title: Text(1, 200),
@@ -58,6 +60,8 @@ export const MessageBody = Schema.Struct({ message: Text(1, 10000) });
 export const SettingsBody = Schema.Struct({
   max_customers_per_agent: Schema.optionalKey(IntBetween(1, 1000)),
   auto_assign: Schema.optionalKey(Schema.Boolean),
+  sla: Schema.optionalKey(SlaPolicyBody),
+  business_hours: Schema.optionalKey(BusinessHoursBody),
 });
 export const MaxCustomersBody = Schema.Struct({ max_customers: IntBetween(1, 1000) });
 

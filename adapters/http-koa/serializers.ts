@@ -9,6 +9,7 @@ import type { Ticket } from '../../core/tickets/ticket.ts';
 import type { Session } from '../../core/access/session.ts';
 import { isoString } from './iso-date.ts';
 import { messageView, ticketView, userView } from '../../core/events/public-views.ts';
+import { businessHoursJson, slaPolicyJson } from './sla.serializers.ts';
 import type {
   AgentLoadDto,
   ChannelDto,
@@ -68,6 +69,8 @@ export const createdChannelJson = (c: Channel): typeof CreatedChannelDto.Type =>
 export const settingsJson = (s: TenantSettings): typeof SettingsDto.Type => ({
   max_customers_per_agent: s.maxCustomersPerAgent,
   auto_assign: s.autoAssign,
+  sla: slaPolicyJson(s.sla),
+  business_hours: businessHoursJson(s.businessHours),
 });
 
 export const agentLoadJson = (a: AgentLoadView): typeof AgentLoadDto.Type => ({

@@ -5,13 +5,14 @@ import { validationFailed } from './http-problem.ts';
 import { MaxCustomersBody, SettingsBody } from './request.schemas.ts';
 import { ok, staffRoute, type AnyRoute } from './route.ts';
 import { settingsJson } from './serializers.ts';
+import { businessHoursOf, slaPolicyOf } from './sla.serializers.ts';
 
 export const settingsRoutes = (useCases: HttpUseCases): ReadonlyArray<AnyRoute> => [
   staffRoute({
     method: 'get',
     path: '/api/settings',
     tag: 'Settings',
-    summary: "The tenant's allocation settings (admin)",
+    summary: "The tenant's allocation and SLA settings (admin)",
     action: 'settings.manage',
     success: { status: 200, description: 'The settings', schema: SettingsDto },
     errors: ['Forbidden', 'NotFound', 'StoreUnavailable'],
@@ -21,7 +22,7 @@ export const settingsRoutes = (useCases: HttpUseCases): ReadonlyArray<AnyRoute> 
     method: 'patch',
     path: '/api/settings',
     tag: 'Settings',
-    summary: 'Change allocation settings (admin)',
+    summary: 'Change allocation and SLA settings (admin)',
     action: 'settings.manage',
     body: SettingsBody,
     success: { status: 200, description: 'The settings', schema: SettingsDto },
@@ -32,6 +33,8 @@ export const settingsRoutes = (useCases: HttpUseCases): ReadonlyArray<AnyRoute> 
         const changes = {
           ...(body.max_customers_per_agent === undefined ? {} : { maxCustomersPerAgent: body.max_customers_per_agent }),
           ...(body.auto_assign === undefined ? {} : { autoAssign: body.auto_assign }),
+          ...(body.sla === undefined ? {} : { sla: slaPolicyOf(body.sla) }),
+          ...(body.business_hours === undefined ? {} : { businessHours: businessHoursOf(body.business_hours) }),
         };
         return ok(settingsJson(yield* useCases.updateSettings.execute(changes, actor)));
       }),

@@ -26,6 +26,7 @@ export const ticketRoutes = (useCases: HttpUseCases): ReadonlyArray<AnyRoute> =>
           ...(query.assigned_agent_id === undefined ? {} : { assignedAgentId: query.assigned_agent_id }),
           ...(query.priority === undefined ? {} : { priority: query.priority }),
           ...(query.customer_id === undefined ? {} : { customerId: query.customer_id }),
+          ...(query.sla === undefined ? {} : { sla: query.sla }),
         };
         return pager.reply(yield* useCases.listTickets.execute({ filter, page }, actor), filters, ticketJson);
       }),

@@ -2,11 +2,19 @@ import { Effect } from 'effect';
 import { DuplicateKey, type Stored } from '../../core/shared/errors.ts';
 import type { Page, PageRequest } from '../../core/shared/page.ts';
 import { isActive, type Ticket, type TicketChannel } from '../../core/tickets/ticket.ts';
-import type { TicketFilter, TicketRepository } from '../../core/tickets/ticket.port.ts';
+import { dueSoonMs, type TicketFilter, type TicketRepository } from '../../core/tickets/ticket.port.ts';
+import { breachedTargets, nextDueAt } from '../../core/sla/ticket-sla.ts';
 import type { MemoryDatabase } from './memory-database.ts';
 import { newestFirst, pageOf } from './memory-page.ts';
 
+const slaMatches = (ticket: Ticket, sla: NonNullable<TicketFilter['sla']>): boolean => {
+  if (sla.state === 'breached') return breachedTargets(ticket.sla).length > 0;
+  const due = nextDueAt(ticket)?.getTime();
+  return due !== undefined && due > sla.now.getTime() && due <= sla.now.getTime() + dueSoonMs;
+};
+
 const matches = (ticket: Ticket, filter: TicketFilter): boolean =>
+  (filter.sla === undefined || slaMatches(ticket, filter.sla)) &&
   (filter.status === undefined || ticket.status === filter.status) &&
   (filter.priority === undefined || ticket.priority === filter.priority) &&
   (filter.customerId === undefined || ticket.customerId === filter.customerId) &&
@@ -51,6 +59,19 @@ export class MemoryTicketRepository implements TicketRepository {
   findActiveForCustomer(tenantId: string, channelId: string, customerId: string): Stored<Ticket | null> {
     return Effect.sync(
       () => this.#newestFirst(tenantId, (t) => t.channelId === channelId && t.customerId === customerId && isActive(t))[0] ?? null,
+    );
+  }
+
+  slaDue(tenantId: string, now: Date, limit: number): Stored<ReadonlyArray<string>> {
+    return Effect.sync(() =>
+      [...this.#db.tickets.values()]
+        .flatMap((t) => {
+          const due = t.tenantId === tenantId ? nextDueAt(t) : null;
+          return due !== null && due <= now ? [{ id: t.id, due: due.getTime() }] : [];
+        })
+        .sort((a, b) => a.due - b.due)
+        .slice(0, limit)
+        .map((t) => t.id),
     );
   }
 

@@ -6,6 +6,7 @@ import { activeStatuses } from './mikro-orm-ticket.repository.ts';
 import { TenantEntity, TicketEntity } from './schema/entities.ts';
 import { sql } from './sql-effect.ts';
 import { fresh } from './sql-session.ts';
+import { queryRows } from './sql-statements.ts';
 
 export class MikroOrmTenantDirectory implements TenantDirectory {
   readonly #run: SessionRunner;
@@ -28,6 +29,13 @@ export class MikroOrmTenantDirectory implements TenantDirectory {
           .orderBy({ tenantId: 'asc' })
           .execute<Array<{ tenantId: string }>>('all'),
       ).pipe(Effect.map((rows) => rows.map((row) => row.tenantId))),
+    );
+  }
+
+  withSlaDue(now: Date): Stored<ReadonlyArray<string>> {
+    const statement = 'select distinct `tenant_id` from `tickets` where `sla_next_due_at` <= ? order by `tenant_id`';
+    return this.#run('read', (session) =>
+      sql(() => queryRows(session, statement, [now])).pipe(Effect.map((rows) => rows.map((row) => String(row['tenant_id'])))),
     );
   }
 }

@@ -3,7 +3,10 @@ import type { InferEntity } from '@mikro-orm/core';
 import type { DuplicateKey, Stored } from '../../core/shared/errors.ts';
 import type { TenantRepository } from '../../core/tenancy/tenant.port.ts';
 import type { Tenant } from '../../core/tenancy/tenant.ts';
+import type { BusinessHours } from '../../core/sla/business-hours.ts';
+import type { SlaPolicy } from '../../core/sla/sla-policy.ts';
 import { TenantEntity } from './schema/entities.ts';
+import { jsonOrNull } from './sql-statements.ts';
 import { sql, sqlWrite } from './sql-effect.ts';
 import { fresh, type SqlSession } from './sql-session.ts';
 
@@ -12,7 +15,12 @@ type TenantRow = InferEntity<typeof TenantEntity>;
 const toTenant = (row: TenantRow): Tenant => ({
   id: row.id,
   name: row.name,
-  settings: { maxCustomersPerAgent: row.maxCustomersPerAgent, autoAssign: row.autoAssign },
+  settings: {
+    maxCustomersPerAgent: row.maxCustomersPerAgent,
+    autoAssign: row.autoAssign,
+    sla: jsonOrNull<SlaPolicy>(row.slaPolicy),
+    businessHours: jsonOrNull<BusinessHours>(row.businessHours),
+  },
   createdAt: row.createdAt,
   updatedAt: row.updatedAt,
 });
@@ -22,6 +30,8 @@ const toRow = (tenant: Tenant): TenantRow => ({
   name: tenant.name,
   maxCustomersPerAgent: tenant.settings.maxCustomersPerAgent,
   autoAssign: tenant.settings.autoAssign,
+  slaPolicy: tenant.settings.sla === null ? null : JSON.stringify(tenant.settings.sla),
+  businessHours: tenant.settings.businessHours === null ? null : JSON.stringify(tenant.settings.businessHours),
   createdAt: tenant.createdAt,
   updatedAt: tenant.updatedAt,
 });

@@ -1,54 +1,19 @@
 import { Effect } from 'effect';
-import type { FilterQuery, InferEntity } from '@mikro-orm/core';
-import { priorityRank } from '../../core/allocation/allocation.policy.ts';
+import type { FilterQuery } from '@mikro-orm/core';
 import type { DuplicateKey, Stored } from '../../core/shared/errors.ts';
 import type { Page, PageRequest } from '../../core/shared/page.ts';
-import { isActive, type Ticket, type TicketChannel } from '../../core/tickets/ticket.ts';
-import type { TicketFilter, TicketRepository } from '../../core/tickets/ticket.port.ts';
+import type { Ticket, TicketChannel } from '../../core/tickets/ticket.ts';
+import { dueSoonMs, type TicketFilter, type TicketRepository } from '../../core/tickets/ticket.port.ts';
+import { ticketOfRaw, toRow, toTicket, type TicketRow } from './mikro-orm-ticket.mapper.ts';
 import { TicketEntity } from './schema/entities.ts';
 import { sql, sqlWrite } from './sql-effect.ts';
 import { emptyPage, newestFirstAfter, newestFirstOrder, newestFirstPosition, pageFrom } from './sql-page.ts';
 import { firstRow, selectRows } from './sql-rows.ts';
 import { rowLock, type SqlSession } from './sql-session.ts';
-import { queryRows, sqlDate, sqlDateOrNull, textOrNull, type RawRow } from './sql-statements.ts';
-
-type TicketRow = InferEntity<typeof TicketEntity>;
+import { queryRows } from './sql-statements.ts';
 
 export const activeStatuses = ['open', 'in_progress'] as const;
-
-export const toTicket = (row: TicketRow): Ticket => ({
-  id: row.id,
-  tenantId: row.tenantId,
-  title: row.title,
-  description: row.description ?? null,
-  status: row.status as Ticket['status'],
-  priority: row.priority as Ticket['priority'],
-  assignedAgentId: row.assignedAgentId ?? null,
-  customerId: row.customerId,
-  channel: row.channel as Ticket['channel'],
-  channelId: row.channelId ?? null,
-  externalRef: row.externalRef ?? null,
-  queuedAt: row.queuedAt ?? null,
-  createdAt: row.createdAt,
-  updatedAt: row.updatedAt,
-});
-
-const ticketOfRaw = (row: RawRow): Ticket => ({
-  id: String(row['id']),
-  tenantId: String(row['tenant_id']),
-  title: String(row['title']),
-  description: textOrNull(row['description']),
-  status: row['status'] as Ticket['status'],
-  priority: row['priority'] as Ticket['priority'],
-  assignedAgentId: textOrNull(row['assigned_agent_id']),
-  customerId: String(row['customer_id']),
-  channel: row['channel'] as Ticket['channel'],
-  channelId: textOrNull(row['channel_id']),
-  externalRef: textOrNull(row['external_ref']),
-  queuedAt: sqlDateOrNull(row['queued_at']),
-  createdAt: sqlDate(row['created_at']),
-  updatedAt: sqlDate(row['updated_at']),
-});
+export { toTicket };
 
 /** The list's statement: equality filters, then the keyset, newest first (indexes `tickets_*_index`). */
 const listStatement = (tenantId: string, filter: TicketFilter, after: { readonly at: Date; readonly id: string } | undefined, limit: number) => {
@@ -62,6 +27,14 @@ const listStatement = (tenantId: string, filter: TicketFilter, after: { readonly
   equal('status', filter.status);
   equal('priority', filter.priority);
   equal('customer_id', filter.customerId);
+  if (filter.sla?.state === 'breached') {
+    where.push('`sla_breached` = ?');
+    params.push(true);
+  }
+  if (filter.sla?.state === 'due_soon') {
+    where.push('`sla_next_due_at` > ? and `sla_next_due_at` <= ?');
+    params.push(filter.sla.now, new Date(filter.sla.now.getTime() + dueSoonMs));
+  }
   if (filter.assignedAgentId === 'none') where.push('`assigned_agent_id` is null');
   else equal('assigned_agent_id', filter.assignedAgentId);
   if (after !== undefined) {
@@ -71,12 +44,6 @@ const listStatement = (tenantId: string, filter: TicketFilter, after: { readonly
   params.push(limit);
   return { sql: `select * from \`tickets\` where ${where.join(' and ')} order by \`created_at\` desc, \`id\` desc limit ?`, params };
 };
-
-const toRow = (ticket: Ticket): TicketRow => ({
-  ...ticket,
-  priorityRank: priorityRank[ticket.priority],
-  activeExternalRef: isActive(ticket) ? ticket.externalRef : null,
-});
 
 export class MikroOrmTicketRepository implements TicketRepository {
   readonly #session: SqlSession;
@@ -113,6 +80,11 @@ export class MikroOrmTicketRepository implements TicketRepository {
 
   findActiveForCustomer(tenantId: string, channelId: string, customerId: string): Stored<Ticket | null> {
     return this.#newest({ tenantId, channelId, customerId, status: { $in: [...activeStatuses] } });
+  }
+
+  slaDue(tenantId: string, now: Date, limit: number): Stored<ReadonlyArray<string>> {
+    const statement = 'select `id` from `tickets` where `tenant_id` = ? and `sla_next_due_at` <= ? order by `sla_next_due_at` limit ?';
+    return sql(() => queryRows(this.#session, statement, [tenantId, now, limit])).pipe(Effect.map((rows) => rows.map((row) => String(row['id']))));
   }
 
   findLatestByExternalRef(tenantId: string, channel: TicketChannel, externalRef: string): Stored<Ticket | null> {

@@ -60,6 +60,9 @@ export const sqlDate = (value: unknown): Date => {
 
 export const sqlDateOrNull = (value: unknown): Date | null => (value === null || value === undefined ? null : sqlDate(value));
 
+/** A JSON text column (NULL stays null). */
+export const jsonOrNull = <A>(value: unknown): A | null => (value === null || value === undefined ? null : (JSON.parse(String(value)) as A));
+
 export const textOrNull = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
 
 /** MySQL TINYINT(1) and SQLite integers both come back as 0/1. */

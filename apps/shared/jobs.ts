@@ -9,6 +9,7 @@ import { ResolveRoomOnPlatformHandler } from '../../core/integrations/resolve-ro
 import { RoomAllocationHandler } from '../../core/integrations/room-allocation.handler.ts';
 import { SweepQiscusUseCase } from '../../core/integrations/sweep-qiscus.use-case.ts';
 import { PruneEventsUseCase } from '../../core/events/prune-events.use-case.ts';
+import { SweepSlaUseCase } from '../../core/tickets/sweep-sla.use-case.ts';
 import { allocationHandler, allocationSweep, type AllocationJobDeps } from './allocation-jobs.ts';
 
 /** A periodic job, run every `intervalMs` by a `PeriodicSweeper`. */
@@ -37,16 +38,30 @@ export interface JobsDeps extends AllocationJobDeps {
 /** How often stored events past their retention are dropped. */
 const eventsPruneIntervalMs = 15 * 60_000;
 
+/** How often due SLA targets are checked: well inside the 60 s the contract allows. */
+export const slaSweepMs = 15_000;
+
 /** The event handlers and periodic sweeps of Switchboard: native allocation and the Qiscus room flow. */
 export const buildJobs = (deps: JobsDeps): Jobs => {
   const intervalMs = deps.allocationSweepSeconds * 1000;
   const sweepNative = allocationSweep(deps);
   const allocateRooms = new AllocateRoomsUseCase(deps);
+  const sweepSla = new SweepSlaUseCase(deps);
   const sweepRooms = new SweepQiscusUseCase({ uow: deps.uow, allocate: allocateRooms, reconcile: new ReconcileRoomsUseCase(deps) });
   const pruneEvents = new PruneEventsUseCase(deps);
   return {
     handlers: [allocationHandler(deps), new RoomAllocationHandler(allocateRooms), new ResolveRoomOnPlatformHandler(deps)],
     sweeps: [
+      {
+        // API.md: a breach is announced within 60 s of its due time.
+        name: 'sla-sweep',
+        intervalMs: slaSweepMs,
+        sweep: async () => {
+          const report = await Effect.runPromise(sweepSla.execute());
+          if (report.breaches > 0) deps.logger?.info({ ...report }, 'sla sweep recorded breaches');
+          return report;
+        },
+      },
       {
         name: 'allocation-sweep',
         intervalMs,

@@ -104,6 +104,7 @@ export class ReceiveChannelMessageUseCase {
             channel: 'webhook',
             channelId,
             autoAssign: settings.autoAssign,
+            slaSettings: settings,
             now,
           }),
         );

@@ -3,6 +3,7 @@ import type { AllocationDecision } from '../shared/events.ts';
 import { isoString } from '../shared/iso-date.ts';
 import type { Message } from '../tickets/message.ts';
 import type { Ticket } from '../tickets/ticket.ts';
+import { breachedTargets, type SlaTarget } from '../sla/ticket-sla.ts';
 
 /** A ticket as the HTTP API returns it; events carry the same JSON. */
 export interface TicketView {
@@ -17,9 +18,32 @@ export interface TicketView {
   readonly channel: Ticket['channel'];
   readonly channel_id: string | null;
   readonly external_ref: string | null;
+  readonly sla: TicketSlaView | null;
   readonly created_at: string;
   readonly updated_at: string;
 }
+
+/** A ticket's SLA clocks (API.md "SLA"). */
+export interface TicketSlaView {
+  readonly first_response_due_at: string | null;
+  readonly first_responded_at: string | null;
+  readonly resolution_due_at: string | null;
+  readonly resolved_at: string | null;
+  readonly breached: ReadonlyArray<SlaTarget>;
+}
+
+const isoOrNull = (d: Date | null): string | null => (d === null ? null : isoString(d));
+
+export const ticketSlaView = (t: Ticket): TicketSlaView | null =>
+  t.sla === null
+    ? null
+    : {
+        first_response_due_at: isoOrNull(t.sla.firstResponseDueAt),
+        first_responded_at: isoOrNull(t.firstRespondedAt),
+        resolution_due_at: isoOrNull(t.sla.resolutionDueAt),
+        resolved_at: isoOrNull(t.resolvedAt),
+        breached: breachedTargets(t.sla),
+      };
 
 export interface MessageView {
   readonly id: string;
@@ -64,6 +88,7 @@ export const ticketView = (t: Ticket): TicketView => ({
   channel: t.channel,
   channel_id: t.channelId,
   external_ref: t.externalRef,
+  sla: ticketSlaView(t),
   created_at: isoString(t.createdAt),
   updated_at: isoString(t.updatedAt),
 });

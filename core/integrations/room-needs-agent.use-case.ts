@@ -9,7 +9,7 @@ import { createCustomer, customerRules } from '../tickets/customer.ops.ts';
 import { isActive, type Ticket } from '../tickets/ticket.ts';
 import { createTicket, enterQueue, titleRule } from '../tickets/ticket.ops.ts';
 import { checkText, firstCodePoints } from '../tickets/text.rules.ts';
-import { eventMeta } from '../tickets/tickets.shared.ts';
+import { eventMeta, tenantSettings } from '../tickets/tickets.shared.ts';
 
 export interface RoomNeedsAgentInput {
   /** The tenant the webhook was authenticated for. */
@@ -98,6 +98,7 @@ export const openRoomTicket = (
 ): Effect.Effect<Ticket, InvalidInput | DuplicateKey | StoreUnavailable> =>
   Effect.gen(function* () {
     const { ids, now, tenantId } = context;
+    const slaSettings = yield* tenantSettings(store, tenantId);
     const ticket = yield* Effect.fromResult(
       createTicket({
         id: ids.next(),
@@ -107,6 +108,7 @@ export const openRoomTicket = (
         channel: 'qiscus',
         externalRef: room.roomId,
         autoAssign: true,
+        slaSettings,
         now,
       }),
     );

@@ -10,6 +10,7 @@ import type { Store } from '../shared/unit-of-work.port.ts';
 import { isActive, type Ticket } from '../tickets/ticket.ts';
 import { assign, changeStatus, releaseHold } from '../tickets/ticket.ops.ts';
 import { eventMeta, tenantSettings } from '../tickets/tickets.shared.ts';
+import { slaBreachEvents } from '../tickets/sla.effects.ts';
 import { mirrorAgents, platformCandidates } from './platform-agents.ts';
 
 export interface RoomEnv {
@@ -184,6 +185,7 @@ export const resolveRoomTicket = (
         agentId: resolved.success.assignedAgentId,
         by: 'platform',
       }),
+      ...slaBreachEvents(env.ids, ticket, resolved.success, now),
     ]);
     return true;
   });

@@ -6,4 +6,6 @@ export interface TenantDirectory {
   hasAny(): Stored<boolean>;
   /** Ids of the tenants with at least one waiting ticket (active, unassigned, queued), in id order. */
   withWaitingTickets(): Stored<ReadonlyArray<string>>;
+  /** Ids of the tenants with a ticket whose running SLA target is due at or before `now`, in id order. */
+  withSlaDue(now: Date): Stored<ReadonlyArray<string>>;
 }

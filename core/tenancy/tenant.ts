@@ -1,9 +1,11 @@
-export interface TenantSettings {
+import type { SlaSettings } from '../sla/sla-settings.ts';
+
+export interface TenantSettings extends SlaSettings {
   readonly maxCustomersPerAgent: number;
   readonly autoAssign: boolean;
 }
 
-export const defaultSettings: TenantSettings = { maxCustomersPerAgent: 2, autoAssign: true };
+export const defaultSettings: TenantSettings = { maxCustomersPerAgent: 2, autoAssign: true, sla: null, businessHours: null };
 
 export interface Tenant {
   readonly id: string;

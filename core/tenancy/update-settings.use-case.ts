@@ -14,7 +14,7 @@ export interface UpdateSettingsDeps {
   readonly ids: IdGenerator;
 }
 
-/** An admin changes the tenant's allocation settings; a real change is announced (raising capacity drains the queue). */
+/** An admin changes the tenant's allocation and SLA settings; a real change is announced (raising capacity drains the queue). */
 export class UpdateSettingsUseCase {
   readonly #deps: UpdateSettingsDeps;
 
@@ -39,7 +39,7 @@ export class UpdateSettingsUseCase {
           if (after === before) return before.settings;
           yield* store.tenants.update(after);
           const meta = { id: ids.next(), tenantId: after.id, occurredAt: now };
-          yield* store.outbox.append([domainEvent('settings.changed', meta, { ...after.settings })]);
+          yield* store.outbox.append([domainEvent('settings.changed', meta, { maxCustomersPerAgent: after.settings.maxCustomersPerAgent, autoAssign: after.settings.autoAssign })]);
           return after.settings;
         }),
       );

@@ -6,6 +6,7 @@ import { domainEvent } from '../shared/events.ts';
 import type { Ticket, TicketStatus } from './ticket.ts';
 import { changeStatus } from './ticket.ops.ts';
 import type { InvalidTransition } from './tickets.errors.ts';
+import { slaBreachEvents } from './sla.effects.ts';
 import { eventMeta, findTicket, tenantSettings, type TicketsDeps } from './tickets.shared.ts';
 
 export interface ChangeTicketStatusInput {
@@ -50,6 +51,7 @@ export class ChangeTicketStatusUseCase {
               to: changed.status,
               agentId: changed.assignedAgentId,
             }),
+            ...slaBreachEvents(ids, ticket, changed, now),
           ]);
           return changed;
         }),

@@ -32,9 +32,10 @@ export class CreateTicketUseCase {
       return yield* uow.transaction((store) =>
         Effect.gen(function* () {
           const now = clock.now();
-          const autoAssign = input.autoAssign ?? (yield* tenantSettings(store, tenantId)).autoAssign;
+          const settings = yield* tenantSettings(store, tenantId);
+          const autoAssign = input.autoAssign ?? settings.autoAssign;
           const ticket = yield* Effect.fromResult(
-            createTicket({ ...input, id: ids.next(), tenantId, channel: 'api', autoAssign, now }),
+            createTicket({ ...input, id: ids.next(), tenantId, channel: 'api', autoAssign, slaSettings: settings, now }),
           );
           const customer = yield* store.customers.get(tenantId, input.customerId);
           if (customer === null || customer.tenantId !== tenantId) {

@@ -8,23 +8,24 @@ import type { TicketFilter } from './ticket.port.ts';
 import type { TicketsDeps } from './tickets.shared.ts';
 
 export interface ListTicketsInput {
-  /** `assignedAgentId: 'none'` lists unassigned tickets. */
-  readonly filter: TicketFilter;
+  /** `assignedAgentId: 'none'` lists unassigned tickets; `sla` is judged at the clock's now. */
+  readonly filter: Omit<TicketFilter, 'sla'> & { readonly sla?: 'breached' | 'due_soon' };
   readonly page: PageRequest;
 }
 
 /** The tenant's tickets, newest first, filtered. */
 export class ListTicketsUseCase {
-  readonly #deps: Pick<TicketsDeps, 'uow'>;
+  readonly #deps: Pick<TicketsDeps, 'uow' | 'clock'>;
 
-  constructor(deps: Pick<TicketsDeps, 'uow'>) {
+  constructor(deps: Pick<TicketsDeps, 'uow' | 'clock'>) {
     this.#deps = deps;
   }
 
   execute(input: ListTicketsInput, actor: Actor): Effect.Effect<Page<Ticket>, Forbidden | StoreUnavailable> {
-    return Effect.andThen(
-      authorize(actor, 'tickets.read'),
-      () => this.#deps.uow.read((store) => store.tickets.list(actor.tenantId, input.filter, input.page)),
-    );
+    const { sla, ...rest } = input.filter;
+    return Effect.andThen(authorize(actor, 'tickets.read'), () => {
+      const filter: TicketFilter = sla === undefined ? rest : { ...rest, sla: { state: sla, now: this.#deps.clock.now() } };
+      return this.#deps.uow.read((store) => store.tickets.list(actor.tenantId, filter, input.page));
+    });
   }
 }

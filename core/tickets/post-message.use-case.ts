@@ -7,13 +7,15 @@ import type { Message } from './message.ts';
 import { checkMessageText } from './message.ops.ts';
 import type { TicketClosed } from './tickets.errors.ts';
 import { findTicket, type TicketsDeps } from './tickets.shared.ts';
+import { recordFirstResponse } from './ticket.ops.ts';
+import { slaBreachEvents } from './sla.effects.ts';
 
 export interface PostMessageInput {
   readonly ticketId: string;
   readonly message: string;
 }
 
-/** A staff message on a ticket's conversation; the sender is the actor. A resolved ticket keeps its status. */
+/** A staff message on a ticket's conversation; the sender is the actor, the first one answers the ticket. A resolved ticket keeps its status. */
 export class PostMessageUseCase {
   readonly #deps: TicketsDeps;
 
@@ -30,9 +32,16 @@ export class PostMessageUseCase {
       yield* authorize(actor, 'messages.post');
       yield* Effect.fromResult(checkMessageText(input.message));
       return yield* deps.uow.transaction((store) =>
-        Effect.flatMap(findTicket(store, actor.tenantId, input.ticketId, { forUpdate: true }), (ticket) =>
-          appendMessage(store, deps, { ticket, senderType: actor.role, senderId: actor.userId, message: input.message }),
-        ),
+        Effect.gen(function* () {
+          const ticket = yield* findTicket(store, actor.tenantId, input.ticketId, { forUpdate: true });
+          const message = yield* appendMessage(store, deps, { ticket, senderType: actor.role, senderId: actor.userId, message: input.message });
+          const answered = recordFirstResponse(ticket, actor.userId, message.createdAt);
+          if (answered !== ticket) {
+            yield* store.tickets.update(answered);
+            yield* store.outbox.append(slaBreachEvents(deps.ids, ticket, answered, message.createdAt));
+          }
+          return message;
+        }),
       );
     });
   }

@@ -8,7 +8,12 @@ export interface TicketFilter {
   readonly assignedAgentId?: string;
   readonly priority?: TicketPriority;
   readonly customerId?: string;
+  /** `breached`: a target was breached; `due_soon`: a running target is due after `now` and within the hour. */
+  readonly sla?: { readonly state: 'breached' | 'due_soon'; readonly now: Date };
 }
+
+/** `due_soon` looks this far ahead (API.md "SLA"). */
+export const dueSoonMs = 60 * 60 * 1000;
 
 /**
  * Tickets. Unique key `tickets.external_ref`: (tenant, channel, external_ref) among ACTIVE tickets
@@ -24,6 +29,8 @@ export interface TicketRepository {
   update(ticket: Ticket): Stored<void>;
   /** The customer's active (open or in_progress) ticket on a channel, if any. */
   findActiveForCustomer(tenantId: string, channelId: string, customerId: string): Stored<Ticket | null>;
+  /** Ids of the tenant's tickets with a running SLA target due at or before `now`, earliest first. */
+  slaDue(tenantId: string, now: Date, limit: number): Stored<ReadonlyArray<string>>;
   /** The newest ticket with this external reference on a channel kind (a Qiscus room), if any. */
   findLatestByExternalRef(tenantId: string, channel: TicketChannel, externalRef: string): Stored<Ticket | null>;
 }

@@ -1,3 +1,5 @@
+import type { TicketSla } from '../sla/ticket-sla.ts';
+
 export const ticketStatuses = ['open', 'in_progress', 'resolved', 'closed'] as const;
 export type TicketStatus = (typeof ticketStatuses)[number];
 
@@ -22,9 +24,32 @@ export interface Ticket {
   readonly externalRef: string | null;
   /** Set while the ticket waits in the allocation queue: when it (last) entered it. */
   readonly queuedAt: Date | null;
+  /** The SLA fixed at creation; null when the priority had no target. */
+  readonly sla: TicketSla | null;
+  /** The first message of a staff user, and who sent it. */
+  readonly firstRespondedAt: Date | null;
+  readonly firstResponderId: string | null;
+  /** Set while resolved (and kept when closed from resolved); back to null on reopen. */
+  readonly resolvedAt: Date | null;
+  /** When the current assignee got the ticket. */
+  readonly assignedAt: Date | null;
+  /** The first assignment, and how long the ticket had waited in the queue for it (null: never queued). */
+  readonly firstAssignedAt: Date | null;
+  readonly waitMs: number | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }
+
+/** What a ticket records about its clocks before anything happened to it (no SLA, unanswered, never assigned). */
+export const newTicketFacts = {
+  sla: null,
+  firstRespondedAt: null,
+  firstResponderId: null,
+  resolvedAt: null,
+  assignedAt: null,
+  firstAssignedAt: null,
+  waitMs: null,
+} as const satisfies Partial<Ticket>;
 
 /** Active tickets count toward an agent's load. */
 export const isActive = (ticket: Pick<Ticket, 'status'>): boolean =>

@@ -3,6 +3,7 @@ import { userRepositoryContract } from './suites/user-repository.contract.ts';
 import { refreshTokenRepositoryContract } from './suites/refresh-token-repository.contract.ts';
 import { customerRepositoryContract } from './suites/customer-repository.contract.ts';
 import { ticketRepositoryContract } from './suites/ticket-repository.contract.ts';
+import { ticketSlaContract } from './suites/ticket-sla.contract.ts';
 import { messageRepositoryContract } from './suites/message-repository.contract.ts';
 import { channelRepositoryContract } from './suites/channel-repository.contract.ts';
 import { agentPoolContract } from './suites/agent-pool.contract.ts';
@@ -20,6 +21,7 @@ export const allContracts: ReadonlyArray<(makeEnv: ContractEnvFactory) => void> 
   refreshTokenRepositoryContract,
   customerRepositoryContract,
   ticketRepositoryContract,
+  ticketSlaContract,
   messageRepositoryContract,
   channelRepositoryContract,
   agentPoolContract,

@@ -25,7 +25,7 @@ export const manualClock = (start: Date = accessEpoch) => {
 };
 
 export const aTenantNamed = (name = 'Acme') => {
-  let tenant: Tenant = { id: newId(), name, settings: { maxCustomersPerAgent: 2, autoAssign: true }, createdAt: accessEpoch, updatedAt: accessEpoch };
+  let tenant: Tenant = { id: newId(), name, settings: { maxCustomersPerAgent: 2, autoAssign: true, sla: null, businessHours: null }, createdAt: accessEpoch, updatedAt: accessEpoch };
   const builder = {
     withId: (id: string) => ((tenant = { ...tenant, id }), builder),
     withSettings: (settings: TenantSettings) => ((tenant = { ...tenant, settings }), builder),

@@ -7,7 +7,7 @@ import type { Clock, IdGenerator } from '../../core/shared/ports.ts';
 import type { Store, UnitOfWork } from '../../core/shared/unit-of-work.port.ts';
 import type { Tenant } from '../../core/tenancy/tenant.ts';
 import type { Customer } from '../../core/tickets/customer.ts';
-import type { Ticket, TicketPriority, TicketStatus } from '../../core/tickets/ticket.ts';
+import { newTicketFacts as noSlaFacts, type Ticket, type TicketPriority, type TicketStatus } from '../../core/tickets/ticket.ts';
 
 const t0 = new Date('2030-01-01T00:00:00.000Z');
 /** A fresh UUIDv7: sorts after every id made before it in this process. */
@@ -36,7 +36,7 @@ export const anAgentLoad = () => {
 };
 
 export const aTenant = () => {
-  let tenant: Tenant = { id: freshId(), name: 'Acme', settings: { maxCustomersPerAgent: 2, autoAssign: true }, createdAt: t0, updatedAt: t0 };
+  let tenant: Tenant = { id: freshId(), name: 'Acme', settings: { maxCustomersPerAgent: 2, autoAssign: true, sla: null, businessHours: null }, createdAt: t0, updatedAt: t0 };
   const builder = {
     withDefaultCapacity: (maxCustomersPerAgent: number) => ((tenant = { ...tenant, settings: { ...tenant.settings, maxCustomersPerAgent } }), builder),
     autoAssign: (autoAssign: boolean) => ((tenant = { ...tenant, settings: { ...tenant.settings, autoAssign } }), builder),
@@ -72,7 +72,7 @@ export const aCustomer = (tenantId: string): Customer => {
 export const aQueuedTicket = (tenantId: string, customerId: string) => {
   let ticket: Ticket = {
     id: freshId(), tenantId, title: 'Help', description: null, status: 'open', priority: 'medium', assignedAgentId: null,
-    customerId, channel: 'api', channelId: null, externalRef: null, queuedAt: t0, createdAt: t0, updatedAt: t0,
+    customerId, channel: 'api', channelId: null, externalRef: null, queuedAt: t0, ...noSlaFacts, createdAt: t0, updatedAt: t0,
   };
   const builder = {
     withPriority: (priority: TicketPriority) => ((ticket = { ...ticket, priority }), builder),

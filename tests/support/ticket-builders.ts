@@ -2,7 +2,7 @@ import { v7 } from 'uuid';
 import type { Role, User } from '../../core/access/user.ts';
 import type { Customer } from '../../core/tickets/customer.ts';
 import type { Message, SenderType } from '../../core/tickets/message.ts';
-import type { Ticket, TicketChannel, TicketPriority, TicketStatus } from '../../core/tickets/ticket.ts';
+import { newTicketFacts as noSlaFacts, type Ticket, type TicketChannel, type TicketPriority, type TicketStatus } from '../../core/tickets/ticket.ts';
 import { defaultSettings, type Tenant, type TenantSettings } from '../../core/tenancy/tenant.ts';
 
 const t0 = new Date('2026-11-21T08:00:00.000Z');
@@ -102,6 +102,7 @@ export const aTicket = (tenantId: string, customerId: string) => {
     channelId: null,
     externalRef: null,
     queuedAt: null,
+    ...noSlaFacts,
     createdAt: t0,
     updatedAt: t0,
   };
@@ -138,6 +139,11 @@ export const aTicket = (tenantId: string, customerId: string) => {
     createdAt(at: Date) {
       ticket.createdAt = at;
       ticket.updatedAt = at;
+      return builder;
+    },
+    /** Clock and report facts: the SLA, first response, resolution, assignment times. */
+    withFacts(facts: Partial<Pick<Ticket, keyof typeof noSlaFacts>>) {
+      Object.assign(ticket, facts);
       return builder;
     },
     build: (): Ticket => ({ ...ticket }),

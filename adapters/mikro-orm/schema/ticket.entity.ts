@@ -37,6 +37,22 @@ export const TicketEntity = defineEntity({
     /** `externalRef` while the ticket is active, else NULL: a room has one active ticket at a time. */
     activeExternalRef: p.string().length(191).nullable(),
     queuedAt: p.datetime(3).nullable(),
+    /** JSON: the targets and business hours fixed at creation; NULL when the priority had no target. */
+    slaPolicy: p.text().nullable(),
+    slaFirstResponseDueAt: p.datetime(3).nullable(),
+    slaResolutionDueAt: p.datetime(3).nullable(),
+    slaFirstResponseBreachedAt: p.datetime(3).nullable(),
+    slaResolutionBreachedAt: p.datetime(3).nullable(),
+    /** Any target breached: `?sla=breached`. */
+    slaBreached: p.boolean().default(false),
+    /** The earliest running due time: the sweep and `?sla=due_soon`. */
+    slaNextDueAt: p.datetime(3).nullable(),
+    firstRespondedAt: p.datetime(3).nullable(),
+    firstResponderId: p.string().length(64).nullable(),
+    resolvedAt: p.datetime(3).nullable(),
+    assignedAt: p.datetime(3).nullable(),
+    firstAssignedAt: p.datetime(3).nullable(),
+    waitMs: p.bigint('number').nullable(),
     createdAt: p.datetime(3),
     updatedAt: p.datetime(3),
   },
@@ -48,6 +64,13 @@ export const TicketEntity = defineEntity({
     { name: 'tickets_customer_index', properties: ['tenantId', 'customerId'] },
     { name: 'tickets_queue_index', properties: ['tenantId', 'priorityRank', 'queuedAt', 'id'] },
     { name: 'tickets_external_ref_index', properties: ['tenantId', 'channel', 'externalRef', 'createdAt'] },
+    { name: 'tickets_sla_breached_index', properties: ['tenantId', 'slaBreached', 'createdAt', 'id'] },
+    { name: 'tickets_sla_due_index', properties: ['tenantId', 'slaNextDueAt'] },
+    { name: 'tickets_sla_sweep_index', properties: ['slaNextDueAt', 'tenantId'] },
+    { name: 'tickets_resolved_index', properties: ['tenantId', 'resolvedAt'] },
+    { name: 'tickets_responded_index', properties: ['tenantId', 'firstRespondedAt'] },
+    { name: 'tickets_first_assigned_index', properties: ['tenantId', 'firstAssignedAt'] },
+    { name: 'tickets_assigned_at_index', properties: ['tenantId', 'assignedAt'] },
   ],
 });
 

@@ -18,7 +18,7 @@ export const tenantRepositoryContract = (makeEnv: ContractEnvFactory): void => {
     const get = (id: string) => Effect.runPromise(env.uow.read((s) => s.tenants.get(id)));
 
     it('stores a tenant and reads it back whole (emoji included)', async () => {
-      const tenant = aTenantNamed('Acme 🚀 Support').withSettings({ maxCustomersPerAgent: 7, autoAssign: false }).build();
+      const tenant = aTenantNamed('Acme 🚀 Support').withSettings({ maxCustomersPerAgent: 7, autoAssign: false, sla: { high: { firstResponseMinutes: 30, resolutionMinutes: null } }, businessHours: { timezone: 'Asia/Jakarta', week: { mon: [['09:00', '12:00'], ['13:00', '24:00']] } } }).build();
       await insert(tenant);
       expect(await get(tenant.id)).toEqual(tenant);
     });
@@ -39,7 +39,7 @@ export const tenantRepositoryContract = (makeEnv: ContractEnvFactory): void => {
       const tenant = aTenantNamed().build();
       await insert(tenant);
       const changed: Tenant = {
-        ...tenant, name: 'Renamed', settings: { maxCustomersPerAgent: 1000, autoAssign: false },
+        ...tenant, name: 'Renamed', settings: { maxCustomersPerAgent: 1000, autoAssign: false, sla: null, businessHours: null },
         updatedAt: new Date(tenant.updatedAt.getTime() + 1234),
       };
       await Effect.runPromise(env.uow.transaction((s) => s.tenants.update(changed)));

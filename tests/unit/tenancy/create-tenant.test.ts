@@ -18,7 +18,7 @@ describe('CreateTenantUseCase', () => {
   it('creates a tenant on the default settings with an admin who can log in', async () => {
     const adminEmail = uniqueEmail('Boss');
     const { tenant, admin } = await run(create.execute({ name: 'Acme', adminEmail, adminPassword: 'first admin pw', adminName: 'Boss' }));
-    expect(tenant).toEqual({ id: tenant.id, name: 'Acme', settings: { maxCustomersPerAgent: 2, autoAssign: true }, createdAt: world.clock.now(), updatedAt: world.clock.now() });
+    expect(tenant).toEqual({ id: tenant.id, name: 'Acme', settings: { maxCustomersPerAgent: 2, autoAssign: true, sla: null, businessHours: null }, createdAt: world.clock.now(), updatedAt: world.clock.now() });
     expect(admin).toMatchObject({ tenantId: tenant.id, email: adminEmail, name: 'Boss', role: 'admin', active: true, availability: 'offline', maxCustomers: null });
     expect(await run(world.uow.read((store) => store.tenants.get(tenant.id)))).toEqual(tenant);
     const session = await run(new LoginUseCase(world.deps).execute({ email: adminEmail, password: 'first admin pw' }));

@@ -21,7 +21,7 @@ describe('settings', () => {
 
   describe('GetSettingsUseCase', () => {
     it('returns the tenant’s settings to an admin', async () => {
-      expect(await run(new GetSettingsUseCase(world.deps).execute(undefined, actorOf(admin)))).toEqual({ maxCustomersPerAgent: 2, autoAssign: true });
+      expect(await run(new GetSettingsUseCase(world.deps).execute(undefined, actorOf(admin)))).toEqual({ maxCustomersPerAgent: 2, autoAssign: true, sla: null, businessHours: null });
     });
 
     it('is for admins only', async () => {
@@ -40,9 +40,9 @@ describe('settings', () => {
 
     it('changes the given settings, stores them and emits settings.changed', async () => {
       world.clock.advance(10);
-      expect(await run(update({ maxCustomersPerAgent: 5 }))).toEqual({ maxCustomersPerAgent: 5, autoAssign: true });
-      expect(await run(update({ autoAssign: false }))).toEqual({ maxCustomersPerAgent: 5, autoAssign: false });
-      expect(await run(new GetSettingsUseCase(world.deps).execute(undefined, actorOf(admin)))).toEqual({ maxCustomersPerAgent: 5, autoAssign: false });
+      expect(await run(update({ maxCustomersPerAgent: 5 }))).toEqual({ maxCustomersPerAgent: 5, autoAssign: true, sla: null, businessHours: null });
+      expect(await run(update({ autoAssign: false }))).toEqual({ maxCustomersPerAgent: 5, autoAssign: false, sla: null, businessHours: null });
+      expect(await run(new GetSettingsUseCase(world.deps).execute(undefined, actorOf(admin)))).toEqual({ maxCustomersPerAgent: 5, autoAssign: false, sla: null, businessHours: null });
       expect(world.events(tenantId)).toEqual([
         expect.objectContaining({ type: 'settings.changed', occurredAt: world.clock.now(), payload: { maxCustomersPerAgent: 5, autoAssign: true } }),
         expect.objectContaining({ type: 'settings.changed', payload: { maxCustomersPerAgent: 5, autoAssign: false } }),
@@ -50,7 +50,7 @@ describe('settings', () => {
     });
 
     it('announces nothing when nothing changes', async () => {
-      expect(await run(update({ maxCustomersPerAgent: 2, autoAssign: true }))).toEqual({ maxCustomersPerAgent: 2, autoAssign: true });
+      expect(await run(update({ maxCustomersPerAgent: 2, autoAssign: true }))).toEqual({ maxCustomersPerAgent: 2, autoAssign: true, sla: null, businessHours: null });
       expect(world.events(tenantId)).toEqual([]);
     });
 

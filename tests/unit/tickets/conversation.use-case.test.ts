@@ -34,7 +34,8 @@ describe('PostMessageUseCase', () => {
     const w = await ticketsWorld();
     const ticket = await w.givenTicket((t) => t.withStatus('resolved'));
     await run(new PostMessageUseCase(w.deps).execute({ ticketId: ticket.id, message: 'follow-up' }, w.asAdmin));
-    expect(await w.storedTicket(ticket.id)).toEqual(ticket);
+    // The status stays; the first staff message is recorded as the first response.
+    expect(await w.storedTicket(ticket.id)).toEqual({ ...ticket, firstRespondedAt: w.clock.now(), firstResponderId: w.admin.id, updatedAt: w.clock.now() });
   });
 
   it('answers TicketClosed on a closed ticket and stores nothing', async () => {

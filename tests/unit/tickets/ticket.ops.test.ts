@@ -6,6 +6,7 @@ import { aTicket } from '../../support/ticket-builders.ts';
 
 const now = new Date('2026-11-21T09:00:00.000Z');
 const earlier = new Date('2026-11-21T08:30:00.000Z');
+const noSla = { sla: null, businessHours: null };
 const on = { now, autoAssign: true };
 const off = { now, autoAssign: false };
 const ticketIn = (status: TicketStatus) => aTicket('tenant-1', 'customer-1').withStatus(status);
@@ -50,7 +51,7 @@ describe('the transition table', () => {
 
 describe('queue semantics', () => {
   it('a new auto-assigned ticket is queued at creation time; otherwise not', () => {
-    const base = { id: 't1', tenantId: 'x', title: 'Hi', customerId: 'c', channel: 'api' as const, now };
+    const base = { id: 't1', tenantId: 'x', title: 'Hi', customerId: 'c', channel: 'api' as const, slaSettings: noSla, now };
     expect(success(createTicket({ ...base, autoAssign: true }))).toMatchObject({ queuedAt: now, status: 'open', priority: 'medium', assignedAgentId: null });
     expect(success(createTicket({ ...base, autoAssign: false })).queuedAt).toBeNull();
   });
@@ -106,7 +107,7 @@ describe('queue semantics', () => {
 });
 
 describe('createTicket validation (code points)', () => {
-  const base = { id: 't1', tenantId: 'x', customerId: 'c', channel: 'api' as const, autoAssign: false, now };
+  const base = { id: 't1', tenantId: 'x', customerId: 'c', channel: 'api' as const, autoAssign: false, slaSettings: noSla, now };
 
   it('accepts 200 emoji as a title and keeps it exactly', () => {
     const title = '😀'.repeat(200);

@@ -12,6 +12,7 @@ import { systemClock, uuidV7Ids } from '../../adapters/memory/memory-ids.ts';
 import { QiscusWebhookNotices } from '../../adapters/qiscus/qiscus-webhooks.ts';
 import { createHmac } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import type { Clock } from '../../core/shared/ports.ts';
 import type { UnitOfWork } from '../../core/shared/unit-of-work.port.ts';
 import { buildOutbound } from '../shared/outbound.ts';
 import type { ApiConfig } from './config.ts';
@@ -31,9 +32,17 @@ export type Readiness = () => Effect.Effect<boolean>;
 
 /**
  * The API's object graph; the store is given (see `store.ts`), everything else is built here.
- * `limiters` holds the login and channel counters (default: this process's memory; see `apps/shared/limiters.ts`).
+ * `limiters` holds the login and channel counters (default: this process's memory; see `apps/shared/limiters.ts`);
+ * `clock` is the system clock unless a test drives time.
  */
-export const buildContainer = (config: ApiConfig, logger: Logger, uow: UnitOfWork, readiness?: Readiness, limiters?: LimiterFactory): Container => {
+export const buildContainer = (
+  config: ApiConfig,
+  logger: Logger,
+  uow: UnitOfWork,
+  readiness?: Readiness,
+  limiters?: LimiterFactory,
+  clock: Clock = systemClock,
+): Container => {
   const container = new Container({ defaultScope: 'Singleton' });
   container.bind(tokens.config).toConstantValue(config);
   container.bind(tokens.logger).toConstantValue(logger);
@@ -43,7 +52,7 @@ export const buildContainer = (config: ApiConfig, logger: Logger, uow: UnitOfWor
       const outbound = buildOutbound(cfg.outboundAllowPrivateNetworks);
       return {
         uow: store,
-        clock: systemClock,
+        clock,
         ids: uuidV7Ids,
         hasher: new Argon2PasswordHasher(),
         accessTokens: new JwtAccessTokenIssuer({ secret: cfg.jwtSecret, ttlSeconds: cfg.accessTokenTtlSeconds }),

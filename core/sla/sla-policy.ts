@@ -1,6 +1,5 @@
 import { Result } from 'effect';
 import { InvalidInput } from '../shared/errors.ts';
-import type { TicketPriority } from '../tickets/ticket.ts';
 
 /** The targets of one priority; null means no target. */
 export interface SlaTargets {
@@ -8,8 +7,11 @@ export interface SlaTargets {
   readonly resolutionMinutes: number | null;
 }
 
+/** The ticket priorities a policy sets targets for (the same as the tickets'). */
+export type SlaPriority = 'low' | 'medium' | 'high';
+
 /** The tenant's targets per priority; a priority left out has none. */
-export type SlaPolicy = Readonly<Partial<Record<TicketPriority, SlaTargets>>>;
+export type SlaPolicy = Readonly<Partial<Record<SlaPriority, SlaTargets>>>;
 
 export const firstResponseMinutesLimit = 100_000;
 export const resolutionMinutesLimit = 1_000_000;
@@ -22,7 +24,7 @@ const checkMinutes = (path: string, value: number | null, max: number): Result.R
 /** Validates the targets (API.md "SLA"); priorities without any target are dropped. */
 export const checkSlaPolicy = (policy: SlaPolicy): Result.Result<SlaPolicy, InvalidInput> =>
   Result.gen(function* () {
-    const kept: Partial<Record<TicketPriority, SlaTargets>> = {};
+    const kept: Partial<Record<SlaPriority, SlaTargets>> = {};
     for (const priority of ['low', 'medium', 'high'] as const) {
       const targets = policy[priority];
       if (targets === undefined) continue;

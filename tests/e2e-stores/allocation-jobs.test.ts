@@ -40,6 +40,18 @@ describe.each(kinds)('allocation jobs and the tenant directory on $name', (kind)
     expect(await Effect.runPromise(store.directory.withWaitingTickets())).toEqual([waiting.id]);
   });
 
+  it('knows which tenants have a running SLA target due by now', async () => {
+    const due = new Date('2026-11-21T09:00:00.000Z');
+    const sla = { targets: { firstResponseMinutes: 60, resolutionMinutes: null }, businessHours: null, firstResponseDueAt: due, resolutionDueAt: null, firstResponseBreachedAt: null, resolutionBreachedAt: null };
+    const [late, answered, closed] = [aTenant().build(), aTenant().build(), aTenant().build()];
+    const [c1, c2, c3] = [aCustomer(late.id), aCustomer(answered.id), aCustomer(closed.id)];
+    await seed(store.uow, { tenant: late, customers: [c1], tickets: [{ ...aQueuedTicket(late.id, c1.id).build(), sla }] });
+    await seed(store.uow, { tenant: answered, customers: [c2], tickets: [{ ...aQueuedTicket(answered.id, c2.id).build(), sla, firstRespondedAt: due }] });
+    await seed(store.uow, { tenant: closed, customers: [c3], tickets: [{ ...aQueuedTicket(closed.id, c3.id).withStatus('closed').build(), sla }] });
+    expect(await Effect.runPromise(store.directory.withSlaDue(new Date(due.getTime() - 1)))).toEqual([]);
+    expect(await Effect.runPromise(store.directory.withSlaDue(due))).toEqual([late.id]);
+  });
+
   it('allocates the ticket a ticket.created event names, and ignores events that trigger nothing', async () => {
     const tenant = aTenant().build();
     const agent = anAgent(tenant.id).build();
@@ -139,7 +151,7 @@ describe.each(kinds)('allocation jobs and the tenant directory on $name', (kind)
     await seed(store.uow, { tenant, users: [agent], customers: [customer], tickets: [ticket] });
     const jobs = buildJobs({ ...deps, platform: new QiscusChatPlatform(), allocationSweepSeconds: 7 });
     expect(jobs.handlers.map((h) => h.name)).toEqual(['allocation', 'integrations.allocate-rooms', 'integrations.resolve-room']);
-    expect(jobs.sweeps.map((s) => [s.name, s.intervalMs])).toEqual([['allocation-sweep', 7000], ['qiscus-sweep', 7000], ['events-prune', 900_000]]);
+    expect(jobs.sweeps.map((s) => [s.name, s.intervalMs])).toEqual([['sla-sweep', 15_000], ['allocation-sweep', 7000], ['qiscus-sweep', 7000], ['events-prune', 900_000]]);
     for (const job of jobs.sweeps) await job.sweep();
     expect((await ticketOf(tenant.id, ticket.id))?.assignedAgentId).toBe(agent.id);
   });

@@ -1,5 +1,6 @@
 import type { ContractEnvFactory } from '../contract/contract-env.ts';
 import { createMysqlDatabase, mysqlServer } from '../support/databases.ts';
+import { MikroOrmTenantDirectory } from '../../adapters/mikro-orm/mikro-orm-tenant-directory.ts';
 
 /**
  * `E2E_STORE` module: each app of the e2e suite on a database created for it on the MariaDB/MySQL
@@ -12,6 +13,7 @@ export const makeStore: ContractEnvFactory = async () => {
   const db = await database.open();
   return {
     uow: db.uow,
+    directory: new MikroOrmTenantDirectory((mode, work) => db.uow.withSession(mode, work)),
     close: async () => {
       await db.close();
       await database.drop();

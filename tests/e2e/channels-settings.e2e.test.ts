@@ -75,9 +75,9 @@ describe('channels', () => {
 
 describe('settings', () => {
   it('reads and changes settings, and the compatibility endpoint shares max_customers_per_agent', async () => {
-    expect((await env.request('GET', '/api/settings', { token: admin.token })).body).toEqual({ max_customers_per_agent: 2, auto_assign: true });
+    expect((await env.request('GET', '/api/settings', { token: admin.token })).body).toEqual({ max_customers_per_agent: 2, auto_assign: true, sla: null, business_hours: null });
     const patched = await env.request('PATCH', '/api/settings', { token: admin.token, body: { max_customers_per_agent: 4, auto_assign: false } });
-    expect(patched.body).toEqual({ max_customers_per_agent: 4, auto_assign: false });
+    expect(patched.body).toEqual({ max_customers_per_agent: 4, auto_assign: false, sla: null, business_hours: null });
     expect((await env.request('GET', '/api/v1/settings/max_customers', { token: admin.token })).body).toEqual({ max_customers: 4 });
     const compat = await env.request('POST', '/api/v1/settings/max_customers', { token: admin.token, body: { max_customers: 7 } });
     expect(compat.status).toBe(200);

@@ -9,12 +9,18 @@ import { Argon2PasswordHasher } from '../../adapters/crypto/argon2-password-hash
 import { MemoryUnitOfWork } from '../../adapters/memory/memory-unit-of-work.ts';
 import { systemClock, uuidV7Ids } from '../../adapters/memory/memory-ids.ts';
 import { CreateTenantUseCase } from '../../core/tenancy/create-tenant.use-case.ts';
+import { MemoryTenantDirectory } from '../../adapters/memory/memory-tenant-directory.ts';
+import type { Clock } from '../../core/shared/ports.ts';
+import { SweepSlaUseCase, type SweepSlaReport } from '../../core/tickets/sweep-sla.use-case.ts';
 import { loadConfig } from '../../apps/api/config.ts';
 import { buildContainer, tokens } from '../../apps/api/container.ts';
 import type { ContractEnvFactory } from '../contract/contract-env.ts';
 
 /** The store the e2e suite runs on; swap it (SQLite, MariaDB) with `E2E_STORE` or the `makeStore` option. */
-export const memoryStoreFactory: ContractEnvFactory = async () => ({ uow: new MemoryUnitOfWork(), close: async () => {} });
+export const memoryStoreFactory: ContractEnvFactory = async () => {
+  const uow = new MemoryUnitOfWork();
+  return { uow, directory: new MemoryTenantDirectory(uow.db), close: async () => {} };
+};
 
 /** `E2E_STORE=<module path>` (exporting `makeStore: ContractEnvFactory`) runs the suite on another store. */
 const configuredStoreFactory = async (): Promise<ContractEnvFactory> => {
@@ -60,13 +66,15 @@ export interface HttpTestEnv {
   /** A user created through the API by `admin`, then logged in. */
   staff(admin: Staff, role: 'admin' | 'agent'): Promise<Staff>;
   login(email: string, password: string): Promise<HttpResponse>;
+  /** One run of the SLA sweep the jobs run every 15 s, at the app's clock. */
+  sweepSla(): Promise<SweepSlaReport>;
   close(): Promise<void>;
 }
 
 export const uniqueEmail = (label = 'user'): string => `${label}-${randomUUID().slice(0, 8)}@example.test`;
 
 export const startHttpApp = async (
-  options: { readonly env?: Readonly<Record<string, string>>; readonly makeStore?: ContractEnvFactory } = {},
+  options: { readonly env?: Readonly<Record<string, string>>; readonly makeStore?: ContractEnvFactory; readonly clock?: Clock } = {},
 ): Promise<HttpTestEnv> => {
   const jwtSecret = randomBytes(32).toString('hex');
   const config = loadConfig({
@@ -86,7 +94,8 @@ export const startHttpApp = async (
     },
   });
   const logger = createLogger({ level: 'info' }, sink);
-  const app = buildContainer(config, logger, store.uow).get(tokens.httpApp);
+  const clock = options.clock ?? systemClock;
+  const app = buildContainer(config, logger, store.uow, undefined, undefined, clock).get(tokens.httpApp);
   const server: Server = createServer(app.callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -138,6 +147,10 @@ export const startHttpApp = async (
       const res = await request('POST', '/api/users', { token: admin.token, body: { email, name: `A ${role}`, password, role } });
       if (res.status !== 201) throw new Error(`create user failed: ${res.status} ${JSON.stringify(res.body)}`);
       return loggedIn(email, password);
+    },
+    sweepSla: () => {
+      if (store.directory === undefined) throw new Error('this store has no tenant directory');
+      return Effect.runPromise(new SweepSlaUseCase({ uow: store.uow, clock, ids: uuidV7Ids, directory: store.directory }).execute());
     },
     close: async () => {
       server.closeAllConnections();

@@ -8,12 +8,12 @@ export const TenantEntity = defineEntity({
     name: p.string().length(255),
     maxCustomersPerAgent: p.integer(),
     autoAssign: p.boolean(),
+    createdAt: p.datetime(3),
+    updatedAt: p.datetime(3),
     /** JSON: the SLA targets per priority (NULL: none). */
     slaPolicy: p.text().nullable(),
     /** JSON: the business hours the targets count in (NULL: always). */
     businessHours: p.text().nullable(),
-    createdAt: p.datetime(3),
-    updatedAt: p.datetime(3),
   },
 });
 

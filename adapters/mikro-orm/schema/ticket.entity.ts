@@ -37,6 +37,8 @@ export const TicketEntity = defineEntity({
     /** `externalRef` while the ticket is active, else NULL: a room has one active ticket at a time. */
     activeExternalRef: p.string().length(191).nullable(),
     queuedAt: p.datetime(3).nullable(),
+    createdAt: p.datetime(3),
+    updatedAt: p.datetime(3),
     /** JSON: the targets and business hours fixed at creation; NULL when the priority had no target. */
     slaPolicy: p.text().nullable(),
     slaFirstResponseDueAt: p.datetime(3).nullable(),
@@ -53,8 +55,6 @@ export const TicketEntity = defineEntity({
     assignedAt: p.datetime(3).nullable(),
     firstAssignedAt: p.datetime(3).nullable(),
     waitMs: p.bigint('number').nullable(),
-    createdAt: p.datetime(3),
-    updatedAt: p.datetime(3),
   },
   uniques: [{ name: 'tickets_external_ref_unique', properties: ['tenantId', 'channel', 'activeExternalRef'] }],
   indexes: [

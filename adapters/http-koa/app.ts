@@ -2,6 +2,7 @@ import { Router } from '@koa/router';
 import { Duration, Effect } from 'effect';
 import Koa, { type Context, type Next } from 'koa';
 import { allocationRoutes } from './allocation.routes.ts';
+import { reportRoutes } from './reports.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { channelRoutes } from './channels.routes.ts';
 import { CursorCodec } from './cursor-codec.ts';
@@ -65,6 +66,7 @@ export const createApp = (deps: HttpDeps): HttpApp => {
     ...settingsRoutes(useCases),
     ...channelRoutes(useCases, channelThrottle),
     ...allocationRoutes(useCases),
+    ...reportRoutes(useCases),
     ...qiscusRoutes(useCases),
   ];
   const services = {

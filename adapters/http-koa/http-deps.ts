@@ -11,6 +11,7 @@ import type { RefreshUseCase } from '../../core/access/refresh.use-case.ts';
 import type { SetAvailabilityUseCase } from '../../core/access/set-availability.use-case.ts';
 import type { UpdateUserUseCase } from '../../core/access/update-user.use-case.ts';
 import type { ListAgentLoadsUseCase } from '../../core/allocation/list-agent-loads.use-case.ts';
+import type { GetSupportReportUseCase } from '../../core/tickets/get-support-report.use-case.ts';
 import type { ListQueueUseCase } from '../../core/allocation/list-queue.use-case.ts';
 import type { AuthenticateChannelUseCase } from '../../core/channels/authenticate-channel.use-case.ts';
 import type { CreateChannelUseCase } from '../../core/channels/create-channel.use-case.ts';
@@ -61,6 +62,7 @@ export interface HttpUseCases extends QiscusUseCases {
   readonly receiveChannelMessage: ReceiveChannelMessageUseCase;
   readonly listQueue: ListQueueUseCase;
   readonly listAgentLoads: ListAgentLoadsUseCase;
+  readonly getSupportReport: GetSupportReportUseCase;
 }
 
 export interface HttpConfig {

@@ -12,6 +12,7 @@ import { MemoryAllocationQueue } from './memory-allocation-queue.ts';
 import { MemoryEventOutbox } from './memory-event-outbox.ts';
 import { MemoryIntegrationRepository } from './memory-integration.repository.ts';
 import { MemoryEventLog } from './memory-event-log.ts';
+import { MemorySupportReports } from './memory-support-reports.ts';
 
 export const memoryStore = (db: MemoryDatabase): Store => ({
   tenants: new MemoryTenantRepository(db),
@@ -26,4 +27,5 @@ export const memoryStore = (db: MemoryDatabase): Store => ({
   outbox: new MemoryEventOutbox(db),
   integrations: new MemoryIntegrationRepository(db),
   events: new MemoryEventLog(db),
+  reports: new MemorySupportReports(db),
 });

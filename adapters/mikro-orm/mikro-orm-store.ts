@@ -14,6 +14,7 @@ import { MikroOrmEventOutbox } from './mikro-orm-event-outbox.ts';
 import { MikroOrmIntegrationRepository } from './mikro-orm-integration.repository.ts';
 import { MikroOrmEventLog } from './mikro-orm-event-log.ts';
 import { recordingEvents } from '../../core/events/recording-store.ts';
+import { MikroOrmSupportReports } from './mikro-orm-support-reports.ts';
 
 /** Every repository, bound to one unit of work's session; `secrets` seals the integrations' and channels' secrets at rest. */
 export const mikroOrmStore = (session: SqlSession, secrets: SecretCipher): Store =>
@@ -30,4 +31,5 @@ export const mikroOrmStore = (session: SqlSession, secrets: SecretCipher): Store
   outbox: new MikroOrmEventOutbox(session),
   integrations: new MikroOrmIntegrationRepository(session, secrets),
   events: new MikroOrmEventLog(session),
+  reports: new MikroOrmSupportReports(session),
   });

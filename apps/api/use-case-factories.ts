@@ -10,6 +10,7 @@ import { RefreshUseCase } from '../../core/access/refresh.use-case.ts';
 import { SetAvailabilityUseCase } from '../../core/access/set-availability.use-case.ts';
 import { UpdateUserUseCase } from '../../core/access/update-user.use-case.ts';
 import { ListAgentLoadsUseCase } from '../../core/allocation/list-agent-loads.use-case.ts';
+import { GetSupportReportUseCase } from '../../core/tickets/get-support-report.use-case.ts';
 import { ListQueueUseCase } from '../../core/allocation/list-queue.use-case.ts';
 import { AuthenticateChannelUseCase } from '../../core/channels/authenticate-channel.use-case.ts';
 import { CreateChannelUseCase } from '../../core/channels/create-channel.use-case.ts';
@@ -91,6 +92,7 @@ export const useCaseFactories: { readonly [K in keyof HttpUseCases]: (deps: Core
   receiveChannelMessage: (d) => new ReceiveChannelMessageUseCase(d),
   listQueue: (d) => new ListQueueUseCase(d),
   listAgentLoads: (d) => new ListAgentLoadsUseCase(d),
+  getSupportReport: (d) => new GetSupportReportUseCase(d),
   configureQiscus: (d) => new ConfigureQiscusUseCase({ ...d, tokens: d.secrets }),
   getQiscusIntegration: (d) => new GetQiscusIntegrationUseCase(d),
   setMarkAsResolved: (d) => new SetMarkAsResolvedUseCase(d),

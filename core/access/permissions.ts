@@ -19,6 +19,7 @@ export const actions = [
   'settings.manage',
   'integrations.manage',
   'allocation.view',
+  'reports.view',
   'availability.set_own',
 ] as const;
 export type Action = (typeof actions)[number];
@@ -39,6 +40,7 @@ export const permissionMatrix: Readonly<Record<Action, Readonly<Record<Role, 'ye
   'settings.manage': { admin: 'yes', agent: 'no' },
   'integrations.manage': { admin: 'yes', agent: 'no' },
   'allocation.view': { admin: 'yes', agent: 'no' },
+  'reports.view': { admin: 'yes', agent: 'no' },
   'availability.set_own': { admin: 'yes', agent: 'yes' },
 };
 

@@ -6,6 +6,7 @@ import type { UserRepository } from '../access/user.port.ts';
 import type { RefreshTokenRepository } from '../access/refresh-token.port.ts';
 import type { CustomerRepository } from '../tickets/customer.port.ts';
 import type { TicketRepository } from '../tickets/ticket.port.ts';
+import type { SupportReports } from '../tickets/report.port.ts';
 import type { MessageRepository } from '../tickets/message.port.ts';
 import type { ChannelRepository } from '../channels/channel.port.ts';
 import type { AgentPool, AllocationQueue } from '../allocation/allocation.port.ts';
@@ -27,6 +28,7 @@ export interface Store {
   readonly integrations: IntegrationRepository;
   /** Public events (envelopes), recorded with every outbox append of a public domain event. */
   readonly events: EventLog;
+  readonly reports: SupportReports;
 }
 
 export interface UnitOfWork {

@@ -4,6 +4,7 @@ import { refreshTokenRepositoryContract } from './suites/refresh-token-repositor
 import { customerRepositoryContract } from './suites/customer-repository.contract.ts';
 import { ticketRepositoryContract } from './suites/ticket-repository.contract.ts';
 import { ticketSlaContract } from './suites/ticket-sla.contract.ts';
+import { supportReportContract } from './suites/support-report.contract.ts';
 import { messageRepositoryContract } from './suites/message-repository.contract.ts';
 import { channelRepositoryContract } from './suites/channel-repository.contract.ts';
 import { agentPoolContract } from './suites/agent-pool.contract.ts';
@@ -22,6 +23,7 @@ export const allContracts: ReadonlyArray<(makeEnv: ContractEnvFactory) => void> 
   customerRepositoryContract,
   ticketRepositoryContract,
   ticketSlaContract,
+  supportReportContract,
   messageRepositoryContract,
   channelRepositoryContract,
   agentPoolContract,

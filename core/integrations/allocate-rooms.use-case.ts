@@ -1,4 +1,4 @@
-import { Effect, Result } from 'effect';
+import { Effect, Fiber, Result } from 'effect';
 import type { ChatPlatform, ChatPlatformAccount } from '../allocation/chat-platform.port.ts';
 import type { RetryableJobFailure, StoreUnavailable } from '../shared/errors.ts';
 import type { Store, UnitOfWork } from '../shared/unit-of-work.port.ts';
@@ -8,7 +8,9 @@ import { couldServe, eligibilityOf, type RoomKnowledge } from '../allocation/fai
 import { tenantSettings } from '../tickets/tickets.shared.ts';
 import { retryable, waitingRooms } from './integrations.shared.ts';
 import { accountOf } from './qiscus-integration.ts';
-import { adoptRoom, confirmReservation, releaseReservation, reserveRoom, resolveRoomTicket, type RoomEnv } from './room-reservation.ts';
+import { reserveRoom, type Reservation, type RoomEnv } from './room-reservation.ts';
+import { assignReserved } from './room-assignment.ts';
+import type { MirrorCache } from './platform-agents.ts';
 
 export interface AllocateRoomsInput {
   readonly tenantId: string;
@@ -25,12 +27,18 @@ export interface AllocateRoomsResult {
 export interface AllocateRoomsDeps extends RoomEnv {
   readonly uow: UnitOfWork;
   readonly platform: ChatPlatform;
-  /** Most rooms looked at per run (each costs platform calls); default 20. */
+  /** Most rooms looked at per run (each costs platform calls); default 50. */
   readonly roomsPerRun?: number;
 }
 
 /** Rounds of the native drain a run ends with; the sweep picks up the rest. */
 const nativeRounds = 20;
+
+/** Platform calls of one run in flight at once. */
+const callsAtOnce = 8;
+
+const heldByPlatformLoads = (store: Store, tenantId: string): Effect.Effect<boolean, StoreUnavailable> =>
+  Effect.map(store.agents.all(tenantId), (agents) => agents.some((a) => a.reportedLoad !== null && a.reportedLoad > a.activeTickets));
 
 /** Drops what the platform last counted beyond our own tickets (the next room it is asked about reports afresh). */
 const forgetPlatformLoads = (store: Store, tenantId: string): Effect.Effect<void, StoreUnavailable> =>
@@ -69,9 +77,10 @@ export class AllocateRoomsUseCase {
     const deps = this.#deps;
     const { uow } = deps;
     const { tenantId } = input;
-    const perRun = deps.roomsPerRun ?? 20;
-    const allocateRoom = (account: ChatPlatformAccount, ticket: Ticket, knowledge: Map<string, ReadonlySet<string>>) =>
-      this.#allocateRoom(account, ticket, knowledge);
+    const perRun = deps.roomsPerRun ?? 50;
+    const mirrors: MirrorCache = new Map();
+    const reserveNext = (account: ChatPlatformAccount, ticket: Ticket, knowledge: Map<string, ReadonlySet<string>>) =>
+      this.#reserveRoom(account, ticket, knowledge, mirrors);
     return Effect.gen(function* () {
       const integration = yield* uow.read((store) => store.integrations.get(tenantId));
       if (integration === null) return { examined: 0, assigned: 0 };
@@ -79,21 +88,41 @@ export class AllocateRoomsUseCase {
       const knowledge = new Map<string, ReadonlySet<string>>();
       let examined = 0;
       let assigned = 0;
-      let failure: RetryableJobFailure | null = null;
-      while (examined < perRun && failure === null) {
+      const failed: { current: RetryableJobFailure | null } = { current: null };
+      // Reservations are made one by one in queue order; their platform calls run side by side (a few at once).
+      const calls: Array<Fiber.Fiber<RoomStep, RetryableJobFailure | StoreUnavailable>> = [];
+      const tally = (step: Result.Result<RoomStep, RetryableJobFailure | StoreUnavailable>): Effect.Effect<void, StoreUnavailable> => {
+        if (Result.isSuccess(step)) {
+          if (step.success === 'assigned') assigned += 1;
+          return Effect.void;
+        }
+        if (step.failure._tag === 'StoreUnavailable') return Effect.fail(step.failure);
+        failed.current = step.failure;
+        return Effect.void;
+      };
+      const settleOldest: Effect.Effect<void, StoreUnavailable> = Effect.suspend(() => {
+        const oldest = calls.shift();
+        return oldest === undefined ? Effect.void : Effect.flatMap(Effect.result(Fiber.join(oldest)), tally);
+      });
+      while (examined < perRun && failed.current === null) {
         const next = yield* uow.read((store) => nextRoom(store, tenantId, knowledge));
         if (next === null) {
           // No room waits: nothing will ask the platform for fresh loads, so its last figures must not hold agents full.
-          if (examined === 0) yield* uow.transaction((store) => forgetPlatformLoads(store, tenantId));
+          if (examined === 0 && (yield* uow.read((store) => heldByPlatformLoads(store, tenantId)))) {
+            yield* uow.transaction((store) => forgetPlatformLoads(store, tenantId));
+          }
           break;
         }
         examined += 1;
-        const step = yield* Effect.result(allocateRoom(account, next, knowledge));
-        if (Result.isFailure(step)) {
-          if (step.failure._tag === 'StoreUnavailable') return yield* Effect.fail(step.failure);
-          failure = step.failure;
-        } else if (step.success === 'assigned') assigned += 1;
+        const step = yield* Effect.result(reserveNext(account, next, knowledge));
+        if (Result.isSuccess(step) && typeof step.success === 'object') {
+          calls.push(yield* Effect.forkChild(assignReserved(deps, account, step.success.reserved)));
+          if (calls.length >= callsAtOnce) yield* settleOldest;
+        } else yield* tally(step as Result.Result<RoomStep, RetryableJobFailure | StoreUnavailable>);
+        // A room that waits may be waiting for a place a call in flight will give back.
+        if (Result.isSuccess(step) && step.success === 'waiting') while (calls.length > 0) yield* settleOldest;
       }
+      while (calls.length > 0) yield* settleOldest;
       if (examined > 0) {
         // Rooms this run did not ask about: assume the agents the platform listed for the rooms it was asked
         // about (a platform's agents are usually shared by its rooms); none when it could not be asked at all.
@@ -105,16 +134,18 @@ export class AllocateRoomsUseCase {
           if (!batch.more) break;
         }
       }
-      if (failure !== null) return yield* Effect.fail(failure);
+      if (failed.current !== null) return yield* Effect.fail(failed.current);
       return { examined, assigned };
     }).pipe(Effect.catchTag('NotFound', () => Effect.succeed({ examined: 0, assigned: 0 })));
   }
 
-  #allocateRoom(
+  /** Asks who may take the room and reserves it; a reservation's platform call is the caller's to make. */
+  #reserveRoom(
     account: ChatPlatformAccount,
     ticket: Ticket,
     knowledge: Map<string, ReadonlySet<string>>,
-  ): Effect.Effect<RoomStep, RetryableJobFailure | StoreUnavailable> {
+    mirrors: MirrorCache,
+  ): Effect.Effect<RoomStep | { readonly reserved: Reservation }, RetryableJobFailure | StoreUnavailable> {
     const deps = this.#deps;
     const { uow, platform } = deps;
     const { tenantId } = ticket;
@@ -128,52 +159,11 @@ export class AllocateRoomsUseCase {
         return yield* Effect.fail(retryable(eligible.failure));
       }
       const target = { tenantId, ticketId: ticket.id };
-      const reserved = yield* uow.exclusive(tenantId, (store) => reserveRoom(store, deps, target, eligible.success, knowledge));
+      const reserved = yield* uow.exclusive(tenantId, (store) => reserveRoom(store, deps, target, eligible.success, knowledge, mirrors));
       if (reserved._tag !== 'NotWaiting') knowledge.set(ticket.id, new Set(reserved.eligibleIds));
       if (reserved._tag === 'Blocked') return 'blocked';
       if (reserved._tag !== 'Reserved') return 'waiting';
-      const r = reserved.reservation;
-      const answer = yield* Effect.result(platform.assignAgent(account, roomId, r.platformAgentId));
-      if (Result.isFailure(answer)) {
-        const unanswered = answer.failure._tag === 'ChatPlatformUnavailable';
-        const attempt = { tenantId, roomId, platformAgentId: r.platformAgentId, userId: r.agentId };
-        yield* uow.exclusive(tenantId, (store) =>
-          Effect.andThen(releaseReservation(store, deps, r, true), unanswered ? store.integrations.recordUnansweredAssign(attempt) : Effect.void),
-        );
-        if (answer.failure._tag === 'ChatPlatformRequestRejected') return 'skipped';
-        return yield* Effect.fail(retryable(answer.failure));
-      }
-      const outcome = answer.success;
-      if (outcome._tag === 'Assigned' || (outcome._tag === 'AlreadyServed' && outcome.uncertain)) {
-        // An uncertain "already served" follows our own unanswered attempt: most likely our agent.
-        const sessionId = outcome._tag === 'Assigned' ? outcome.sessionId : null;
-        const settled = yield* uow.exclusive(tenantId, (store) =>
-          Effect.gen(function* () {
-            yield* store.integrations.takeUnansweredAssign(tenantId, roomId);
-            if (yield* confirmReservation(store, deps, r, { sessionId })) return true;
-            // The ticket ended while the call was out, yet the agent now holds the room: a newer ticket of the room is theirs.
-            return yield* adoptRoom(store, deps, r, sessionId);
-          }),
-        );
-        // Nobody here wants the room any more: free the agent on the platform too.
-        if (!settled) yield* platform.resolveRoom(account, roomId).pipe(Effect.mapError(retryable));
-        return 'assigned';
-      }
-      if (outcome._tag === 'AlreadyServed') {
-        // Served by someone: the agent of an earlier unanswered call of ours if there was one, else outside Switchboard.
-        return yield* uow.exclusive(tenantId, (store) =>
-          Effect.gen(function* () {
-            const earlier = yield* store.integrations.takeUnansweredAssign(tenantId, roomId);
-            if (earlier !== null && (yield* confirmReservation(store, deps, r, { by: earlier.userId }))) return 'assigned' as const;
-            yield* releaseReservation(store, deps, r, false);
-            return 'dropped' as const;
-          }),
-        );
-      }
-      yield* uow.exclusive(tenantId, (store) =>
-        Effect.andThen(store.integrations.takeUnansweredAssign(tenantId, roomId), resolveRoomTicket(store, deps, { ...target, reservedFor: r.agentId })),
-      );
-      return 'resolved';
+      return { reserved: reserved.reservation };
     });
   }
 }

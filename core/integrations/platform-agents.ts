@@ -43,19 +43,30 @@ const mirror = (
     return user;
   });
 
-/** Mirrors the platform's eligible agents as users (agents only) and records the load the platform reports. */
+/** The users platform agents were mirrored as earlier in the same allocation run, by platform agent id. */
+export type MirrorCache = Map<string, User>;
+
+/**
+ * Mirrors the platform's eligible agents as users (agents only) and records the load the platform
+ * reports (only when it changed). `cache` spares the lookups for agents already mirrored in this run.
+ */
 export const mirrorAgents = (
   store: Store,
   context: { readonly tenantId: string; readonly ids: IdGenerator; readonly now: Date },
   agents: ReadonlyArray<PlatformAgent>,
+  cache: MirrorCache = new Map(),
 ): Effect.Effect<ReadonlyArray<MirroredAgent>, StoreUnavailable> =>
   Effect.gen(function* () {
     const mirrored: Array<MirroredAgent> = [];
-    const ours = new Map((yield* store.agents.all(context.tenantId)).map((agent) => [agent.agentId, agent.activeTickets]));
+    const pool = new Map((yield* store.agents.all(context.tenantId)).map((agent) => [agent.agentId, agent]));
     for (const platform of agents) {
-      const user = yield* mirror(store, context, platform);
+      const user = cache.get(platform.platformAgentId) ?? (yield* mirror(store, context, platform));
       if (user === null || user.role !== 'agent') continue;
-      yield* store.agents.reportLoad(context.tenantId, user.id, Math.max(0, platform.reportedLoad - (ours.get(user.id) ?? 0)));
+      cache.set(platform.platformAgentId, user);
+      const known = pool.get(user.id);
+      const ours = known?.activeTickets ?? 0;
+      const beyondOurs = Math.max(0, platform.reportedLoad - ours);
+      if (known?.reportedLoad == null || known.reportedLoad - ours !== beyondOurs) yield* store.agents.reportLoad(context.tenantId, user.id, beyondOurs);
       mirrored.push({ user, platform });
     }
     return mirrored;

@@ -11,7 +11,7 @@ import { isActive, type Ticket } from '../tickets/ticket.ts';
 import { assign, changeStatus, releaseHold } from '../tickets/ticket.ops.ts';
 import { eventMeta, tenantSettings } from '../tickets/tickets.shared.ts';
 import { slaBreachEvents } from '../tickets/sla.effects.ts';
-import { mirrorAgents, platformCandidates } from './platform-agents.ts';
+import { mirrorAgents, platformCandidates, type MirrorCache } from './platform-agents.ts';
 
 export interface RoomEnv {
   readonly clock: Clock;
@@ -66,13 +66,14 @@ export const reserveRoom = (
   target: { readonly tenantId: string; readonly ticketId: string },
   eligible: ReadonlyArray<PlatformAgent>,
   knowledge: RoomKnowledge = new Map(),
+  mirrors: MirrorCache = new Map(),
 ): Effect.Effect<ReserveOutcome, StoreUnavailable> =>
   Effect.gen(function* () {
     const { tenantId, ticketId } = target;
     const ticket = yield* store.tickets.get(tenantId, ticketId, { forUpdate: true });
     if (ticket === null || !isWaiting(ticket) || ticket.externalRef === null) return { _tag: 'NotWaiting' } as const;
     const now = env.clock.now();
-    const mirrored = yield* mirrorAgents(store, { tenantId, ids: env.ids, now }, eligible);
+    const mirrored = yield* mirrorAgents(store, { tenantId, ids: env.ids, now }, eligible, mirrors);
     const eligibleIds = mirrored.map((m) => m.user.id);
     const settings = yield* tenantSettings(store, tenantId);
     yield* drainBatch(store, env, tenantId, nativesFirst, { knowledge, before: ticket }).pipe(Effect.catchTag('NotFound', () => Effect.void));

@@ -27,6 +27,8 @@ export interface RecordedCall {
   readonly body: Readonly<Record<string, unknown>>;
   readonly headers: { readonly appId?: string; readonly secretKey?: string; readonly authorization?: string; readonly contentType?: string };
   status: number;
+  /** `Date.now()` when the request arrived. */
+  readonly at?: number;
 }
 
 export type AssignFault = { readonly kind: 'status'; readonly status: number } | { readonly kind: 'timeout' };

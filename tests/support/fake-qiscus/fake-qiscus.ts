@@ -179,7 +179,7 @@ export class FakeQiscus {
         contentType: header(req, 'content-type'),
       },
     };
-    const call: RecordedCall = { ...request, status: 0 };
+    const call: RecordedCall = { ...request, status: 0, at: Date.now() };
     this.state.calls.push(call);
     if (this.#latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.#latencyMs));
     const reply =

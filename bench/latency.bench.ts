@@ -1,0 +1,189 @@
+// Allocation latency (webhook accepted → ticket assigned) at steady rates, peak intake, and a Qiscus burst,
+// on the embedded default (SQLite, in-process jobs) and on MariaDB + RabbitMQ. A script, not a test:
+//   node bench/latency.bench.ts          (BENCH_STACKS=embedded,mariadb  BENCH_RATES=10,50,100,200  BENCH_SECONDS=5)
+import { mkdtemp, rm } from 'node:fs/promises';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import mysql from 'mysql2/promise';
+import { mysqlServer } from '../tests/support/databases.ts';
+import { FakeQiscus } from '../tests/support/fake-qiscus/fake-qiscus.ts';
+import { runCliProcess, startApiProcess, type ApiProcess } from '../tests/support/system-processes.ts';
+import { call, inParallel, login, postConversation, type SignedChannel } from '../tests/support/system-tenant.ts';
+import { openSystem } from '../tests/support/system-world.ts';
+
+const stacks = (process.env.BENCH_STACKS ?? 'embedded,mariadb').split(',');
+const rates = (process.env.BENCH_RATES ?? '10,50,100,200').split(',').map(Number);
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const targets = { embeddedP99At50: 25, mariadbP99At100: 60, peakIntake: 400, roomsPerSecond: 140, roomP99: 500 };
+
+/** The assignments a stack recorded: ticket id → when the allocator assigned it (the event's time). */
+type AssignedAt = () => Promise<Map<string, number>>;
+
+interface Stack {
+  readonly name: string;
+  readonly apis: ReadonlyArray<ApiProcess>;
+  readonly tenant: { readonly adminEmail: string; readonly adminPassword: string };
+  readonly assignedAt: AssignedAt;
+  close(): Promise<void>;
+}
+
+const percentile = (sorted: ReadonlyArray<number>, p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
+
+const fromRows = (rows: ReadonlyArray<{ payload: string | object; occurred_at: Date | string }>) =>
+  new Map(rows.map((r) => [(typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload).ticketId as string, new Date(r.occurred_at).getTime()]));
+
+const embedded = async (): Promise<Stack> => {
+  const dir = await mkdtemp(join(tmpdir(), 'sb-latency-'));
+  const env = {
+    DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`, JWT_SECRET: randomBytes(32).toString('base64url'), SECRETS_KEY: randomBytes(32).toString('base64'),
+    CHANNEL_RATE_LIMIT_PER_MINUTE: '1000000', OUTBOUND_ALLOW_PRIVATE_NETWORKS: 'true', LOGIN_MAX_FAILURES_PER_ADDRESS: '100000',
+  };
+  // e.g. BENCH_API_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the API process.
+  const apiEnv = process.env.BENCH_API_NODE_OPTIONS ? { ...env, NODE_OPTIONS: process.env.BENCH_API_NODE_OPTIONS } : env;
+  const tenant = { adminEmail: 'admin@latency.bench', adminPassword: randomBytes(12).toString('hex') };
+  await runCliProcess(['migrate'], env);
+  await runCliProcess(['tenant', 'create', '--name', 'Bench', '--admin-email', tenant.adminEmail, '--admin-password', tenant.adminPassword], env);
+  const api = await startApiProcess('api', apiEnv);
+  const db = new DatabaseSync(join(dir, 'bench.db'), { readOnly: true });
+  const select = db.prepare("select payload, occurred_at from outbox where type = 'ticket.assigned'");
+  return {
+    name: 'embedded (SQLite, in-process jobs)',
+    apis: [api],
+    tenant,
+    assignedAt: async () => fromRows(select.all() as never),
+    close: async () => {
+      db.close();
+      await api.signal('SIGTERM');
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+};
+
+const mariadb = async (): Promise<Stack> => {
+  const server = await mysqlServer();
+  if (server.status !== 'ready') throw new Error(`MariaDB: ${server.reason}`);
+  const amqpUrl = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
+  const world = await openSystem({ status: 'ready', mysqlUrl: server.url, amqpUrl }, { apis: 1, workers: 1, env: { LOGIN_MAX_FAILURES_PER_ADDRESS: '100000' } });
+  const sql: mysql.Pool = world.sql;
+  return {
+    name: 'MariaDB + RabbitMQ (1 API, 1 worker)',
+    apis: world.apis,
+    tenant: world.tenant,
+    assignedAt: async () => {
+      const [rows] = await sql.query("select payload, occurred_at from outbox where type = 'ticket.assigned' and tenant_id = ?", [world.tenant.id]);
+      return fromRows(rows as never);
+    },
+    close: () => world.close(),
+  };
+};
+
+/** Ten agents online with room for everyone, and a signed channel. */
+const staff = async (stack: Stack): Promise<{ admin: string; channel: SignedChannel }> => {
+  const api = stack.apis[0]?.baseUrl as string;
+  const admin = await login(api, stack.tenant.adminEmail, stack.tenant.adminPassword);
+  await call(api, 'PATCH', '/api/settings', { max_customers_per_agent: 1000 }, admin);
+  await inParallel(10, 5, async (i) => {
+    const email = `agent-${i}-${randomUUID().slice(0, 6)}@latency.bench`;
+    await call(api, 'POST', '/api/users', { email, name: `Agent ${i}`, password: 'agent-pass-123', role: 'agent' }, admin);
+    await call(api, 'PATCH', '/api/me/availability', { availability: 'online' }, await login(api, email, 'agent-pass-123'));
+  });
+  const channel = (await call(api, 'POST', '/api/channels', { name: 'bench' }, admin)).body as SignedChannel;
+  return { admin, channel };
+};
+
+/** Conversations at `rate` per second for `seconds`; latency from the 202 to the assignment. */
+const steady = async (stack: Stack, channel: SignedChannel, rate: number) => {
+  const api = stack.apis[0]?.baseUrl as string;
+  const accepted = new Map<string, number>();
+  const sends: Array<Promise<void>> = [];
+  const start = Date.now();
+  for (let i = 0; i < rate * seconds; i++) {
+    const due = start + (i * 1000) / rate;
+    if (due > Date.now()) await sleep(due - Date.now());
+    sends.push(
+      postConversation(api, channel, `steady-${rate}-${randomUUID()}`).then((reply) => {
+        if (reply.status === 202) accepted.set(reply.body.ticket_id as string, Date.now());
+      }),
+    );
+  }
+  await Promise.all(sends);
+  let assigned = await stack.assignedAt();
+  for (let i = 0; i < 100 && [...accepted.keys()].some((id) => !assigned.has(id)); i++) {
+    await sleep(100);
+    assigned = await stack.assignedAt();
+  }
+  const latencies = [...accepted].map(([id, at]) => Math.max(0, (assigned.get(id) ?? Infinity) - at)).sort((a, b) => a - b);
+  return { rate, sent: rate * seconds, accepted: accepted.size, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) ?? NaN };
+};
+
+/** As many conversations as 32 connections get accepted in `seconds`. */
+const peakIntake = async (stack: Stack, channel: SignedChannel): Promise<number> => {
+  const api = stack.apis[0]?.baseUrl as string;
+  const until = Date.now() + seconds * 1000;
+  let accepted = 0;
+  await Promise.all(
+    Array.from({ length: 32 }, async () => {
+      while (Date.now() < until) if ((await postConversation(api, channel, `peak-${randomUUID()}`)).status === 202) accepted += 1;
+    }),
+  );
+  return accepted / seconds;
+};
+
+/** 50 rooms at once, 25 agents × 2 on a simulated Qiscus: rooms per second and webhook → assign_agent. */
+const qiscusBurst = async (stack: Stack, admin: string) => {
+  const api = stack.apis[0]?.baseUrl as string;
+  const fake = await FakeQiscus.start();
+  try {
+    await call(api, 'PATCH', '/api/settings', { max_customers_per_agent: 2 }, admin);
+    const { credentials } = fake;
+    const integration = await call(api, 'PUT', '/api/integrations/qiscus', { app_code: credentials.appCode, secret_key: credentials.secretKey, base_url: fake.baseUrl }, admin);
+    fake.configureAllocationWebhook(integration.body.agent_allocation_url);
+    for (let i = 0; i < 25; i++) fake.addAgent();
+    const rooms = Array.from({ length: 50 }, (_, i) => `${9_000_000 + i}`);
+    const sentAt = new Map<string, number>();
+    const start = Date.now();
+    await Promise.all(rooms.map((roomId) => (sentAt.set(roomId, Date.now()), fake.customerWrites(roomId))));
+    const assignedAt = new Map<string, number>();
+    for (let i = 0; i < 300 && assignedAt.size < rooms.length; i++) {
+      for (const c of fake.callsTo('/api/v1/admin/service/assign_agent')) {
+        const roomId = String(c.body['room_id']);
+        if (c.status === 200 && !assignedAt.has(roomId)) assignedAt.set(roomId, c.at ?? Date.now());
+      }
+      if (assignedAt.size < rooms.length) await sleep(50);
+    }
+    const latencies = rooms.map((r) => (assignedAt.get(r) ?? Infinity) - (sentAt.get(r) ?? 0)).sort((a, b) => a - b);
+    const last = Math.max(...assignedAt.values());
+    return { served: assignedAt.size, roomsPerSecond: assignedAt.size / ((last - start) / 1000), p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  } finally {
+    await fake.close();
+  }
+};
+
+const results: Array<string> = [];
+for (const name of stacks) {
+  const stack = name === 'mariadb' ? await mariadb() : await embedded();
+  try {
+    const { admin, channel } = await staff(stack);
+    console.log(`\n${stack.name}`);
+    console.log('rate/s  accepted  p50 ms  p99 ms  max ms');
+    for (const rate of rates) {
+      const r = await steady(stack, channel, rate);
+      console.log(`${String(r.rate).padStart(6)}  ${String(r.accepted).padStart(8)}  ${String(r.p50).padStart(6)}  ${String(r.p99).padStart(6)}  ${String(r.max).padStart(6)}`);
+      if (name === 'embedded' && rate === 50) results.push(`embedded p99 at 50/s: ${r.p99} ms (≤ ${targets.embeddedP99At50}) ${verdict(r.p99 <= targets.embeddedP99At50)}`);
+      if (name === 'mariadb' && rate === 100) results.push(`MariaDB + RabbitMQ p99 at 100/s: ${r.p99} ms (≤ ${targets.mariadbP99At100}) ${verdict(r.p99 <= targets.mariadbP99At100)}`);
+    }
+    const peak = await peakIntake(stack, channel);
+    console.log(`peak intake: ${peak.toFixed(0)} conversations/s accepted (32 connections, ${seconds} s)`);
+    results.push(`${name} peak intake: ${peak.toFixed(0)}/s (≥ ${targets.peakIntake}) ${verdict(peak >= targets.peakIntake)}`);
+    const burst = await qiscusBurst(stack, admin);
+    console.log(`Qiscus burst: ${burst.served}/50 served, ${burst.roomsPerSecond.toFixed(0)} rooms/s, webhook → assign_agent p50 ${burst.p50} ms, p99 ${burst.p99} ms`);
+    results.push(`${name} Qiscus burst: ${burst.roomsPerSecond.toFixed(0)} rooms/s (≥ ${targets.roomsPerSecond}) ${verdict(burst.served === 50 && burst.roomsPerSecond >= targets.roomsPerSecond)}, p99 ${burst.p99} ms (≤ ${targets.roomP99}) ${verdict(burst.p99 <= targets.roomP99)}`);
+  } finally {
+    await stack.close();
+  }
+}
+console.log(`\n${results.join('\n')}`);

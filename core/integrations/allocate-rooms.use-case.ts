@@ -9,15 +9,14 @@ import { tenantSettings } from '../tickets/tickets.shared.ts';
 import { retryable, waitingRooms } from './integrations.shared.ts';
 import { accountOf } from './qiscus-integration.ts';
 import { reserveRoom, type Reservation, type RoomEnv } from './room-reservation.ts';
-import { assignReserved } from './room-assignment.ts';
+import { assignReserved, type RoomStep } from './room-assignment.ts';
 import type { MirrorCache } from './platform-agents.ts';
 
 export interface AllocateRoomsInput {
   readonly tenantId: string;
 }
 
-/** `dropped`: the platform says someone else serves the room; `skipped`: the platform refused the request for this room. */
-export type RoomStep = 'assigned' | 'waiting' | 'blocked' | 'dropped' | 'resolved' | 'skipped';
+export type { RoomStep } from './room-assignment.ts';
 
 export interface AllocateRoomsResult {
   readonly examined: number;

@@ -2,9 +2,11 @@ import { Effect, Result } from 'effect';
 import type { ChatPlatform, ChatPlatformAccount } from '../allocation/chat-platform.port.ts';
 import type { RetryableJobFailure, StoreUnavailable } from '../shared/errors.ts';
 import type { UnitOfWork } from '../shared/unit-of-work.port.ts';
-import type { RoomStep } from './allocate-rooms.use-case.ts';
 import { retryable } from './integrations.shared.ts';
 import { adoptRoom, confirmReservation, releaseReservation, resolveRoomTicket, type Reservation, type RoomEnv } from './room-reservation.ts';
+
+/** `dropped`: the platform says someone else serves the room; `skipped`: the platform refused the request for this room. */
+export type RoomStep = 'assigned' | 'waiting' | 'blocked' | 'dropped' | 'resolved' | 'skipped';
 
 /**
  * The platform call for a reservation, outside any transaction, then its outcome in our store: confirmed,

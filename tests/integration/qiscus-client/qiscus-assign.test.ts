@@ -9,7 +9,7 @@ describe('QiscusChatPlatform.assignAgent', () => {
     const room = fake().addRoom();
     const agent = fake().addAgent();
     const outcome = await succeed(fastClient().assignAgent(accountOf(fake()), room.roomId, String(agent.id)));
-    expect(outcome).toEqual({ _tag: 'Assigned', roomId: room.roomId, platformAgentId: String(agent.id) });
+    expect(outcome).toEqual({ _tag: 'Assigned', roomId: room.roomId, platformAgentId: String(agent.id), sessionId: String(room.serviceId) });
     const [call] = fake().assignCallsFor(room.roomId);
     expect(call?.headers.contentType).toMatch(/^application\/x-www-form-urlencoded/);
     expect(call?.body).toMatchObject({ room_id: room.roomId, agent_id: String(agent.id), max_agent: '1' });

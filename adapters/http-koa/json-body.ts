@@ -51,16 +51,23 @@ const pathOf = (visit: Visit): string => {
   return keys.reverse().join('.');
 };
 
-/** A forbidden key or a too deep nesting, found without recursion so no body can exhaust the stack. */
+/** A string with a lone surrogate is not Unicode text: it could not be stored or returned as sent. */
+const isText = (s: string): boolean => s.isWellFormed();
+const notText = (path: string): ProblemDetail => ({ path, message: 'must be valid Unicode text (a lone surrogate is not)' });
+
+/** A forbidden key, a too deep nesting or a lone surrogate, found without recursion so no body can exhaust the stack. */
 const shapeProblem = (value: unknown): ProblemDetail | null => {
+  if (typeof value === 'string') return isText(value) ? null : notText('');
   if (value === null || typeof value !== 'object') return null;
   const pending: Visit[] = [{ value, key: '', parent: null, depth: 1 }];
   for (let visit = pending.pop(); visit !== undefined; visit = pending.pop()) {
     if (visit.depth > maxJsonDepth) return { path: pathOf(visit), message: `nesting deeper than ${maxJsonDepth} levels is not allowed` };
     const node = visit.value as Record<string, unknown>;
     for (const key of Object.keys(node)) {
-      if (forbiddenKeys.has(key)) return { path: pathOf({ value: node, key, parent: visit, depth: visit.depth }), message: 'this key is not allowed' };
+      const at = (): string => pathOf({ value: node, key, parent: visit, depth: visit.depth });
+      if (forbiddenKeys.has(key)) return { path: at(), message: 'this key is not allowed' };
       const child = node[key];
+      if (!isText(key) || (typeof child === 'string' && !isText(child))) return notText(at());
       if (child !== null && typeof child === 'object') pending.push({ value: child, key, parent: visit, depth: visit.depth + 1 });
     }
   }

@@ -126,3 +126,27 @@ export interface EventEnvelope {
     readonly [extra: string]: unknown;
   };
 }
+
+export interface Webhook {
+  readonly id: string;
+  readonly url: string;
+  readonly events: ReadonlyArray<string>;
+  readonly description: string | null;
+  readonly active: boolean;
+  readonly created_at: string;
+  /** Only in the answers to create and rotate-secret. */
+  readonly secret?: string;
+}
+
+export interface Delivery {
+  readonly id: string;
+  readonly event_id: string;
+  readonly type: string;
+  readonly status: 'pending' | 'delivered' | 'failed';
+  readonly attempts: number;
+  readonly last_status_code: number | null;
+  readonly last_error: string | null;
+  readonly next_attempt_at: string | null;
+  readonly delivered_at: string | null;
+  readonly created_at: string;
+}

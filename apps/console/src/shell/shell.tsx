@@ -7,7 +7,7 @@ import { QueueScreen } from '../admin/queue.tsx';
 import { ReportsScreen } from '../admin/reports.tsx';
 import { SettingsScreen } from '../admin/settings.tsx';
 import { UsersScreen } from '../admin/users.tsx';
-import { WebhooksScreen } from '../admin/webhooks.tsx';
+import { WebhooksScreen } from '../admin/webhooks/webhooks.tsx';
 import { Inbox, isTab } from '../inbox/inbox.tsx';
 import type { TextKey } from '../lib/i18n.ts';
 import { Header } from './header.tsx';

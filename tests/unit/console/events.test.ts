@@ -2,23 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { applyTicket, assignedTo, matches, mergeMessage, SequenceGate } from '../../../apps/console/src/lib/events.ts';
 import { appendPage, emptyPaged, type Paged } from '../../../apps/console/src/lib/paging.ts';
 import type { EventEnvelope, Message, Ticket } from '../../../apps/console/src/lib/types.ts';
+import { consoleTicket } from './console-ticket.ts';
 
-const ticket = (id: string, created: string, changes: Partial<Ticket> = {}): Ticket => ({
-  id,
-  tenant_id: 't1',
-  title: `Ticket ${id}`,
-  description: null,
-  status: 'open',
-  priority: 'medium',
-  assigned_agent_id: 'ana',
-  customer_id: 'c1',
-  channel: 'webhook',
-  channel_id: 'ch1',
-  external_ref: null,
-  created_at: `2026-12-03T08:${created}:00.000Z`,
-  updated_at: `2026-12-03T08:${created}:00.000Z`,
-  ...changes,
-});
+const ticket = consoleTicket;
 
 const message = (id: string, at: string): Message => ({
   id,

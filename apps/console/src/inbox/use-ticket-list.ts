@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useConsole, useLive } from '../context.tsx';
 import { applyTicket, matches, type TicketFilter } from '../lib/events.ts';
-import { appendPage, emptyPaged, pagePath, type Paged } from '../lib/paging.ts';
+import { appendPage, emptyPaged, pagePath, readAll, type Paged } from '../lib/paging.ts';
+import { queueOrder } from '../lib/queue.ts';
 import type { Page, Priority, QueuedTicket, Status, Ticket } from '../lib/types.ts';
 
 export type Tab = 'mine' | 'queue' | 'all';
@@ -14,19 +15,18 @@ export interface ListFilters {
 interface Source {
   readonly path: string;
   readonly query: Readonly<Record<string, string | undefined>>;
-  /** Which tickets belong in the list, for merging live events; null: refetch instead (the admin queue's order is the server's). */
+  /** Which tickets belong in the list, for merging live events; null: a queue, read whole and refetched on changes. */
   readonly live: TicketFilter | null;
+  /** Agents rebuild the queue's order themselves (the allocation queue is admin-only). */
+  readonly order?: 'queue';
 }
 
 const sourceOf = (tab: Tab, filters: ListFilters, me: { readonly id: string; readonly role: string }): Source => {
   if (tab === 'queue' && me.role === 'admin') return { path: '/api/allocation/queue', query: {}, live: null };
-  const assigned = tab === 'mine' ? me.id : tab === 'queue' ? 'none' : undefined;
-  const status = tab === 'queue' ? 'open' : filters.status;
-  return {
-    path: '/api/tickets',
-    query: { assigned_agent_id: assigned, status, priority: filters.priority },
-    live: { assigned, status, priority: filters.priority },
-  };
+  if (tab === 'queue') return { path: '/api/tickets', query: { assigned_agent_id: 'none', status: 'open' }, live: null, order: 'queue' };
+  const assigned = tab === 'mine' ? me.id : undefined;
+  const { status, priority } = filters;
+  return { path: '/api/tickets', query: { assigned_agent_id: assigned, status, priority }, live: { assigned, status, priority } };
 };
 
 export interface TicketList {
@@ -48,14 +48,16 @@ export const useTicketList = (tab: Tab, filters: ListFilters): TicketList => {
   const refetchTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const load = useCallback(
-    (from: Paged<Ticket | QueuedTicket>, limit = 20) => {
+    (from: Paged<Ticket | QueuedTicket>) => {
       const mine = ++generation.current;
       setLoading(true);
-      api
-        .get<Page<Ticket | QueuedTicket>>(pagePath(source.path, source.query, from.cursor, limit))
-        .then((page) => {
+      const read = (cursor: string | null, limit: number) => api.get<Page<Ticket | QueuedTicket>>(pagePath(source.path, source.query, cursor, limit));
+      const next: Promise<Paged<Ticket | QueuedTicket>> =
+        source.live === null ? readAll((cursor) => read(cursor, 100), 10) : read(from.cursor, 20).then((page) => appendPage(from, page));
+      next
+        .then((paged) => {
           if (mine !== generation.current) return;
-          setState(appendPage(from, page));
+          setState(source.order === 'queue' ? { ...paged, items: queueOrder(paged.items) } : paged);
           setError(null);
         })
         .catch((caught: unknown) => mine === generation.current && setError(caught))
@@ -74,7 +76,7 @@ export const useTicketList = (tab: Tab, filters: ListFilters): TicketList => {
     if (refetchTimer.current !== null) clearTimeout(refetchTimer.current);
     refetchTimer.current = setTimeout(() => {
       refetchTimer.current = null;
-      load(emptyPaged(), 100);
+      load(emptyPaged());
     }, 200);
   }, [load]);
   useEffect(() => () => void (refetchTimer.current !== null && clearTimeout(refetchTimer.current)), []);
@@ -90,7 +92,8 @@ export const useTicketList = (tab: Tab, filters: ListFilters): TicketList => {
   });
 
   return {
-    state: source.live === null ? { ...state, items: state.items.filter((item) => matches(item, filters)) } : state,
+    // A queue lists open tickets only: of the filters, just the priority applies.
+    state: source.live === null ? { ...state, items: state.items.filter((item) => matches(item, { priority: filters.priority })) } : state,
     loading,
     error,
     loadMore: () => {

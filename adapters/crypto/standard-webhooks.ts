@@ -6,9 +6,9 @@ export const webhookSecretPrefix = 'whsec_';
 /** How far a delivery's `webhook-timestamp` may be from our clock (the standard's 5 minutes). */
 export const timestampToleranceSeconds = 300;
 
-const deliveryId = /^[\x20-\x7e]{1,255}$/u;
-const unixSeconds = /^[0-9]{1,12}$/u;
-const base64Digest = /^[A-Za-z0-9+/]{43}=$/u;
+/** The header shapes checked before any work; anchored single runs, linear on any input. */
+export const headerPatterns = { deliveryId: /^[\x20-\x7e]{1,255}$/u, unixSeconds: /^[0-9]{1,12}$/u, base64Digest: /^[A-Za-z0-9+/]{43}=$/u };
+const { deliveryId, unixSeconds, base64Digest } = headerPatterns;
 const maxSignatures = 16;
 
 /** `whsec_` + standard base64 (padded) of 32 random bytes. */

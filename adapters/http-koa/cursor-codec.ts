@@ -18,6 +18,10 @@ const canonical = (scope: CursorScope, position: string): string =>
   ]);
 
 /** Opaque list cursors: the repository position, HMAC-signed together with its scope. */
+
+export const cursorBodyPattern = /^[A-Za-z0-9_-]*$/;
+export const cursorMacPattern = /^[A-Za-z0-9_-]{43}$/;
+
 export class CursorCodec {
   // A KeyObject: createHmac with a Buffer key costs ~25 µs on Node 24, with a KeyObject ~4 µs.
   readonly #key: KeyObject;
@@ -38,7 +42,7 @@ export class CursorCodec {
   decode(scope: CursorScope, cursor: string): string | null {
     const [body, mac, extra] = cursor.split('.');
     if (body === undefined || mac === undefined || extra !== undefined) return null;
-    if (!/^[A-Za-z0-9_-]*$/.test(body) || !/^[A-Za-z0-9_-]{43}$/.test(mac)) return null;
+    if (!cursorBodyPattern.test(body) || !cursorMacPattern.test(mac)) return null;
     const position = Buffer.from(body, 'base64url').toString('utf8');
     const given = Buffer.from(mac, 'base64url');
     const expected = this.#sign(scope, position);

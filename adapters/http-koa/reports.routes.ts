@@ -37,9 +37,11 @@ export const SupportReportDto = Schema.Struct({
 const Instant = Text(1, 40).annotate({ description: 'An ISO-8601 instant, e.g. 2026-11-21T08:00:00.000Z' });
 export const ReportQuery = Schema.Struct({ from: Schema.optionalKey(Instant), to: Schema.optionalKey(Instant) });
 
+export const instantPattern = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/;
+
 const instantOf = (path: string, text: string | undefined) => {
   if (text === undefined) return Effect.succeed(undefined);
-  const ms = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/.test(text) ? Date.parse(text) : Number.NaN;
+  const ms = instantPattern.test(text) ? Date.parse(text) : Number.NaN;
   return Number.isNaN(ms) ? Effect.fail(validationFailed([{ path, message: 'must be an ISO-8601 instant with a zone' }])) : Effect.succeed(new Date(ms));
 };
 

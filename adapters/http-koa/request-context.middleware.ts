@@ -3,13 +3,13 @@ import type { Context, Next } from 'koa';
 import type { Logger } from 'pino';
 import { errorBody } from './http-problem.ts';
 
-const acceptableId = /^[A-Za-z0-9._:-]{1,128}$/;
+export const acceptableRequestId = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Request id (echoed or generated), one JSON log line per request, and the last-resort 500. */
 export const requestContext = (logger: Logger) => async (ctx: Context, next: Next): Promise<void> => {
   const started = process.hrtime.bigint();
   const given = ctx.get('x-request-id');
-  const requestId = acceptableId.test(given) ? given : randomUUID();
+  const requestId = acceptableRequestId.test(given) ? given : randomUUID();
   ctx.state.requestId = requestId;
   ctx.set('X-Request-Id', requestId);
   try {

@@ -1,4 +1,5 @@
 import { Schema } from 'effect';
+import { emailShape } from '../../core/shared/text.ts';
 import { availabilities, roles } from '../../core/access/user.ts';
 import { ticketPriorities, ticketStatuses } from '../../core/tickets/ticket.ts';
 import { BooleanParam, IntBetween, IntParam, Text } from './validation.ts';
@@ -10,7 +11,7 @@ export const IdParams = Schema.Struct({ id: Text(1, 128) });
 const paging = { limit: Schema.optionalKey(IntParam(1, 100)), cursor: Schema.optionalKey(Text(1, 2048)) };
 export const PagingQuery = Schema.Struct(paging);
 
-const Email = Text(3, 254).pipe(Schema.check(Schema.isPattern(/^[^\s@]+@[^\s@]+$/, { message: 'must be an email address' })));
+const Email = Text(3, 254).pipe(Schema.check(Schema.isPattern(emailShape, { message: 'must be an email address' })));
 
 export const LoginBody = Schema.Struct({ email: Text(1, 254), password: Text(1, 1024) });
 export const RefreshBody = Schema.Struct({ refresh_token: Text(1, 512) });

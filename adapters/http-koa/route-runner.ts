@@ -28,8 +28,10 @@ const decode = <T>(schema: Schema.Decoder<T> | undefined, input: unknown): Effec
   return decoded instanceof ValidationFailed ? Effect.fail(decoded) : Effect.succeed(decoded);
 };
 
+export const bearerPattern = /^Bearer[ ]+([A-Za-z0-9._~+/=-]+)[ ]*$/i;
+
 const bearerToken = (header: string | undefined): string | null => {
-  const match = /^Bearer[ ]+([A-Za-z0-9._~+/=-]+)[ ]*$/i.exec(header ?? '');
+  const match = bearerPattern.exec(header ?? '');
   return match?.[1] ?? null;
 };
 

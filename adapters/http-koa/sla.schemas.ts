@@ -20,7 +20,7 @@ export const SlaPolicyBody = Schema.NullOr(
   }),
 );
 
-const Clock = Schema.String.annotate({ description: '"HH:MM"; "24:00" may end a window' });
+const Clock = Schema.String.pipe(Schema.check(Schema.isMaxLength(5))).annotate({ description: '"HH:MM"; "24:00" may end a window' });
 const windows = Schema.Array(Schema.Tuple([Clock, Clock])).pipe(Schema.check(Schema.isMaxLength(48)));
 const week = Object.fromEntries(weekdays.map((day) => [day, Schema.optionalKey(windows)])) as Record<
   (typeof weekdays)[number],

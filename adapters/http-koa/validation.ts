@@ -1,4 +1,5 @@
 import { Result, Schema, SchemaGetter, SchemaIssue } from 'effect';
+import { hasCodePointsWithin } from '../../core/shared/text.ts';
 import { validationFailed, type ProblemDetail, type ValidationFailed } from './http-problem.ts';
 
 const formatter = SchemaIssue.makeFormatterStandardSchemaV1();
@@ -28,18 +29,12 @@ export const decodeWith = <T>(schema: Schema.Decoder<T>, input: unknown): T | Va
   return Result.isSuccess(result) ? result.success : validationFailed(detailsOf(result.failure.issue));
 };
 
-const codePoints = (s: string): number => {
-  let n = 0;
-  for (const _ of s) n++;
-  return n;
-};
-
 /** A string whose length, in Unicode code points, lies in min..max. */
 export const Text = (min: number, max: number) =>
   Schema.String.pipe(
     Schema.check(
       Schema.makeFilter<string>(
-        (s) => (codePoints(s) >= min && codePoints(s) <= max) || `must be ${min}..${max} characters long`,
+        (s) => hasCodePointsWithin(s, min, max) || `must be ${min}..${max} characters long`,
         { toJsonSchema: () => ({ minLength: min, maxLength: max }) },
       ),
     ),
@@ -49,10 +44,12 @@ export const Text = (min: number, max: number) =>
 export const IntBetween = (minimum: number, maximum: number) =>
   Schema.Int.pipe(Schema.check(Schema.isBetween({ minimum, maximum })));
 
+export const intParamPattern = /^[0-9]{1,9}$/;
+
 /** A query-string integer in min..max (digits only). */
 export const IntParam = (minimum: number, maximum: number) =>
   Schema.String.pipe(
-    Schema.check(Schema.isPattern(/^[0-9]{1,9}$/, { message: 'must be an integer' })),
+    Schema.check(Schema.isPattern(intParamPattern, { message: 'must be an integer' })),
     Schema.decodeTo(IntBetween(minimum, maximum), {
       decode: SchemaGetter.transform((s: string) => Number(s)),
       encode: SchemaGetter.transform((n: number) => String(n)),

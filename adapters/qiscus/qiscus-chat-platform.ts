@@ -35,8 +35,9 @@ export interface QiscusChatPlatformOptions extends Partial<QiscusHttpOptions> {
 }
 
 const appHeaders = (account: ChatPlatformAccount) => ({ 'Qiscus-App-Id': account.appCode, 'Qiscus-Secret-Key': account.secretKey });
-const exceedsMaxAgents = /exceed(s|ed)?\s+max(imum)?\s+agent/i;
-const alreadyResolved = /resolved/i;
+/** Read in Qiscus error messages (at most 1000 characters, see `errorMessage`). */
+export const replyPatterns = { exceedsMaxAgents: /exceed(s|ed)?\s+max(imum)?\s+agent/i, alreadyResolved: /resolved/i };
+const { exceedsMaxAgents, alreadyResolved } = replyPatterns;
 
 const stateOf = (row: RoomRow): PlatformRoom['state'] => (row.is_resolved ? 'resolved' : row.is_waiting ? 'waiting' : 'served');
 

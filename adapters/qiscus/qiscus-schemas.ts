@@ -1,7 +1,10 @@
 import { Result, Schema, SchemaGetter } from 'effect';
 
-/** Qiscus sends ids as integers or strings, depending on the endpoint and its version. */
-export const QiscusId = Schema.Union([Schema.NonEmptyString, Schema.Int]).pipe(
+/** A string Qiscus sends, bounded at decode so no later step ever walks a huge one. */
+export const BoundedText = (max: number) => Schema.String.pipe(Schema.check(Schema.isMaxLength(max)));
+
+/** Qiscus sends ids as integers or strings, depending on the endpoint and its version; 191 is what a room id column holds. */
+export const QiscusId = Schema.Union([Schema.NonEmptyString.pipe(Schema.check(Schema.isMaxLength(191))), Schema.Int]).pipe(
   Schema.decodeTo(Schema.String, {
     decode: SchemaGetter.transform((id: string | number) => String(id)),
     encode: SchemaGetter.transform((id: string) => id),
@@ -75,13 +78,15 @@ const ErrorBody = Schema.Struct({
   ]),
 });
 
-/** The human message of an error reply (`errors` as a string, `{ message }` or a list), or a placeholder. */
+const maxMessageLength = 1000;
+
+/** The human message of an error reply (`errors` as a string, `{ message }` or a list), at most 1000 characters, or a placeholder. */
 export const errorMessage = (body: unknown): string => {
   const decoded = Schema.decodeUnknownResult(ErrorBody)(body);
   if (Result.isFailure(decoded)) return typeof body === 'string' ? body.slice(0, 200) : 'no error message';
   const errors = decoded.success.errors;
   const list = Array.isArray(errors) ? errors : [errors];
-  return list.map((entry) => (typeof entry === 'string' ? entry : entry.message)).join('; ');
+  return list.map((entry) => (typeof entry === 'string' ? entry : entry.message)).join('; ').slice(0, maxMessageLength);
 };
 
 export const nextCursor = (meta: { readonly after?: string | null; readonly cursor_after?: string | null } | null | undefined) =>

@@ -5,7 +5,7 @@ import {
   type RoomNeedsAgent,
   type RoomWasResolved,
 } from '../../core/allocation/chat-platform.port.ts';
-import { QiscusId } from './qiscus-schemas.ts';
+import { BoundedText, QiscusId } from './qiscus-schemas.ts';
 
 /** A field we use but can live without: absent, null or malformed all read as null. */
 const orNull = <S extends Schema.Constraint>(schema: S) =>
@@ -16,7 +16,7 @@ const WithId = Schema.Struct({ id: QiscusId });
 /** The custom agent allocation webhook; `app_code` and `channel` only in newer deliveries. */
 const CaaPayload = Schema.Struct({
   room_id: QiscusId,
-  name: orNull(Schema.String),
+  name: orNull(BoundedText(1000)),
   email: orNull(QiscusId),
   is_new_session: orNull(Schema.Boolean),
   is_resolved: orNull(Schema.Boolean),
@@ -25,9 +25,9 @@ const CaaPayload = Schema.Struct({
 });
 
 const ResolvePayload = Schema.Struct({
-  service: Schema.Struct({ room_id: QiscusId, id: orNull(QiscusId), notes: orNull(Schema.String) }),
+  service: Schema.Struct({ room_id: QiscusId, id: orNull(QiscusId), notes: orNull(BoundedText(10000)) }),
   customer: orNull(Schema.Struct({ user_id: orNull(QiscusId) })),
-  resolved_by: orNull(Schema.Struct({ id: QiscusId, email: orNull(Schema.String) })),
+  resolved_by: orNull(Schema.Struct({ id: QiscusId, email: orNull(BoundedText(1000)) })),
 });
 
 const Claims = Schema.Struct({ app_id: orNull(QiscusId), app_code: orNull(QiscusId) });

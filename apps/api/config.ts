@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Schema } from 'effect';
+import { withoutTrailingSlashes } from '../../core/shared/text.ts';
 import { AmqpPrefix, AmqpUrl, BooleanFromEnv, ConfigError, DatabaseUrl, decodeEnv, IntFromEnv, LogLevel, Url } from '../shared/env.ts';
 
 export { ConfigError };
@@ -88,7 +89,7 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>, da
     jwtSecret,
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS ?? 900,
     refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS ?? 1_209_600,
-    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    publicBaseUrl: withoutTrailingSlashes(e.PUBLIC_BASE_URL ?? `http://localhost:${port}`),
     allocationSweepSeconds: e.ALLOCATION_SWEEP_SECONDS ?? 30,
     loginMaxFailuresPerAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT ?? 10,
     loginMaxFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS ?? 100,

@@ -1,10 +1,10 @@
 import { Result } from 'effect';
 import { InvalidInput } from '../shared/errors.ts';
-import { codePointLength } from './password.policy.ts';
+import { emailMaxLength, hasCodePointsWithin, isEmailShaped } from '../shared/text.ts';
 import type { Availability, Role, User } from './user.ts';
 
 export const nameMaxLength = 200;
-export const emailMaxLength = 254;
+export { emailMaxLength };
 export const maxCustomersLimit = 1000;
 
 /** The fields an admin may change on a user; the password arrives already hashed. */
@@ -28,12 +28,12 @@ export interface NewUserFields {
 const invalid = (path: string, message: string) => Result.fail(new InvalidInput({ path, message }));
 
 export const checkName = (name: string): Result.Result<string, InvalidInput> =>
-  name.trim().length === 0 || codePointLength(name) > nameMaxLength
+  !hasCodePointsWithin(name, 1, nameMaxLength) || name.trim().length === 0
     ? invalid('name', `must be 1 to ${nameMaxLength} characters and not blank`)
     : Result.succeed(name);
 
 export const checkEmail = (email: string): Result.Result<string, InvalidInput> =>
-  /^[^\s@]+@[^\s@]+$/u.test(email) && codePointLength(email) <= emailMaxLength
+  isEmailShaped(email)
     ? Result.succeed(email)
     : invalid('email', 'must be an email address');
 

@@ -1,6 +1,7 @@
 import { Result } from 'effect';
 import type { ChatPlatformAccount } from '../allocation/chat-platform.port.ts';
 import { InvalidInput } from '../shared/errors.ts';
+import { isEmailShaped, withoutTrailingSlashes } from '../shared/text.ts';
 import { checkOptionalText, checkText } from '../tickets/text.rules.ts';
 
 export const defaultQiscusBaseUrl = 'https://multichannel.qiscus.com';
@@ -38,7 +39,8 @@ export interface QiscusIntegrationView {
 
 export const maxBaseUrlLength = 2000;
 
-const rules = {
+/** Lengths of the settings, in code points; also the decode bounds of the HTTP body. */
+export const qiscusSettingRules = {
   appCode: { min: 1, max: 255, notBlank: true },
   secretKey: { min: 1, max: 1000, notBlank: true },
   baseUrl: { min: 1, max: maxBaseUrlLength, notBlank: true },
@@ -48,11 +50,12 @@ const rules = {
 
 const invalid = (path: string, message: string) => Result.fail(new InvalidInput({ path, message }));
 
-const required = (path: string, value: string | null | undefined, rule: (typeof rules)[keyof typeof rules]) =>
+const required = (path: string, value: string | null | undefined, rule: (typeof qiscusSettingRules)[keyof typeof qiscusSettingRules]) =>
   value === null || value === undefined ? invalid(path, 'is required') : checkText(path, value, rule);
 
 export const checkBaseUrl = (path: string, value: string): Result.Result<string, InvalidInput> => {
-  const trimmed = value.trim().replace(/\/+$/u, '');
+  if (value.length > maxBaseUrlLength) return invalid(path, `must be at most ${maxBaseUrlLength} characters`);
+  const trimmed = withoutTrailingSlashes(value.trim());
   if (!URL.canParse(trimmed)) return invalid(path, 'must be an http or https URL');
   const url = new URL(trimmed);
   return (url.protocol === 'https:' || url.protocol === 'http:') && url.username === '' && url.password === ''
@@ -62,12 +65,12 @@ export const checkBaseUrl = (path: string, value: string): Result.Result<string,
 
 const checkAdmin = (input: QiscusSettingsInput): Result.Result<QiscusIntegration['admin'], InvalidInput> =>
   Result.gen(function* () {
-    const email = yield* checkOptionalText('admin_email', input.adminEmail, rules.adminEmail);
-    const password = yield* checkOptionalText('admin_password', input.adminPassword, rules.adminPassword);
+    const email = yield* checkOptionalText('admin_email', input.adminEmail, qiscusSettingRules.adminEmail);
+    const password = yield* checkOptionalText('admin_password', input.adminPassword, qiscusSettingRules.adminPassword);
     if (email === null && password === null) return null;
     if (email === null) return yield* invalid('admin_email', 'is required with admin_password');
     if (password === null) return yield* invalid('admin_password', 'is required with admin_email');
-    if (!/^[^\s@]+@[^\s@]+$/u.test(email)) return yield* invalid('admin_email', 'must be an email address');
+    if (!isEmailShaped(email)) return yield* invalid('admin_email', 'must be an email address');
     return { email, password };
   });
 
@@ -78,9 +81,9 @@ export const configureIntegration = (
   context: { readonly tenantId: string; readonly newToken: string; readonly now: Date },
 ): Result.Result<QiscusIntegration, InvalidInput> =>
   Result.gen(function* () {
-    const appCode = yield* required('app_code', input.appCode, rules.appCode);
-    const secretKey = yield* required('secret_key', input.secretKey, rules.secretKey);
-    const rawBaseUrl = yield* checkOptionalText('base_url', input.baseUrl, rules.baseUrl);
+    const appCode = yield* required('app_code', input.appCode, qiscusSettingRules.appCode);
+    const secretKey = yield* required('secret_key', input.secretKey, qiscusSettingRules.secretKey);
+    const rawBaseUrl = yield* checkOptionalText('base_url', input.baseUrl, qiscusSettingRules.baseUrl);
     const baseUrl = rawBaseUrl === null ? defaultQiscusBaseUrl : yield* checkBaseUrl('base_url', rawBaseUrl);
     const admin = yield* checkAdmin(input);
     return {
@@ -96,7 +99,7 @@ export const configureIntegration = (
   });
 
 const webhookUrl = (publicBaseUrl: string, path: string, token: string): string =>
-  `${publicBaseUrl.replace(/\/+$/u, '')}${path}?token=${encodeURIComponent(token)}`;
+  `${withoutTrailingSlashes(publicBaseUrl)}${path}?token=${encodeURIComponent(token)}`;
 
 export const agentAllocationUrl = (publicBaseUrl: string, token: string): string =>
   webhookUrl(publicBaseUrl, '/api/v1/webhook/agent_allocation', token);

@@ -14,12 +14,13 @@ export interface BusinessHours {
   readonly week: Readonly<Partial<Record<Weekday, ReadonlyArray<Window>>>>;
 }
 
-const clock = /^([01]\d|2[0-3]):([0-5]\d)$/;
+/** `HH:MM`: fixed width, fails within five characters. */
+export const clockPattern = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 /** Minutes after midnight of `HH:MM` (`24:00` allowed as an end), or null. */
 export const minuteOfDay = (text: string, end: boolean): number | null => {
   if (end && text === '24:00') return 1440;
-  const match = clock.exec(text);
+  const match = clockPattern.exec(text);
   return match === null ? null : Number(match[1]) * 60 + Number(match[2]);
 };
 

@@ -1,9 +1,11 @@
 // The one library the core uses besides effect: the IANA zone rules (DST included) are data, not code to hand-write.
 import { Temporal } from 'temporal-polyfill';
 
+export const zoneNameStart = /^[A-Za-z]/;
+
 /** The zone's id as the zone database spells it, or null for an unknown name or a UTC offset. */
 export const canonicalZone = (name: string): string | null => {
-  if (!/^[A-Za-z]/.test(name)) return null;
+  if (!zoneNameStart.test(name)) return null;
   try {
     const id = Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(name).timeZoneId;
     return /^[+-]/.test(id) ? null : id;

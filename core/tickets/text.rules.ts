@@ -1,12 +1,9 @@
 import { Result } from 'effect';
 import { InvalidInput } from '../shared/errors.ts';
 
-/** Length in Unicode code points (an emoji or other 4-byte character counts once). */
-export const codePointLength = (text: string): number => {
-  let length = 0;
-  for (const _ of text) length += 1;
-  return length;
-};
+import { codePointLength } from '../shared/text.ts';
+
+export { codePointLength };
 
 /** The first `count` code points of `text`, never splitting a surrogate pair. */
 export const firstCodePoints = (text: string, count: number): string => Array.from(text).slice(0, count).join('');
@@ -19,7 +16,8 @@ export interface LengthRule {
 
 /** Checks a text field's length in code points; the text itself is kept exactly as given. */
 export const checkText = (path: string, text: string, rule: LengthRule): Result.Result<string, InvalidInput> => {
-  const length = codePointLength(text);
+  // A code point is at most two UTF-16 units: a far longer string is refused without being walked.
+  const length = text.length > 2 * rule.max ? rule.max + 1 : codePointLength(text);
   if (length < rule.min) return Result.fail(new InvalidInput({ path, message: rule.min === 1 ? 'must not be empty' : `must be at least ${rule.min} characters` }));
   if (length > rule.max) return Result.fail(new InvalidInput({ path, message: `must be at most ${rule.max} characters` }));
   if (rule.notBlank === true && text.trim() === '') return Result.fail(new InvalidInput({ path, message: 'must not be blank' }));

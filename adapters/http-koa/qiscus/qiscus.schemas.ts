@@ -1,18 +1,21 @@
 import { Schema } from 'effect';
+import { maxBaseUrlLength, qiscusSettingRules as rules } from '../../../core/integrations/qiscus-integration.ts';
+import { Text } from '../validation.ts';
 
-const OptionalText = Schema.optionalKey(Schema.NullOr(Schema.String));
+// Bounded at decode; the use case checks required fields, blanks and shapes (422).
+const OptionalText = (max: number) => Schema.optionalKey(Schema.NullOr(Text(0, max)));
 
-/** `PUT /api/integrations/qiscus`; required fields and lengths are checked by the use case (422). */
+/** `PUT /api/integrations/qiscus`. */
 export const QiscusSettingsBody = Schema.Struct({
-  app_code: OptionalText,
-  secret_key: OptionalText,
-  base_url: OptionalText,
-  admin_email: OptionalText,
-  admin_password: OptionalText,
+  app_code: OptionalText(rules.appCode.max),
+  secret_key: OptionalText(rules.secretKey.max),
+  base_url: OptionalText(rules.baseUrl.max),
+  admin_email: OptionalText(rules.adminEmail.max),
+  admin_password: OptionalText(rules.adminPassword.max),
 });
 
 export const SetMarkAsResolvedBody = Schema.Struct({
-  url: Schema.optionalKey(Schema.NullOr(Schema.String)),
+  url: OptionalText(maxBaseUrlLength),
   enabled: Schema.optionalKey(Schema.NullOr(Schema.Boolean)),
 });
 

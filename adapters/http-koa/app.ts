@@ -49,15 +49,16 @@ const fallback = (router: Router) => async (ctx: Context, _next: Next): Promise<
 /** The Koa application of the HTTP API, built on whatever adapters the use cases were given. */
 export const createApp = (deps: HttpDeps): HttpApp => {
   const { config, useCases, logger } = deps;
+  const { limits } = deps;
   const loginThrottle = new LoginThrottle(
     {
       maxFailuresPerAccount: config.loginMaxFailuresPerAccount,
       maxFailuresPerAddress: config.loginMaxFailuresPerAddress,
       windowSeconds: config.loginFailureWindowSeconds,
     },
-    deps.limiters,
+    limits.counter,
   );
-  const channelThrottle = new ChannelThrottle(config.channelRateLimitPerMinute, deps.limiters);
+  const channelThrottle = new ChannelThrottle(config.channelRateLimitPerMinute, limits.shared ? limits.counter : undefined);
   const routes: ReadonlyArray<AnyRoute> = [
     ...authRoutes(useCases, loginThrottle),
     ...userRoutes(useCases),

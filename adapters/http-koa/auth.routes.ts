@@ -18,12 +18,13 @@ export const authRoutes = (useCases: HttpUseCases, throttle: LoginThrottle): Rea
     errors: ['InvalidCredentials', 'RateLimited', 'StoreUnavailable'],
     handle: ({ body, clientAddress }) =>
       Effect.gen(function* () {
-        const wait = yield* throttle.retryAfter(body.email, clientAddress);
+        // Counted before the password is checked (consume, then give back on success): simultaneous attempts cannot all be checked.
+        const wait = yield* throttle.admit(body.email, clientAddress);
         if (wait !== null) return yield* rateLimited(wait);
         const session = yield* useCases.login.execute(body).pipe(
-          Effect.tapError((e) => (e._tag === 'InvalidCredentials' ? throttle.failed(body.email, clientAddress) : Effect.void)),
+          Effect.tapError((e) => (e._tag === 'InvalidCredentials' ? Effect.void : throttle.notFailed(body.email, clientAddress).pipe(Effect.ignore))),
         );
-        yield* throttle.succeeded(body.email);
+        yield* throttle.succeeded(body.email, clientAddress);
         return ok(sessionJson(session));
       }),
   }),

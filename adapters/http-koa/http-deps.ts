@@ -29,7 +29,7 @@ import type { ListCustomersUseCase } from '../../core/tickets/list-customers.use
 import type { ListMessagesUseCase } from '../../core/tickets/list-messages.use-case.ts';
 import type { ListTicketsUseCase } from '../../core/tickets/list-tickets.use-case.ts';
 import type { PostMessageUseCase } from '../../core/tickets/post-message.use-case.ts';
-import type { LimiterFactory } from './rate-limits.ts';
+import type { RateLimitStore } from './rate-limits.ts';
 import type { QiscusUseCases } from './qiscus/qiscus-use-cases.ts';
 
 /** Every use case the HTTP API calls. */
@@ -85,8 +85,8 @@ export interface HttpDeps {
   readonly logger: Logger;
   /** Whether the store (and broker) answer; `/readyz` is 503 when not. */
   readonly ready: () => Effect.Effect<boolean>;
-  /** Rate-limit counters; memory by default, a DB-backed rate-limiter-flexible store for many processes. */
-  readonly limiters?: LimiterFactory;
+  /** The login and channel counters: this process's memory, or a store every API process shares. */
+  readonly limits: RateLimitStore;
   /** The web console's built files (Vite's `dist/`), served at `/console/`. */
   readonly consoleDir?: string;
 }

@@ -1,15 +1,13 @@
 import { Effect } from 'effect';
-import { RateLimiterMemory, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { StoreUnavailable } from '../../core/shared/errors.ts';
+import type { StoreUnavailable } from '../../core/shared/errors.ts';
+import type { RateCounter } from '../../core/shared/rate-counter.port.ts';
+import { SlidingWindow } from './sliding-window.ts';
 
-/** Builds a fixed-window counter; swap in a DB-backed rate-limiter-flexible store for many processes. */
-export type LimiterFactory = (options: { readonly keyPrefix: string; readonly points: number; readonly duration: number }) => RateLimiterAbstract;
-
-export const memoryLimiters: LimiterFactory = (options) => new RateLimiterMemory({ ...options });
-
-/** A counter store that fails (DB down, timeout) answers like any store failure (503), never lets the attempt through. */
-const counted = <A>(work: () => Promise<A>): Effect.Effect<A, StoreUnavailable> =>
-  Effect.tryPromise({ try: work, catch: (cause) => new StoreUnavailable({ cause }) });
+/** Where the login and channel counters live: `shared` when every API process uses the same store. */
+export interface RateLimitStore {
+  readonly counter: RateCounter;
+  readonly shared: boolean;
+}
 
 export interface LoginLimits {
   readonly maxFailuresPerAccount: number;
@@ -17,73 +15,88 @@ export interface LoginLimits {
   readonly windowSeconds: number;
 }
 
-const blockedFor = async (limiter: RateLimiterAbstract, key: string, max: number): Promise<number | null> => {
-  const res = await limiter.get(key);
-  return res !== null && res.consumedPoints >= max ? Math.ceil(res.msBeforeNext / 1000) : null;
-};
+const seconds = (ms: number): number => Math.max(1, Math.ceil(ms / 1000));
+const accountKey = (email: string): string => `login_account:${email.trim().toLowerCase()}`;
+const addressKey = (address: string): string => `login_address:${address}`;
 
-/** Failed-login counters per account (email, case-insensitive) and per client address; only failures count. */
+/**
+ * Failed-login counters per account (email, case-insensitive) and per client address. An attempt is
+ * counted BEFORE its password is checked (atomically in the store, so N simultaneous attempts cannot all
+ * be checked), and given back when it turns out not to be a failure. A counter store that fails answers
+ * like any store failure (503), never lets the attempt through.
+ */
 export class LoginThrottle {
   readonly #limits: LoginLimits;
-  readonly #accounts: RateLimiterAbstract;
-  readonly #addresses: RateLimiterAbstract;
+  readonly #counter: RateCounter;
 
-  constructor(limits: LoginLimits, factory: LimiterFactory = memoryLimiters) {
+  constructor(limits: LoginLimits, counter: RateCounter) {
     this.#limits = limits;
-    const duration = limits.windowSeconds;
-    this.#accounts = factory({ keyPrefix: 'login_account', points: limits.maxFailuresPerAccount, duration });
-    this.#addresses = factory({ keyPrefix: 'login_address', points: limits.maxFailuresPerAddress, duration });
+    this.#counter = counter;
   }
 
-  /** Seconds until another attempt is allowed, or null when it is allowed now. */
-  retryAfter(email: string, address: string): Effect.Effect<number | null, StoreUnavailable> {
-    return counted(async () => {
-      const [account, client] = await Promise.all([
-        blockedFor(this.#accounts, email.trim().toLowerCase(), this.#limits.maxFailuresPerAccount),
-        blockedFor(this.#addresses, address, this.#limits.maxFailuresPerAddress),
-      ]);
-      return account === null && client === null ? null : Math.max(account ?? 0, client ?? 0, 1);
+  /** Counts this attempt against both limits and returns null, or the seconds to wait when either is reached (nothing counted). */
+  admit(email: string, address: string): Effect.Effect<number | null, StoreUnavailable> {
+    const windowMs = this.#limits.windowSeconds * 1000;
+    const counter = this.#counter;
+    const limits = this.#limits;
+    return Effect.gen(function* () {
+      const account = yield* counter.take(accountKey(email), limits.maxFailuresPerAccount, windowMs);
+      if (!account.counted) return seconds(account.resetInMs);
+      const client = yield* counter.take(addressKey(address), limits.maxFailuresPerAddress, windowMs).pipe(
+        Effect.tapError(() => counter.giveBack(accountKey(email)).pipe(Effect.ignore)),
+      );
+      if (client.counted) return null;
+      yield* counter.giveBack(accountKey(email));
+      return seconds(client.resetInMs);
     });
   }
 
-  failed(email: string, address: string): Effect.Effect<void, StoreUnavailable> {
-    return counted(async () => {
-      await Promise.all([this.#accounts.penalty(email.trim().toLowerCase(), 1), this.#addresses.penalty(address, 1)]);
-    });
+  /** The attempt was not a failure after all (the store failed, say): both counts given back. */
+  notFailed(email: string, address: string): Effect.Effect<void, StoreUnavailable> {
+    return Effect.all([this.#counter.giveBack(accountKey(email)), this.#counter.giveBack(addressKey(address))], { discard: true });
   }
 
-  succeeded(email: string): Effect.Effect<void, StoreUnavailable> {
-    return counted(async () => {
-      await this.#accounts.delete(email.trim().toLowerCase());
-    });
+  /** A success resets the account and gives the address its attempt back. */
+  succeeded(email: string, address: string): Effect.Effect<void, StoreUnavailable> {
+    return Effect.all([this.#counter.clear(accountKey(email)), this.#counter.giveBack(addressKey(address))], { discard: true });
   }
 }
 
-/** At most `perMinute` correctly signed webhook requests per channel per 60 s window. */
+/**
+ * At most `perMinute` correctly signed webhook requests per channel in any 60 s. Each process holds an
+ * exact sliding window in memory (no I/O when it refuses); with a shared store, a request it admits is
+ * also counted there in one statement (fixed 60 s windows), so N processes never admit N × the limit.
+ */
 export class ChannelThrottle {
-  readonly #limiter: RateLimiterAbstract;
+  readonly #local: SlidingWindow;
+  readonly #perMinute: number;
+  readonly #shared: RateCounter | undefined;
 
-  constructor(perMinute: number, factory: LimiterFactory = memoryLimiters) {
-    this.#limiter = factory({ keyPrefix: 'channel_webhook', points: perMinute, duration: 60 });
+  constructor(perMinute: number, shared?: RateCounter) {
+    this.#perMinute = perMinute;
+    this.#local = new SlidingWindow(perMinute, 60_000);
+    this.#shared = shared;
   }
 
   /** Counts one request; seconds to wait when the channel is over its limit, else null. */
   take(channelId: string): Effect.Effect<number | null, StoreUnavailable> {
-    return counted(async () => {
-      try {
-        await this.#limiter.consume(channelId, 1);
-        return null;
-      } catch (rejection) {
-        if (rejection instanceof Error) throw rejection;
-        return Math.max(1, Math.ceil((rejection as { msBeforeNext: number }).msBeforeNext / 1000));
-      }
-    });
+    const wait = this.#local.admit(channelId);
+    if (wait !== null) return Effect.succeed(seconds(wait));
+    if (this.#shared === undefined) return Effect.succeed(null);
+    const local = this.#local;
+    return this.#shared.take(`channel_webhook:${channelId}`, this.#perMinute, 60_000).pipe(
+      Effect.tapError(() => Effect.sync(() => local.release(channelId))),
+      Effect.map((taken) => {
+        if (taken.counted) return null;
+        local.release(channelId);
+        return seconds(taken.resetInMs);
+      }),
+    );
   }
 
   /** Gives back a request `take` counted that turned out to change nothing (a redelivery). */
   refund(channelId: string): Effect.Effect<void, StoreUnavailable> {
-    return counted(async () => {
-      await this.#limiter.reward(channelId, 1);
-    });
+    this.#local.release(channelId);
+    return this.#shared === undefined ? Effect.void : this.#shared.giveBack(`channel_webhook:${channelId}`);
   }
 }

@@ -3,7 +3,8 @@ import { Container, type ServiceIdentifier } from 'inversify';
 import type { Logger } from 'pino';
 import { createApp, type HttpApp } from '../../adapters/http-koa/app.ts';
 import type { HttpUseCases } from '../../adapters/http-koa/http-deps.ts';
-import type { LimiterFactory } from '../../adapters/http-koa/rate-limits.ts';
+import type { RateLimitStore } from '../../adapters/http-koa/rate-limits.ts';
+import { MemoryRateCounter } from '../../adapters/memory/memory-rate-counter.ts';
 import { Argon2PasswordHasher } from '../../adapters/crypto/argon2-password-hasher.ts';
 import { randomSecretGenerator, standardWebhookVerifier, webhookSecretGenerator } from '../../adapters/crypto/standard-webhooks.ts';
 import { JwtAccessTokenIssuer } from '../../adapters/crypto/jwt-access-token-issuer.ts';
@@ -32,7 +33,7 @@ export type Readiness = () => Effect.Effect<boolean>;
 
 /**
  * The API's object graph; the store is given (see `store.ts`), everything else is built here.
- * `limiters` holds the login and channel counters (default: this process's memory; see `apps/shared/limiters.ts`);
+ * `limits` holds the login and channel counters (default: this process's memory; see `apps/shared/limiters.ts`);
  * `clock` is the system clock unless a test drives time.
  */
 export const buildContainer = (
@@ -40,7 +41,7 @@ export const buildContainer = (
   logger: Logger,
   uow: UnitOfWork,
   readiness?: Readiness,
-  limiters?: LimiterFactory,
+  limits?: RateLimitStore,
   clock: Clock = systemClock,
 ): Container => {
   const container = new Container({ defaultScope: 'Singleton' });
@@ -87,7 +88,7 @@ export const buildContainer = (
           channelRateLimitPerMinute: cfg.channelRateLimitPerMinute,
           publicBaseUrl: cfg.publicBaseUrl,
         },
-        limiters,
+        limits: limits ?? { counter: new MemoryRateCounter(), shared: false },
         consoleDir: fileURLToPath(new URL('../console/dist/', import.meta.url)),
         ready:
           readiness ??

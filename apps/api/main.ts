@@ -44,15 +44,15 @@ const start = async (): Promise<void> => {
   try {
     limiters = await openLimiterStore(config.databaseUrl);
   } catch (error) {
-    logger.error({ err: error, database }, 'cannot create the rate-limit table');
+    logger.error({ err: error, database }, 'cannot open the rate-limit counters');
     await store.close();
-    return fail(`Cannot create the rate-limit table in ${database}: ${error instanceof Error ? error.message : String(error)}`);
+    return fail(`Cannot open the rate-limit counters in ${database}: ${error instanceof Error ? error.message : String(error)}`);
   }
 
   const demo = await ensureDemoTenant({ ...store, hasher: new Argon2PasswordHasher(), clock: systemClock, ids: uuidV7Ids });
   if (demo) logger.info({ tenantId: demo.tenantId }, 'created the demo tenant (credentials printed to the console once)');
 
-  const app = buildContainer(config, logger, store.uow, apiReadiness(store, config.amqpUrl), limiters.factory).get(tokens.httpApp);
+  const app = buildContainer(config, logger, store.uow, apiReadiness(store, config.amqpUrl), limiters).get(tokens.httpApp);
   let jobs: RunningJobs = { stop: async () => {} };
   if (config.amqpUrl === null) {
     const built = buildJobs({

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { createMysqlDatabase, mysqlServer, type MysqlTestDatabase } from '../support/databases.ts';
 import { allContracts } from './all-contracts.ts';
 import { outboxFeedContract } from './suites/outbox-feed.contract.ts';
+import { rateCounterContract } from './suites/rate-counter.contract.ts';
+import { MysqlRateCounter } from '../../adapters/mikro-orm/mysql-rate-counter.ts';
 
 // Every port contract on MariaDB/MySQL: one fresh database for the run, a connection pool per env.
 const server = await mysqlServer();
@@ -22,6 +24,13 @@ if (server.status === 'ready') {
     return { uow: db.uow, close: () => db.close() };
   };
   for (const contract of allContracts) contract(makeEnv);
+
+  rateCounterContract(async (now) => {
+    const target = database.target;
+    if (target.dialect !== 'mysql') throw new Error('a MySQL target');
+    const counter = await MysqlRateCounter.open(target, now);
+    return { counter, close: () => counter.close() };
+  });
 
   // The feed reads every tenant's rows and leases outlive a test: each env starts from an empty outbox.
   outboxFeedContract(async () => {

@@ -5,10 +5,11 @@ import { ChannelDeliveryEntity, ChannelEntity } from './channel.entity.ts';
 import { OutboxEntity, ReportedLoadEntity } from './outbox.entity.ts';
 import { IntegrationEntity, PlatformAgentLinkEntity, RoomSessionEntity, UnansweredAssignEntity } from './integration.entity.ts';
 import { EventCounterEntity, EventEntity } from './event.entity.ts';
+import { RateLimitEntity } from './rate-limit.entity.ts';
 
 export { TenantEntity, TenantLockEntity, UserEntity, RefreshTokenEntity, CustomerEntity, TicketEntity, MessageEntity };
 export { ChannelEntity, ChannelDeliveryEntity, OutboxEntity, ReportedLoadEntity, IntegrationEntity, PlatformAgentLinkEntity, UnansweredAssignEntity };
-export { EventEntity, EventCounterEntity, RoomSessionEntity };
+export { EventEntity, EventCounterEntity, RoomSessionEntity, RateLimitEntity };
 
 /** Every table of the Switchboard schema, in dependency order. */
 export const entities = [
@@ -29,4 +30,5 @@ export const entities = [
   EventEntity,
   EventCounterEntity,
   RoomSessionEntity,
+  RateLimitEntity,
 ];

@@ -3,11 +3,13 @@ import { createServer, type Server } from 'node:http';
 import { connect, createServer as createTcpServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { Effect } from 'effect';
-import { RateLimiterMemory, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { channelHeaders } from '../../support/channel-signing.ts';
 import { Argon2PasswordHasher } from '../../../adapters/crypto/argon2-password-hasher.ts';
 import { createLogger } from '../../../adapters/http-koa/logger.ts';
-import type { LimiterFactory } from '../../../adapters/http-koa/rate-limits.ts';
+import type { RateLimitStore } from '../../../adapters/http-koa/rate-limits.ts';
+import { MemoryRateCounter } from '../../../adapters/memory/memory-rate-counter.ts';
+import { StoreUnavailable } from '../../../core/shared/errors.ts';
+import type { RateCounter } from '../../../core/shared/rate-counter.port.ts';
 import { systemClock, uuidV7Ids } from '../../../adapters/memory/memory-ids.ts';
 import { loadConfig } from '../../../apps/api/config.ts';
 import { buildContainer, tokens } from '../../../apps/api/container.ts';
@@ -42,9 +44,9 @@ export interface ApiProcess {
 const jwtSecret = randomBytes(32).toString('hex');
 const secretsKey = randomBytes(32).toString('base64');
 
-export const startApi = async (deps: { readonly uow: UnitOfWork; readonly limiters: LimiterFactory; readonly databaseUrl?: string }): Promise<ApiProcess> => {
-  const config = loadConfig({ JWT_SECRET: jwtSecret, SECRETS_KEY: secretsKey, DATABASE_URL: deps.databaseUrl ?? 'memory:', LOG_LEVEL: 'silent', ...limitsEnv });
-  const app = buildContainer(config, createLogger({ level: 'silent' }), deps.uow, undefined, deps.limiters).get(tokens.httpApp);
+export const startApi = async (deps: { readonly uow: UnitOfWork; readonly limits: RateLimitStore; readonly databaseUrl?: string; readonly env?: Readonly<Record<string, string>> }): Promise<ApiProcess> => {
+  const config = loadConfig({ JWT_SECRET: jwtSecret, SECRETS_KEY: secretsKey, DATABASE_URL: deps.databaseUrl ?? 'memory:', LOG_LEVEL: 'silent', ...limitsEnv, ...deps.env });
+  const app = buildContainer(config, createLogger({ level: 'silent' }), deps.uow, undefined, deps.limits).get(tokens.httpApp);
   const server: Server = createServer(app.callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -88,20 +90,17 @@ export const freshAddress = (): string => `10.${[0, 0, 0].map(() => Math.floor(M
 
 export const unknownEmail = (): string => `nobody-${randomUUID().slice(0, 8)}@limits.test`;
 
-/** Memory counters whose named operations can be made to fail, as a counter store that went down would. */
-export const breakableLimiters = (): { readonly factory: LimiterFactory; readonly failing: Set<string> } => {
-  const failing = new Set<string>();
-  const factory: LimiterFactory = (options) =>
-    new Proxy(new RateLimiterMemory({ ...options }), {
-      get: (target, name, receiver) => {
-        const value: unknown = Reflect.get(target, name, receiver);
-        if (typeof value !== 'function') return value;
-        return typeof name === 'string' && failing.has(name)
-          ? () => Promise.reject(new Error('counter store down'))
-          : (value as (...args: unknown[]) => unknown).bind(target);
-      },
-    }) as RateLimiterAbstract;
-  return { factory, failing };
+/** Memory counters whose named operations (`take`, `giveBack`, `clear`) can be made to fail, as a counter store that went down would. */
+export const breakableLimits = (shared = false): RateLimitStore & { readonly failing: Set<keyof RateCounter> } => {
+  const failing = new Set<keyof RateCounter>();
+  const memory = new MemoryRateCounter();
+  const down = () => Effect.fail(new StoreUnavailable({ cause: new Error('counter store down') }));
+  const counter: RateCounter = {
+    take: (key, limit, windowMs) => (failing.has('take') ? down() : memory.take(key, limit, windowMs)),
+    giveBack: (key) => (failing.has('giveBack') ? down() : memory.giveBack(key)),
+    clear: (key) => (failing.has('clear') ? down() : memory.clear(key)),
+  };
+  return { counter, shared, failing };
 };
 
 /** A TCP forwarder to a server, which a test can take down (refusing and cutting connections) and bring back. */

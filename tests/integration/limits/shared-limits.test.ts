@@ -1,7 +1,8 @@
 import { createConnection, type Connection } from 'mysql2/promise';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SwitchboardDatabase } from '../../../adapters/mikro-orm/open-database.ts';
-import { defaultLimiterTable, openLimiterStore, type LimiterStore } from '../../../apps/shared/limiters.ts';
+import { rateLimitTable } from '../../../adapters/mikro-orm/mysql-rate-counter.ts';
+import { openLimiterStore, type LimiterStore } from '../../../apps/shared/limiters.ts';
 import { createMysqlDatabase, mysqlServer, type MysqlTestDatabase } from '../../support/databases.ts';
 import { createTenant, freshAddress, startApi, tcpProxy, unknownEmail, type ApiProcess, type TcpProxy } from './limits-harness.ts';
 
@@ -34,7 +35,7 @@ const suite = (url: URL): void => {
   const startProcess = async (options: { limiterPort?: number; operationTimeoutMs?: number } = {}): Promise<Process> => {
     const db = await database.open();
     const limiters = await openLimiterStore(databaseUrl(url, name, options.limiterPort), { operationTimeoutMs: options.operationTimeoutMs ?? 3_000 });
-    const api = await startApi({ uow: db.uow, limiters: limiters.factory, databaseUrl: databaseUrl(url, name) });
+    const api = await startApi({ uow: db.uow, limits: limiters, databaseUrl: databaseUrl(url, name) });
     const instance: Process = {
       api,
       db,
@@ -121,7 +122,7 @@ const suite = (url: URL): void => {
     it('keep neither emails nor addresses in the counter table', async () => {
       const email = unknownEmail();
       await a.api.login(email, 'wrong-password-1', '10.9.8.7');
-      const [rows] = await (await adminConnection()).query(`select \`key\` from \`${name}\`.\`${defaultLimiterTable}\``);
+      const [rows] = await (await adminConnection()).query(`select \`key\` from \`${name}\`.\`${rateLimitTable}\``);
       const keys = (rows as Array<{ key: string }>).map((r) => r.key);
       expect(keys.length).toBeGreaterThan(0);
       expect(keys.some((k) => k.includes('@') || k.includes('10.9.8.7'))).toBe(false);
@@ -164,7 +165,7 @@ const suite = (url: URL): void => {
     it('answers 503 within the operation timeout when the counter table is locked', async () => {
       const admin = await createTenant(instance.db.uow);
       const locker = await adminConnection(name);
-      await locker.query(`lock tables \`${defaultLimiterTable}\` write`);
+      await locker.query(`lock tables \`${rateLimitTable}\` write`);
       try {
         const started = Date.now();
         const res = await instance.api.login(admin.email, admin.password, freshAddress());

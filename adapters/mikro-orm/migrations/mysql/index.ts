@@ -8,6 +8,7 @@ import { Migration20261203081228_event_log } from './Migration20261203081228_eve
 import { Migration20261203084045_channel_webhook_security } from './Migration20261203084045_channel_webhook_security.ts';
 import { Migration20261203091000_room_sessions } from './Migration20261203091000_room_sessions.ts';
 import { Migration20261203094754_sla_and_reports } from './Migration20261203094754_sla_and_reports.ts';
+import { Migration20261203121554_rate_limits } from './Migration20261203121554_rate_limits.ts';
 
 /** The mysql migration set, oldest first (`secrets` seals stored secrets that a migration moves; new ones come from `node adapters/mikro-orm/migrations/create-migration.ts <name>`). */
 export const mysqlMigrations = (secrets: SecretCipher = missingSecretCipher): ReadonlyArray<MigrationObject> => [
@@ -18,4 +19,5 @@ export const mysqlMigrations = (secrets: SecretCipher = missingSecretCipher): Re
   { name: 'Migration20261203084045_channel_webhook_security', class: Migration20261203084045_channel_webhook_security(secrets) },
   { name: 'Migration20261203091000_room_sessions', class: Migration20261203091000_room_sessions },
   { name: 'Migration20261203094754_sla_and_reports', class: Migration20261203094754_sla_and_reports },
+  { name: 'Migration20261203121554_rate_limits', class: Migration20261203121554_rate_limits },
 ];

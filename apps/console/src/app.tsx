@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ConsoleContext, TextContext, type Console, type LiveListener } from './context.tsx';
 import { ApiClient, type TokenStore } from './lib/api-client.ts';
-import { assignedTo, SequenceGate } from './lib/events.ts';
 import { localeOf, translator, type Language } from './lib/i18n.ts';
+import { liveDispatcher } from './lib/live-dispatch.ts';
 import { LiveEvents, type LiveState } from './lib/live-events.ts';
 import type { User } from './lib/types.ts';
 import { Login } from './login.tsx';
@@ -108,21 +108,20 @@ const SignedIn = ({ api, user, setUser, language, setLanguage }: SignedInProps) 
   }, []);
 
   useEffect(() => {
-    const gate = new SequenceGate();
+    const dispatch = liveDispatcher({
+      me: () => me.current,
+      setMe: setUser,
+      assigned: (event) => {
+        if (notificationsWanted()) notifyAssigned(text.current('notify.assigned', { title: event.data.ticket?.title ?? '' }));
+      },
+      fanOut: (signal) => {
+        for (const listener of listeners.current) listener(signal);
+      },
+    });
     const live = new LiveEvents({
       streamTicket: () => api.request<{ ticket: string }>('POST', '/api/events/ticket'),
       open: (url) => new EventSource(url),
-      onEvent: (event) => {
-        if (!gate.accept(event)) return;
-        const changed = event.data.user;
-        if (event.type === 'agent.availability_changed' && changed?.id === me.current.id) setUser(changed);
-        if (assignedTo(event, me.current.id) && notificationsWanted()) notifyAssigned(text.current('notify.assigned', { title: event.data.ticket?.title ?? '' }));
-        for (const listener of listeners.current) listener({ kind: 'event', event });
-      },
-      onReset: () => {
-        gate.clear();
-        for (const listener of listeners.current) listener({ kind: 'reset' });
-      },
+      ...dispatch,
       onState: setLiveState,
     });
     live.start();

@@ -1,10 +1,11 @@
 import { createContext, useContext, useEffect, useRef } from 'react';
 import type { ApiClient } from './lib/api-client.ts';
 import type { Language, Translate } from './lib/i18n.ts';
+import type { LiveSignal } from './lib/live-dispatch.ts';
 import type { LiveState } from './lib/live-events.ts';
-import type { EventEnvelope, User } from './lib/types.ts';
+import type { User } from './lib/types.ts';
 
-export type LiveSignal = { readonly kind: 'event'; readonly event: EventEnvelope } | { readonly kind: 'reset' };
+export type { LiveSignal };
 export type LiveListener = (signal: LiveSignal) => void;
 
 export interface Console {

@@ -23,18 +23,20 @@ const tooLarge = (limit: number): PayloadTooLarge => new PayloadTooLarge({ limit
 const isJsonMediaType = (header: string | undefined): boolean =>
   (header ?? '').split(';')[0]?.trim().toLowerCase() === 'application/json';
 
-/** Reads the body up to `limit` bytes; past it, drains the rest without keeping it. */
+/** Reads the body up to `limit` bytes; one byte past it, stops reading and answers at once (the 413 then closes the connection). */
 const collect = (req: IncomingMessage, limit: number): Promise<Buffer | 'too_large'> =>
   new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let over = false;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) over = true;
-      if (!over) chunks.push(chunk);
-    });
-    req.on('end', () => resolve(over ? 'too_large' : Buffer.concat(chunks)));
+      if (size <= limit) return void chunks.push(chunk);
+      req.off('data', onData);
+      req.pause();
+      resolve('too_large');
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 

@@ -1,3 +1,4 @@
+import { request, type IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpApp, type HttpTestEnv, type Staff } from '../support/http-app.ts';
 
@@ -158,5 +159,43 @@ describe('operations', () => {
     const bundle = await fetch(`${env.baseUrl}/docs/assets/swagger-ui-bundle.js`);
     expect(bundle.status).toBe(200);
     expect((await bundle.text()).length).toBeGreaterThan(100_000);
+  });
+});
+
+const MiB = 1024 * 1024;
+
+describe('a chunked body over 1 MiB (finding 12)', () => {
+  it('is answered 413 at the limit and the connection closed, though the sender never ends it', async () => {
+    const req = request(new URL('/api/customers', env.baseUrl), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+    });
+    // The server closing while we still send (EPIPE) is the point; the answer must have come first.
+    const answered = new Promise<IncomingMessage>((resolve, reject) => {
+      req.on('response', resolve);
+      req.on('error', (error) => setTimeout(() => reject(error), 1000));
+    });
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    let sent = 0;
+    let sending = true;
+    const pump = () => {
+      while (sending && req.write(chunk)) sent += chunk.length;
+      sent += chunk.length;
+    };
+    req.on('drain', pump);
+    req.write('{"name":"');
+    pump();
+    const res = await answered;
+    const sentWhenAnswered = sent;
+    sending = false;
+    const closed = new Promise((resolve) => res.socket.on('close', resolve));
+    let body = '';
+    res.on('data', (part) => (body += String(part)));
+    await closed;
+    expect(res.statusCode).toBe(413);
+    expect(res.headers.connection).toBe('close');
+    expect(JSON.parse(body).error.code).toBe('payload_too_large');
+    // Answered right past the limit, not after reading on (sockets buffer a few MiB at most).
+    expect(sentWhenAnswered).toBeLessThan(8 * MiB);
   });
 });

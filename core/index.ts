@@ -65,6 +65,7 @@ export type { TicketFilter, TicketRepository } from './tickets/ticket.port.ts';
 export type { CustomerRepository } from './tickets/customer.port.ts';
 export type { MessageRepository } from './tickets/message.port.ts';
 export { assign, canTransition, changeStatus, createTicket, isWaiting, unassign } from './tickets/ticket.ops.ts';
+export type { AssignedBy, OpContext, QueueContext, TicketChange } from './tickets/ticket.ops.ts';
 export { ExternalIdTaken, InvalidTransition, TicketClosed } from './tickets/tickets.errors.ts';
 export { CreateTicketUseCase } from './tickets/create-ticket.use-case.ts';
 export { GetTicketUseCase } from './tickets/get-ticket.use-case.ts';

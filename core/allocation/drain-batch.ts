@@ -4,6 +4,8 @@ import { domainEvent, type AllocationDecision } from '../shared/events.ts';
 import type { Clock, IdGenerator } from '../shared/ports.ts';
 import type { Store } from '../shared/unit-of-work.port.ts';
 import { assign } from '../tickets/ticket.ops.ts';
+import { saveChange } from '../tickets/tickets.shared.ts';
+import { touchAgent } from './touch-agent.ts';
 import type { Ticket } from '../tickets/ticket.ts';
 import { afterAssignment, chooseAgent, compareQueueOrder, isWaiting } from './allocation.policy.ts';
 import { ahead, firstBlocker, passedOver, type RoomKnowledge } from './fair-queue.ts';
@@ -36,12 +38,6 @@ export interface AllocationEnv {
   readonly ids: IdGenerator;
 }
 
-const touchAgent = (store: Store, tenantId: string, agentId: string, now: Date): Effect.Effect<void, StoreUnavailable> =>
-  Effect.gen(function* () {
-    const user = yield* store.users.get(tenantId, agentId);
-    if (user === null) return;
-    yield* store.users.update({ ...user, lastAssignedAt: now }).pipe(Effect.catchTag('DuplicateKey', (e) => Effect.die(e)));
-  });
 
 /**
  * Assigns up to `limit` waiting native tickets of the tenant in queue order while some agent has room,
@@ -88,19 +84,11 @@ export const drainBatch = (
       const ticket = yield* store.tickets.get(tenantId, queued.id, { forUpdate: true });
       if (ticket === null || !isWaiting(ticket)) continue;
       const now = env.clock.now();
-      const updated = assign(ticket, agent.agentId, now);
-      if (Result.isFailure(updated)) continue;
-      yield* store.tickets.update(updated.success);
+      const decision = older.length === 0 ? choice.decision : { ...choice.decision, passedOver: passedOver(older) };
+      const assigned = assign(ticket, agent.agentId, { now, ids: env.ids }, { by: 'allocator', decision });
+      if (Result.isFailure(assigned)) continue;
+      yield* saveChange(store, assigned.success);
       yield* touchAgent(store, tenantId, agent.agentId, now);
-      yield* store.outbox.append([
-        domainEvent('ticket.assigned', { id: env.ids.next(), tenantId, occurredAt: now }, {
-          ticketId: ticket.id,
-          agentId: agent.agentId,
-          previousAgentId: null,
-          by: 'allocator',
-          decision: older.length === 0 ? choice.decision : { ...choice.decision, passedOver: passedOver(older) },
-        }),
-      ]);
       assignments.push({ ticketId: ticket.id, agentId: agent.agentId });
       agents = agents.map((a) => (a.agentId === agent.agentId ? afterAssignment(a, now) : a));
       choice = chooseAgent(agents, defaultCapacity);

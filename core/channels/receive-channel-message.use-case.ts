@@ -1,6 +1,5 @@
 import { Effect, Result } from 'effect';
 import type { DuplicateKey, InvalidInput, StoreUnavailable } from '../shared/errors.ts';
-import { domainEvent } from '../shared/events.ts';
 import type { Clock, IdGenerator } from '../shared/ports.ts';
 import type { Store, UnitOfWork } from '../shared/unit-of-work.port.ts';
 import { appendMessage } from '../tickets/conversation.effects.ts';
@@ -10,7 +9,7 @@ import { checkMessageText } from '../tickets/message.ops.ts';
 import { isActive, type Ticket } from '../tickets/ticket.ts';
 import { createTicket, titleRule } from '../tickets/ticket.ops.ts';
 import { checkOptionalText, checkText, firstCodePoints } from '../tickets/text.rules.ts';
-import { duplicateIsDefect, tenantSettings } from '../tickets/tickets.shared.ts';
+import { duplicateIsDefect, insertChange, tenantSettings } from '../tickets/tickets.shared.ts';
 import type { Channel, ChannelDelivery } from './channel.ts';
 import { intakeTitle, redeliveryHorizon } from './channel.ops.ts';
 
@@ -95,7 +94,7 @@ export class ReceiveChannelMessageUseCase {
       if (locked !== null && isActive(locked)) ticket = locked;
       else {
         const now = deps.clock.now();
-        ticket = yield* Effect.fromResult(
+        const created = yield* Effect.fromResult(
           createTicket({
             id: deps.ids.next(),
             tenantId,
@@ -106,17 +105,9 @@ export class ReceiveChannelMessageUseCase {
             autoAssign: settings.autoAssign,
             slaSettings: settings,
             now,
-          }),
+          }, deps.ids),
         );
-        yield* duplicateIsDefect(store.tickets.insert(ticket));
-        yield* store.outbox.append([
-          domainEvent('ticket.created', { id: deps.ids.next(), tenantId, occurredAt: now }, {
-            ticketId: ticket.id,
-            channel: 'webhook',
-            priority: ticket.priority,
-            autoAssign: settings.autoAssign,
-          }),
-        ]);
+        ticket = yield* duplicateIsDefect(insertChange(store, created));
       }
       const message = yield* appendMessage(store, deps, { ticket, senderType: 'customer', senderId: customer.id, message: input.message }).pipe(
         Effect.catchTag('TicketClosed', (error) => Effect.die(error)),

@@ -2,11 +2,10 @@ import { Effect, Result } from 'effect';
 import type { ChatPlatform, ChatPlatformAccount } from '../allocation/chat-platform.port.ts';
 import { isWaiting } from '../allocation/allocation.policy.ts';
 import type { RetryableJobFailure, StoreUnavailable } from '../shared/errors.ts';
-import { domainEvent } from '../shared/events.ts';
 import type { UnitOfWork } from '../shared/unit-of-work.port.ts';
 import { isActive, type Ticket } from '../tickets/ticket.ts';
-import { eventMeta } from '../tickets/tickets.shared.ts';
-import { enterQueue, leaveQueue, releaseHold } from '../tickets/ticket.ops.ts';
+import { saveChange } from '../tickets/tickets.shared.ts';
+import { dropStaleAssignment, enterQueue, leaveQueue } from '../tickets/ticket.ops.ts';
 import { retryable, waitingRooms } from './integrations.shared.ts';
 import { accountOf } from './qiscus-integration.ts';
 import { resolveRoomTicket, type RoomEnv } from './room-reservation.ts';
@@ -85,7 +84,7 @@ export class ReconcileRoomsUseCase {
           const current = yield* store.tickets.get(tenantId, ticket.id, { forUpdate: true });
           if (current === null || !isWaiting(current) || current.queuedAt?.getTime() !== ticket.queuedAt?.getTime()) return null;
           if (state === 'resolved') return (yield* resolveRoomTicket(store, deps, { tenantId, ticketId: ticket.id })) ? ('resolved' as const) : null;
-          yield* store.tickets.update(leaveQueue(current, deps.clock.now()));
+          yield* saveChange(store, leaveQueue(current, { now: deps.clock.now(), ids: deps.ids }));
           return 'dropped' as const;
         }),
       );
@@ -106,7 +105,6 @@ export class ReconcileRoomsUseCase {
         const ticket = latest === null ? null : yield* store.tickets.get(tenantId, latest.id, { forUpdate: true });
         if (ticket === null || ticket.updatedAt.getTime() >= snapshotAt.getTime()) return null;
         const now = clock.now();
-        const meta = () => eventMeta(ids, tenantId, now);
         if (!isActive(ticket)) {
           // Only once the platform has confirmed that ticket's session over: else its resolve may still be on the way.
           const session = yield* store.integrations.sessionOfTicket(tenantId, ticket.id);
@@ -119,13 +117,11 @@ export class ReconcileRoomsUseCase {
         }
         if (ticket.assignedAgentId !== null) {
           if (now.getTime() - ticket.updatedAt.getTime() < staleAfterMs) return null;
-          yield* store.tickets.update(releaseHold(ticket, ticket.createdAt, now));
-          yield* store.outbox.append([domainEvent('ticket.unassigned', meta(), { ticketId: ticket.id, previousAgentId: ticket.assignedAgentId })]);
+          yield* saveChange(store, dropStaleAssignment(ticket, ticket.createdAt, { now, ids }));
           return 'released' as const;
         }
         if (ticket.queuedAt !== null) return null;
-        yield* store.tickets.update(enterQueue(ticket, now));
-        yield* store.outbox.append([domainEvent('room.queued', meta(), { ticketId: ticket.id, roomId })]);
+        yield* saveChange(store, enterQueue(ticket, { now, ids }));
         return 'requeued' as const;
       }),
     );

@@ -1,7 +1,6 @@
 import { Effect, Result } from 'effect';
 import { InvalidPlatformNotice, type ChatPlatformNotices, type RoomNeedsAgent } from '../allocation/chat-platform.port.ts';
 import type { DuplicateKey, InvalidInput, StoreUnavailable } from '../shared/errors.ts';
-import { domainEvent } from '../shared/events.ts';
 import type { Clock, IdGenerator } from '../shared/ports.ts';
 import type { Store, UnitOfWork } from '../shared/unit-of-work.port.ts';
 import type { Customer } from '../tickets/customer.ts';
@@ -9,7 +8,7 @@ import { createCustomer, customerRules } from '../tickets/customer.ops.ts';
 import { isActive, type Ticket } from '../tickets/ticket.ts';
 import { createTicket, enterQueue, titleRule } from '../tickets/ticket.ops.ts';
 import { checkText, firstCodePoints } from '../tickets/text.rules.ts';
-import { eventMeta, tenantSettings } from '../tickets/tickets.shared.ts';
+import { insertChange, saveChange, tenantSettings } from '../tickets/tickets.shared.ts';
 
 export interface RoomNeedsAgentInput {
   /** The tenant the webhook was authenticated for. */
@@ -78,9 +77,7 @@ export class RoomNeedsAgentUseCase {
       const current = latest === null ? null : yield* store.tickets.get(tenantId, latest.id, { forUpdate: true });
       if (current !== null && isActive(current)) {
         if (current.assignedAgentId !== null || current.queuedAt !== null) return { outcome: 'unchanged', ticketId: current.id } as const;
-        const requeued = enterQueue(current, now);
-        yield* store.tickets.update(requeued);
-        yield* store.outbox.append([domainEvent('room.queued', eventMeta(ids, tenantId, now), { ticketId: current.id, roomId: notice.roomId })]);
+        yield* saveChange(store, enterQueue(current, { now, ids }));
         return { outcome: 'requeued', ticketId: current.id } as const;
       }
       const customer = yield* findOrCreateCustomer(store, { ids, now, tenantId }, notice);
@@ -99,7 +96,7 @@ export const openRoomTicket = (
   Effect.gen(function* () {
     const { ids, now, tenantId } = context;
     const slaSettings = yield* tenantSettings(store, tenantId);
-    const ticket = yield* Effect.fromResult(
+    const created = yield* Effect.fromResult(
       createTicket({
         id: ids.next(),
         tenantId,
@@ -107,18 +104,12 @@ export const openRoomTicket = (
         customerId: room.customer.id,
         channel: 'qiscus',
         externalRef: room.roomId,
-        autoAssign: true,
+        autoAssign: false,
         slaSettings,
         now,
-      }),
+      }, ids),
     );
-    yield* store.tickets.insert(ticket);
-    yield* store.outbox.append([
-      // autoAssign false: the native allocator leaves platform rooms to the platform allocator (`room.queued`).
-      domainEvent('ticket.created', eventMeta(ids, tenantId, now), { ticketId: ticket.id, channel: 'qiscus', priority: ticket.priority, autoAssign: false }),
-      domainEvent('room.queued', eventMeta(ids, tenantId, now), { ticketId: ticket.id, roomId: room.roomId }),
-    ]);
-    return ticket;
+    return yield* insertChange(store, created);
   });
 
 const findOrCreateCustomer = (

@@ -4,13 +4,13 @@ import { chooseAgent, isWaiting } from '../allocation/allocation.policy.ts';
 import { drainBatch } from '../allocation/drain-batch.ts';
 import { ahead, firstBlocker, passedOver, type RoomKnowledge } from '../allocation/fair-queue.ts';
 import type { StoreUnavailable } from '../shared/errors.ts';
-import { domainEvent, type AllocationDecision } from '../shared/events.ts';
+import type { AllocationDecision } from '../shared/events.ts';
 import type { Clock, IdGenerator } from '../shared/ports.ts';
 import type { Store } from '../shared/unit-of-work.port.ts';
 import { isActive, type Ticket } from '../tickets/ticket.ts';
-import { assign, changeStatus, releaseHold } from '../tickets/ticket.ops.ts';
-import { eventMeta, tenantSettings } from '../tickets/tickets.shared.ts';
-import { slaBreachEvents } from '../tickets/sla.effects.ts';
+import { changeStatus, confirmHold, hold, releaseHold } from '../tickets/ticket.ops.ts';
+import { saveChange, tenantSettings } from '../tickets/tickets.shared.ts';
+import { touchAgent } from '../allocation/touch-agent.ts';
 import { mirrorAgents, platformCandidates, type MirrorCache } from './platform-agents.ts';
 
 export interface RoomEnv {
@@ -47,13 +47,6 @@ const weighed = 100;
 const heldFor = (ticket: Ticket | null, agentId: string): ticket is Ticket =>
   ticket !== null && isActive(ticket) && ticket.assignedAgentId === agentId;
 
-const touchAgent = (store: Store, tenantId: string, agentId: string, now: Date): Effect.Effect<void, StoreUnavailable> =>
-  Effect.gen(function* () {
-    const user = yield* store.users.get(tenantId, agentId);
-    if (user === null) return;
-    yield* store.users.update({ ...user, lastAssignedAt: now }).pipe(Effect.catchTag('DuplicateKey', (e) => Effect.die(e)));
-  });
-
 /**
  * Picks among the platform's eligible agents with the shared policy and assigns the ticket in our
  * store, so every concurrent allocation counts it — unless the fairness rule (`fair-queue.ts`) gives
@@ -87,9 +80,9 @@ export const reserveRoom = (
     const agent = choice.agent;
     const platformAgent = mirrored.find((m) => m.user.id === agent?.agentId)?.platform;
     if (agent === null || platformAgent === undefined) return { _tag: 'NoCapacity', decision: choice.decision, eligibleIds } as const;
-    const assigned = assign(ticket, agent.agentId, now);
-    if (Result.isFailure(assigned)) return { _tag: 'NotWaiting' } as const;
-    yield* store.tickets.update(assigned.success);
+    const held = hold(ticket, agent.agentId, { now, ids: env.ids });
+    if (Result.isFailure(held)) return { _tag: 'NotWaiting' } as const;
+    yield* saveChange(store, held.success);
     yield* touchAgent(store, tenantId, agent.agentId, now);
     const reservation: Reservation = {
       tenantId,
@@ -121,16 +114,7 @@ export const confirmReservation = (
     if (served.sessionId != null) {
       yield* store.integrations.saveSession({ tenantId: r.tenantId, sessionId: served.sessionId, roomId: r.roomId, ticketId: r.ticketId, resolved: false });
     }
-    if (servedBy !== r.agentId) yield* store.tickets.update({ ...ticket, assignedAgentId: servedBy, updatedAt: now });
-    yield* store.outbox.append([
-      domainEvent('ticket.assigned', eventMeta(env.ids, r.tenantId, now), {
-        ticketId: r.ticketId,
-        agentId: servedBy,
-        previousAgentId: null,
-        by: 'allocator',
-        decision: r.decision,
-      }),
-    ]);
+    yield* saveChange(store, confirmHold(ticket, servedBy, { now, ids: env.ids }, r.decision));
     return true;
   });
 
@@ -143,9 +127,9 @@ export const adoptRoom = (store: Store, env: RoomEnv, r: Reservation, sessionId:
     const latest = yield* store.tickets.findLatestByExternalRef(r.tenantId, 'qiscus', r.roomId);
     const ticket = latest === null || latest.id === r.ticketId ? null : yield* store.tickets.get(r.tenantId, latest.id, { forUpdate: true });
     if (ticket === null || !isActive(ticket) || ticket.assignedAgentId !== null) return false;
-    const adopted = assign(ticket, r.agentId, env.clock.now());
+    const adopted = hold(ticket, r.agentId, { now: env.clock.now(), ids: env.ids });
     if (Result.isFailure(adopted)) return false;
-    yield* store.tickets.update(adopted.success);
+    yield* saveChange(store, adopted.success);
     return yield* confirmReservation(store, env, { ...r, ticketId: ticket.id, queuedAt: ticket.queuedAt }, { sessionId });
   });
 
@@ -158,7 +142,7 @@ export const releaseReservation = (store: Store, env: RoomEnv, r: Reservation, r
     const ticket = yield* store.tickets.get(r.tenantId, r.ticketId, { forUpdate: true });
     if (!heldFor(ticket, r.agentId)) return false;
     const queuedAt = requeue ? (r.queuedAt ?? ticket.createdAt) : null;
-    yield* store.tickets.update(releaseHold(ticket, queuedAt, env.clock.now()));
+    yield* saveChange(store, releaseHold(ticket, queuedAt, { now: env.clock.now(), ids: env.ids }));
     return true;
   });
 
@@ -174,19 +158,11 @@ export const resolveRoomTicket = (
     if (ticket === null || !isActive(ticket)) return false;
     const now = env.clock.now();
     const { autoAssign } = yield* tenantSettings(store, tenantId);
-    const base = target.reservedFor !== undefined && ticket.assignedAgentId === target.reservedFor ? { ...ticket, assignedAgentId: null } : ticket;
-    const resolved = changeStatus(base, 'resolved', { now, autoAssign });
+    const context = { now, ids: env.ids, autoAssign };
+    // Only reserved for the agent (never announced): the hold goes, the resolve does not name them.
+    const base = target.reservedFor !== undefined && ticket.assignedAgentId === target.reservedFor ? releaseHold(ticket, ticket.queuedAt, context).ticket : ticket;
+    const resolved = changeStatus(base, 'resolved', context, 'platform');
     if (Result.isFailure(resolved)) return false;
-    yield* store.tickets.update(resolved.success);
-    yield* store.outbox.append([
-      domainEvent('ticket.status_changed', eventMeta(env.ids, tenantId, now), {
-        ticketId: ticket.id,
-        from: ticket.status,
-        to: 'resolved',
-        agentId: resolved.success.assignedAgentId,
-        by: 'platform',
-      }),
-      ...slaBreachEvents(env.ids, ticket, resolved.success, now),
-    ]);
+    yield* saveChange(store, resolved.success);
     return true;
   });

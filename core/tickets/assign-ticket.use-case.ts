@@ -3,12 +3,11 @@ import { authorize } from '../access/permissions.ts';
 import type { User } from '../access/user.ts';
 import type { Actor } from '../shared/actor.ts';
 import { type Forbidden, InvalidInput, type NotFound, type StoreUnavailable } from '../shared/errors.ts';
-import { domainEvent } from '../shared/events.ts';
 import type { Store } from '../shared/unit-of-work.port.ts';
 import type { Ticket } from './ticket.ts';
 import { assign, unassign } from './ticket.ops.ts';
 import type { TicketClosed } from './tickets.errors.ts';
-import { duplicateIsDefect, eventMeta, findTicket, tenantSettings, type TicketsDeps } from './tickets.shared.ts';
+import { duplicateIsDefect, findTicket, saveChange, tenantSettings, type TicketsDeps } from './tickets.shared.ts';
 
 export interface AssignTicketInput {
   readonly ticketId: string;
@@ -52,29 +51,15 @@ export class AssignTicketUseCase {
           const agent = input.agentId === null ? null : yield* findAgent(store, tenantId, input.agentId);
           const ticket = yield* findTicket(store, tenantId, input.ticketId, { forUpdate: true });
           const now = clock.now();
-          const meta = () => eventMeta(ids, tenantId, now);
           if (agent === null) {
             const { autoAssign } = yield* tenantSettings(store, tenantId);
-            const changed = yield* Effect.fromResult(unassign(ticket, { now, autoAssign }));
-            if (changed === ticket || ticket.assignedAgentId === null) return ticket;
-            yield* store.tickets.update(changed);
-            yield* store.outbox.append([domainEvent('ticket.unassigned', meta(), { ticketId: ticket.id, previousAgentId: ticket.assignedAgentId })]);
-            return changed;
+            const change = yield* Effect.fromResult(unassign(ticket, { now, ids, autoAssign }));
+            return change.ticket === ticket ? ticket : yield* saveChange(store, change);
           }
-          const changed = yield* Effect.fromResult(assign(ticket, agent.id, now));
-          if (changed === ticket) return ticket;
-          yield* store.tickets.update(changed);
+          const change = yield* Effect.fromResult(assign(ticket, agent.id, { now, ids }, { by: 'staff' }));
+          if (change.ticket === ticket) return ticket;
           yield* duplicateIsDefect(store.users.update({ ...agent, lastAssignedAt: now }));
-          yield* store.outbox.append([
-            domainEvent('ticket.assigned', meta(), {
-              ticketId: ticket.id,
-              agentId: agent.id,
-              previousAgentId: ticket.assignedAgentId,
-              by: 'staff',
-              decision: null,
-            }),
-          ]);
-          return changed;
+          return yield* saveChange(store, change);
         }),
       );
     });

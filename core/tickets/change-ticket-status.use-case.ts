@@ -2,12 +2,10 @@ import { Effect } from 'effect';
 import { authorize, mayActOn } from '../access/permissions.ts';
 import type { Actor } from '../shared/actor.ts';
 import { Forbidden, type NotFound, type StoreUnavailable } from '../shared/errors.ts';
-import { domainEvent } from '../shared/events.ts';
 import type { Ticket, TicketStatus } from './ticket.ts';
 import { changeStatus } from './ticket.ops.ts';
 import type { InvalidTransition } from './tickets.errors.ts';
-import { slaBreachEvents } from './sla.effects.ts';
-import { eventMeta, findTicket, tenantSettings, type TicketsDeps } from './tickets.shared.ts';
+import { findTicket, saveChange, tenantSettings, type TicketsDeps } from './tickets.shared.ts';
 
 export interface ChangeTicketStatusInput {
   readonly ticketId: string;
@@ -41,19 +39,8 @@ export class ChangeTicketStatusUseCase {
           }
           const now = clock.now();
           const { autoAssign } = yield* tenantSettings(store, tenantId);
-          const changed = yield* Effect.fromResult(changeStatus(ticket, input.status, { now, autoAssign }));
-          if (changed === ticket) return ticket;
-          yield* store.tickets.update(changed);
-          yield* store.outbox.append([
-            domainEvent('ticket.status_changed', eventMeta(ids, tenantId, now), {
-              ticketId: ticket.id,
-              from: ticket.status,
-              to: changed.status,
-              agentId: changed.assignedAgentId,
-            }),
-            ...slaBreachEvents(ids, ticket, changed, now),
-          ]);
-          return changed;
+          const change = yield* Effect.fromResult(changeStatus(ticket, input.status, { now, ids, autoAssign }));
+          return change.ticket === ticket ? ticket : yield* saveChange(store, change);
         }),
       );
     });

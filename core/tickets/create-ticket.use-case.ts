@@ -2,10 +2,9 @@ import { Effect } from 'effect';
 import { authorize } from '../access/permissions.ts';
 import type { Actor } from '../shared/actor.ts';
 import { type Forbidden, InvalidInput, type StoreUnavailable } from '../shared/errors.ts';
-import { domainEvent } from '../shared/events.ts';
 import type { Ticket, TicketPriority } from './ticket.ts';
 import { createTicket } from './ticket.ops.ts';
-import { duplicateIsDefect, eventMeta, tenantSettings, type TicketsDeps } from './tickets.shared.ts';
+import { duplicateIsDefect, insertChange, tenantSettings, type TicketsDeps } from './tickets.shared.ts';
 
 export interface CreateTicketInput {
   readonly title: string;
@@ -34,23 +33,14 @@ export class CreateTicketUseCase {
           const now = clock.now();
           const settings = yield* tenantSettings(store, tenantId);
           const autoAssign = input.autoAssign ?? settings.autoAssign;
-          const ticket = yield* Effect.fromResult(
-            createTicket({ ...input, id: ids.next(), tenantId, channel: 'api', autoAssign, slaSettings: settings, now }),
+          const change = yield* Effect.fromResult(
+            createTicket({ ...input, id: ids.next(), tenantId, channel: 'api', autoAssign, slaSettings: settings, now }, ids),
           );
           const customer = yield* store.customers.get(tenantId, input.customerId);
           if (customer === null || customer.tenantId !== tenantId) {
             return yield* Effect.fail(new InvalidInput({ path: 'customer_id', message: 'no such customer' }));
           }
-          yield* duplicateIsDefect(store.tickets.insert(ticket));
-          yield* store.outbox.append([
-            domainEvent('ticket.created', eventMeta(ids, tenantId, now), {
-              ticketId: ticket.id,
-              channel: ticket.channel,
-              priority: ticket.priority,
-              autoAssign,
-            }),
-          ]);
-          return ticket;
+          return yield* duplicateIsDefect(insertChange(store, change));
         }),
       );
     });

@@ -6,9 +6,8 @@ import { appendMessage } from './conversation.effects.ts';
 import type { Message } from './message.ts';
 import { checkMessageText } from './message.ops.ts';
 import type { TicketClosed } from './tickets.errors.ts';
-import { findTicket, type TicketsDeps } from './tickets.shared.ts';
+import { findTicket, saveChange, type TicketsDeps } from './tickets.shared.ts';
 import { recordFirstResponse } from './ticket.ops.ts';
-import { slaBreachEvents } from './sla.effects.ts';
 
 export interface PostMessageInput {
   readonly ticketId: string;
@@ -35,11 +34,8 @@ export class PostMessageUseCase {
         Effect.gen(function* () {
           const ticket = yield* findTicket(store, actor.tenantId, input.ticketId, { forUpdate: true });
           const message = yield* appendMessage(store, deps, { ticket, senderType: actor.role, senderId: actor.userId, message: input.message });
-          const answered = recordFirstResponse(ticket, actor.userId, message.createdAt);
-          if (answered !== ticket) {
-            yield* store.tickets.update(answered);
-            yield* store.outbox.append(slaBreachEvents(deps.ids, ticket, answered, message.createdAt));
-          }
+          const answered = recordFirstResponse(ticket, actor.userId, { now: message.createdAt, ids: deps.ids });
+          if (answered.ticket !== ticket) yield* saveChange(store, answered);
           return message;
         }),
       );

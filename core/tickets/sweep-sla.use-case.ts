@@ -2,8 +2,7 @@ import { Effect } from 'effect';
 import type { StoreUnavailable } from '../shared/errors.ts';
 import type { TenantDirectory } from '../tenancy/tenant-directory.port.ts';
 import { recordSlaBreaches } from './ticket.ops.ts';
-import { slaBreachEvents } from './sla.effects.ts';
-import type { TicketsDeps } from './tickets.shared.ts';
+import { saveChange, type TicketsDeps } from './tickets.shared.ts';
 
 export interface SweepSlaReport {
   readonly tenants: number;
@@ -37,12 +36,10 @@ export class SweepSlaUseCase {
             Effect.gen(function* () {
               const ticket = yield* store.tickets.get(tenantId, ticketId, { forUpdate: true });
               if (ticket === null) return 0;
-              const swept = recordSlaBreaches(ticket, now);
-              if (swept === ticket) return 0;
-              const events = slaBreachEvents(ids, ticket, swept, now);
-              yield* store.tickets.update(swept);
-              yield* store.outbox.append(events);
-              return events.length;
+              const swept = recordSlaBreaches(ticket, { now, ids });
+              if (swept.ticket === ticket) return 0;
+              yield* saveChange(store, swept);
+              return swept.events.length;
             }),
           );
         }

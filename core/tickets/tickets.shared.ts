@@ -4,6 +4,7 @@ import type { Clock, IdGenerator } from '../shared/ports.ts';
 import type { Store, UnitOfWork } from '../shared/unit-of-work.port.ts';
 import type { TenantSettings } from '../tenancy/tenant.ts';
 import type { Ticket } from './ticket.ts';
+import type { TicketChange } from './ticket.ops.ts';
 
 /** The ports every tickets use case takes. */
 export interface TicketsDeps {
@@ -35,3 +36,19 @@ export const eventMeta = (ids: IdGenerator, tenantId: string, occurredAt: Date) 
 /** A unique key that the caller's own checks rule out turns into a defect; a store failure stays a failure. */
 export const duplicateIsDefect = <A, E>(effect: Effect.Effect<A, E | DuplicateKey>): Effect.Effect<A, Exclude<E, DuplicateKey>> =>
   Effect.catchTag(effect as Effect.Effect<A, DuplicateKey>, 'DuplicateKey', (error) => Effect.die(error)) as Effect.Effect<A, Exclude<E, DuplicateKey>>;
+
+/** Persists what a ticket operation returned, the ticket and its events together, in the caller's unit of work. */
+export const saveChange = (store: Store, change: TicketChange): Effect.Effect<Ticket, StoreUnavailable> =>
+  Effect.gen(function* () {
+    yield* store.tickets.update(change.ticket);
+    if (change.events.length > 0) yield* store.outbox.append(change.events);
+    return change.ticket;
+  });
+
+/** Inserts a new ticket with its events; `DuplicateKey` when another unit of work inserted it first. */
+export const insertChange = (store: Store, change: TicketChange): Effect.Effect<Ticket, DuplicateKey | StoreUnavailable> =>
+  Effect.gen(function* () {
+    yield* store.tickets.insert(change.ticket);
+    yield* store.outbox.append(change.events);
+    return change.ticket;
+  });

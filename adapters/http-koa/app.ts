@@ -11,6 +11,7 @@ import { customerRoutes } from './customers.routes.ts';
 import { mountDocs } from './docs.routes.ts';
 import type { HttpDeps } from './http-deps.ts';
 import { bodyLimitBytes } from './json-body.ts';
+import { measureRequests, mountMetrics } from './metrics.routes.ts';
 import { openApiDocument } from './openapi.ts';
 import { ChannelThrottle, LoginThrottle } from './rate-limits.ts';
 import { requestContext } from './request-context.middleware.ts';
@@ -101,9 +102,11 @@ export const createApp = (deps: HttpDeps): HttpApp => {
   });
   mountDocs(router);
   mountConsole(router, deps.consoleDir);
+  if (deps.metrics !== undefined) mountMetrics(router, deps.metrics);
 
   const koa = new Koa();
   koa.on('error', (error: unknown) => logger.error({ err: error }, 'koa error'));
+  if (deps.metrics !== undefined) koa.use(measureRequests(deps.metrics));
   koa.use(requestContext(logger));
   koa.use(router.routes());
   koa.use(fallback(router));

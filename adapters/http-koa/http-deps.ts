@@ -79,6 +79,13 @@ export interface HttpConfig {
   readonly publicBaseUrl: string;
 }
 
+/** What the API's metrics need from HTTP: every finished request, and `GET /metrics` (token checked by the metrics side). */
+export interface HttpMetrics {
+  /** `route` is the matched route template (`/api/tickets/:id`), or `unmatched`: never the raw path, whose ids would explode cardinality. */
+  observeRequest(request: { readonly method: string; readonly route: string; readonly status: number; readonly seconds: number }): void;
+  scrape(authorization: string | undefined): Promise<{ readonly status: 200; readonly contentType: string; readonly body: string } | { readonly status: 404 }>;
+}
+
 export interface HttpDeps {
   readonly useCases: HttpUseCases;
   readonly config: HttpConfig;
@@ -89,4 +96,6 @@ export interface HttpDeps {
   readonly limits: RateLimitStore;
   /** The web console's built files (Vite's `dist/`), served at `/console/`. */
   readonly consoleDir?: string;
+  /** Request timing and `GET /metrics`; absent: no metrics (`/metrics` is 404). */
+  readonly metrics?: HttpMetrics;
 }

@@ -104,6 +104,19 @@ export const openApiDocument = (routes: ReadonlyArray<AnyRoute>, options: Docume
       responses: { 200: { description: 'Ready', content: status('ready') }, 503: { description: 'unavailable: store or broker down, or shutting down', content: error }, ...notAllowed },
     },
   };
+  paths['/metrics'] = {
+    get: {
+      tags: ['Operations'],
+      summary: 'Prometheus metrics (text exposition format), when METRICS_TOKEN is set and sent as the bearer token',
+      operationId: 'getMetrics',
+      security: [{ metricsToken: [] }],
+      responses: {
+        200: { description: 'The metrics', content: { 'text/plain; version=0.0.4': { schema: { type: 'string' } } } },
+        404: { description: 'not_found: metrics are off (no METRICS_TOKEN) or the token is missing or wrong', content: error },
+        ...notAllowed,
+      },
+    },
+  };
   return {
     openapi: '3.1.0',
     info: {
@@ -115,7 +128,10 @@ export const openApiDocument = (routes: ReadonlyArray<AnyRoute>, options: Docume
     // No `jsonSchemaDialect`: the OpenAPI 3.1 default dialect is what the schemas use, and Swagger UI cannot resolve another.
     servers: [{ url: options.serverUrl }],
     paths,
-    components: { schemas: components, responses: { MethodNotAllowed: methodNotAllowed }, securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    components: { schemas: components, responses: { MethodNotAllowed: methodNotAllowed }, securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        metricsToken: { type: 'http', scheme: 'bearer', description: 'The METRICS_TOKEN of the deployment (not a user token).' },
+      } },
     security: [{ bearer: [] }],
   };
 };

@@ -2,6 +2,7 @@ import { Effect } from 'effect';
 import type { Clock } from '../../core/shared/ports.ts';
 import type { DomainEvent } from '../../core/shared/events.ts';
 import type { EventHandler, OutboxEntry, OutboxFeed } from '../../core/shared/outbox.port.ts';
+import { ignoreJobs, type JobObserver } from '../../core/shared/job-observer.port.ts';
 import { silentLogger, type JobLogger } from './job-logger.ts';
 import { runEventHandler } from '../../core/shared/run-event-handler.ts';
 import { exponentialBackoff } from './backoff.ts';
@@ -18,6 +19,8 @@ export interface InProcessJobRunnerOptions {
   /** Attempts per handler and event before the runner gives up on it (logged, then marked published). */
   readonly maxAttempts?: number;
   readonly backoffMs?: (attempt: number) => number;
+  /** Told what became of each job run (metrics). */
+  readonly observer?: JobObserver;
 }
 
 type EntryResult = 'done' | 'abandoned';
@@ -44,6 +47,7 @@ export class InProcessJobRunner {
       leaseSeconds: options.leaseSeconds ?? 60,
       maxAttempts: options.maxAttempts ?? 5,
       backoffMs: options.backoffMs ?? exponentialBackoff(200, 10_000),
+      observer: options.observer ?? ignoreJobs,
     };
   }
 
@@ -103,16 +107,18 @@ export class InProcessJobRunner {
   }
 
   async #runWithRetries(handler: EventHandler, event: DomainEvent): Promise<EntryResult> {
-    const { maxAttempts, backoffMs, logger } = this.#o;
+    const { maxAttempts, backoffMs, logger, observer } = this.#o;
     const fields = { handler: handler.name, eventId: event.id, eventType: event.type, tenantId: event.tenantId };
     for (let attempt = 1; ; attempt++) {
       const outcome = await runEventHandler(handler, event);
-      if (outcome.ok) return 'done';
+      if (outcome.ok) return (observer.jobSettled(handler.name, 'processed'), 'done');
       const failed = { ...fields, attempt, reason: outcome.reason };
       if (attempt >= maxAttempts) {
         logger.error(failed, 'job failed for good; giving up');
+        observer.jobSettled(handler.name, 'dead_lettered');
         return 'done';
       }
+      observer.jobSettled(handler.name, 'retried');
       if (!this.#stopping) {
         logger.warn(failed, 'job failed; retrying');
         await this.#idle.sleep(backoffMs(attempt));

@@ -21,6 +21,14 @@ export interface QiscusHttpOptions {
   /** Answers longer than this fail the call (1 MiB). */
   readonly maxAnswerBytes: number;
   readonly onRetry: (notice: RetryNotice) => void;
+  /** Every attempt, answered or not (metrics). */
+  readonly onAttempt: (notice: AttemptNotice) => void;
+}
+
+export interface AttemptNotice {
+  readonly operation: string;
+  readonly outcome: 'success' | 'client_error' | 'server_error' | 'failed' | 'refused';
+  readonly seconds: number;
 }
 
 export const defaultHttpOptions: QiscusHttpOptions = {
@@ -33,6 +41,7 @@ export const defaultHttpOptions: QiscusHttpOptions = {
   outbound: noOutboundHttp,
   maxAnswerBytes: 1024 * 1024,
   onRetry: () => {},
+  onAttempt: () => {},
 };
 
 export interface QiscusRequest {
@@ -86,6 +95,7 @@ const encodeBody = async (body: QiscusRequest['body']): Promise<{ body?: Uint8Ar
 const attemptOnce = (baseUrl: string, request: QiscusRequest, options: QiscusHttpOptions, uncertain: boolean): Effect.Effect<Attempt> =>
   Effect.promise(async (interrupt): Promise<Attempt> => {
     const { body, contentType } = await encodeBody(request.body);
+    const started = performance.now();
     const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
     if (contentType !== undefined) headers['content-type'] = contentType;
     // Redirects are never followed: one would carry the secret headers to another host.
@@ -98,6 +108,8 @@ const attemptOnce = (baseUrl: string, request: QiscusRequest, options: QiscusHtt
       maxBodyBytes: options.maxAnswerBytes,
       signal: interrupt,
     });
+    const outcome = result.kind !== 'response' ? result.kind : result.status >= 500 ? 'server_error' : result.status >= 400 ? 'client_error' : 'success';
+    options.onAttempt({ operation: request.operation, outcome, seconds: (performance.now() - started) / 1000 });
     if (result.kind === 'refused') return { _tag: 'Final', reason: `base URL refused: ${result.reason}` };
     if (result.kind === 'failed') return result.tooLarge ? { _tag: 'Final', reason: result.reason } : { _tag: 'Retryable', reason: result.reason };
     if (result.status >= 500 || result.status === 429) return { _tag: 'Retryable', reason: `status ${result.status}` };

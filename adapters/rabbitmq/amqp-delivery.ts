@@ -2,6 +2,7 @@ import type { ConfirmChannel, ConsumeMessage, Options } from 'amqplib';
 import { decodeEvent } from './amqp-event-codec.ts';
 import { runEventHandler } from '../../core/shared/run-event-handler.ts';
 import type { RecentIds } from './recent-ids.ts';
+import type { JobObserver } from '../../core/shared/job-observer.port.ts';
 import { ATTEMPT_HEADER, deadQueueName, retryDelayQueue, type AmqpHandler, type AmqpRetryPolicy } from './amqp-topology.ts';
 import { errorText, withTimeout, type AmqpLogger } from './amqp-support.ts';
 
@@ -11,6 +12,8 @@ export interface DeliveryContext {
   readonly logger: AmqpLogger;
   readonly timeoutMs: number;
   readonly processed: RecentIds;
+  /** Told what became of each job run (metrics). */
+  readonly observer?: JobObserver;
 }
 
 /** What happened to a delivery; `left` means it was neither acked nor nacked (its channel died or it was given up on). */
@@ -63,6 +66,7 @@ export const handleDelivery = async (
     const headers = { [ATTEMPT_HEADER]: attempt, 'x-switchboard-failure': reason.slice(0, 1000), 'x-switchboard-handler': handler.name };
     await republish(channel, deadQueueName(ctx.prefix, handler.name), message, headers, ctx.timeoutMs);
     ctx.logger.error({ handler: handler.name, messageId: message.properties.messageId, attempt, reason }, 'job parked in the dead-letter queue');
+    ctx.observer?.jobSettled(handler.name, 'dead_lettered');
     return settle('ack');
   };
 
@@ -74,12 +78,14 @@ export const handleDelivery = async (
     const outcome = await runEventHandler(handler, event);
     if (outcome.ok) {
       ctx.processed.add(event.id);
+      ctx.observer?.jobSettled(handler.name, 'processed');
       return settle('ack');
     }
     if (attempt >= ctx.retry.maxAttempts) return await park(outcome.reason, attempt);
     const delayQueue = retryDelayQueue(ctx.prefix, handler.name, ctx.retry, attempt);
     await republish(channel, delayQueue, message, { [ATTEMPT_HEADER]: attempt + 1, 'x-switchboard-last-failure': outcome.reason.slice(0, 1000) }, ctx.timeoutMs);
     ctx.logger.warn({ handler: handler.name, eventId: event.id, attempt, reason: outcome.reason }, 'job failed; retry scheduled');
+    ctx.observer?.jobSettled(handler.name, 'retried');
     return settle('ack');
   } catch (error) {
     ctx.logger.warn({ handler: handler.name, err: errorText(error) }, 'could not schedule the retry; requeueing');

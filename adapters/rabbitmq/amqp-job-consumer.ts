@@ -2,6 +2,7 @@ import type { ChannelModel, ConfirmChannel, ConsumeMessage } from 'amqplib';
 import type { AmqpParticipant } from './amqp-connection.ts';
 import { handleDelivery, type DeliveryContext } from './amqp-delivery.ts';
 import { RecentIds } from './recent-ids.ts';
+import type { JobObserver } from '../../core/shared/job-observer.port.ts';
 import { declareTopology, defaultRetryPolicy, workQueueName, type AmqpHandler, type AmqpRetryPolicy } from './amqp-topology.ts';
 import { errorText, quietly, silentAmqpLogger, withTimeout, type AmqpLogger } from './amqp-support.ts';
 
@@ -15,6 +16,8 @@ export interface AmqpJobConsumerOptions {
   readonly timeoutMs?: number;
   /** Re-establishing a consumer whose channel closed or that the broker cancelled, connection still up. */
   readonly laneRecovery?: LaneRecoveryPolicy;
+  /** Told what became of each job run (metrics). */
+  readonly observer?: JobObserver;
 }
 
 export interface LaneRecoveryPolicy {
@@ -52,6 +55,7 @@ export class AmqpJobConsumer implements AmqpParticipant {
   readonly #processed = new Map<string, RecentIds>();
   readonly #inFlight = new Set<InFlight>();
   readonly #laneRecovery: LaneRecoveryPolicy;
+  readonly #observer: JobObserver | undefined;
   readonly #wakers = new Set<() => void>();
   #lanes: Lane[] = [];
   #model: ChannelModel | null = null;
@@ -65,6 +69,7 @@ export class AmqpJobConsumer implements AmqpParticipant {
     this.#prefetch = options.prefetch ?? 10;
     this.#timeoutMs = options.timeoutMs ?? 5000;
     this.#laneRecovery = options.laneRecovery ?? defaultLaneRecovery;
+    this.#observer = options.observer;
     for (const handler of this.#handlers) this.#processed.set(handler.name, new RecentIds(10_000));
   }
 
@@ -145,6 +150,7 @@ export class AmqpJobConsumer implements AmqpParticipant {
       logger: this.#logger,
       timeoutMs: this.#timeoutMs,
       processed: this.#processed.get(handler.name) as RecentIds,
+      ...(this.#observer === undefined ? {} : { observer: this.#observer }),
     };
     const onMessage = (message: ConsumeMessage | null): void => {
       if (message === null) {

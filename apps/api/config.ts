@@ -3,7 +3,7 @@ import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSyn
 import { dirname, join } from 'node:path';
 import { Schema } from 'effect';
 import { withoutTrailingSlashes } from '../../core/shared/text.ts';
-import { AmqpPrefix, AmqpUrl, BooleanFromEnv, ConfigError, DatabaseUrl, decodeEnv, IntFromEnv, LogLevel, Url } from '../shared/env.ts';
+import { AmqpPrefix, AmqpUrl, BooleanFromEnv, ConfigError, DatabaseUrl, decodeEnv, IntFromEnv, LogLevel, MetricsToken, Url } from '../shared/env.ts';
 
 export { ConfigError };
 
@@ -34,6 +34,8 @@ const Env = Schema.Struct({
   SECRETS_KEY: Schema.optionalKey(SecretsKey),
   LOG_LEVEL: Schema.optionalKey(LogLevel),
   OUTBOUND_ALLOW_PRIVATE_NETWORKS: Schema.optionalKey(BooleanFromEnv),
+  METRICS_TOKEN: Schema.optionalKey(MetricsToken),
+  METRICS_PER_TENANT: Schema.optionalKey(BooleanFromEnv),
 });
 
 export interface ApiConfig {
@@ -55,6 +57,10 @@ export interface ApiConfig {
   readonly logLevel: string;
   /** Outbound calls (webhooks, Qiscus) may reach loopback and private addresses. */
   readonly outboundAllowPrivateNetworks: boolean;
+  /** `GET /metrics` answers only with this bearer token; null: no metrics. */
+  readonly metricsToken: string | null;
+  /** Queue gauges carry a `tenant` label. */
+  readonly metricsPerTenant: boolean;
 }
 
 /** A secret from the environment, or one generated once and kept under `dataDir` (the embedded default). */
@@ -99,5 +105,7 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>, da
     secretsKey: Buffer.from(secretsKey, 'base64'),
     logLevel: e.LOG_LEVEL ?? 'info',
     outboundAllowPrivateNetworks: e.OUTBOUND_ALLOW_PRIVATE_NETWORKS === 'true',
+    metricsToken: e.METRICS_TOKEN ?? null,
+    metricsPerTenant: e.METRICS_PER_TENANT === 'true',
   };
 };

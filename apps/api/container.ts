@@ -15,6 +15,7 @@ import { createHmac } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { Clock } from '../../core/shared/ports.ts';
 import type { UnitOfWork } from '../../core/shared/unit-of-work.port.ts';
+import { buildMetrics, type ProcessMetrics } from '../shared/metrics.ts';
 import { buildOutbound } from '../shared/outbound.ts';
 import type { ApiConfig } from './config.ts';
 import { useCaseFactories, type CoreDeps } from './use-case-factories.ts';
@@ -26,6 +27,8 @@ export const tokens = {
   coreDeps: Symbol.for('switchboard.CoreDeps') as ServiceIdentifier<CoreDeps>,
   useCases: Symbol.for('switchboard.HttpUseCases') as ServiceIdentifier<HttpUseCases>,
   httpApp: Symbol.for('switchboard.HttpApp') as ServiceIdentifier<HttpApp>,
+  /** null without `METRICS_TOKEN`. */
+  metrics: Symbol.for('switchboard.Metrics') as ServiceIdentifier<ProcessMetrics | null>,
 };
 
 /** Whether the store answers; default: a read through the unit of work. */
@@ -48,9 +51,12 @@ export const buildContainer = (
   container.bind(tokens.config).toConstantValue(config);
   container.bind(tokens.logger).toConstantValue(logger);
   container.bind(tokens.uow).toConstantValue(uow);
+  container
+    .bind(tokens.metrics)
+    .toResolvedValue((cfg: ApiConfig) => (cfg.metricsToken === null ? null : buildMetrics({ token: cfg.metricsToken, perTenant: cfg.metricsPerTenant })), [tokens.config]);
   container.bind(tokens.coreDeps).toResolvedValue(
-    (cfg: ApiConfig, store: UnitOfWork): CoreDeps => {
-      const outbound = buildOutbound(cfg.outboundAllowPrivateNetworks);
+    (cfg: ApiConfig, store: UnitOfWork, metrics: ProcessMetrics | null): CoreDeps => {
+      const outbound = buildOutbound(cfg.outboundAllowPrivateNetworks, metrics?.prometheus);
       return {
         uow: store,
         clock,
@@ -67,7 +73,7 @@ export const buildContainer = (
         publicBaseUrl: cfg.publicBaseUrl,
       };
     },
-    [tokens.config, tokens.uow],
+    [tokens.config, tokens.uow, tokens.metrics],
   );
   container.bind(tokens.useCases).toResolvedValue(
     (deps: CoreDeps) =>
@@ -75,8 +81,9 @@ export const buildContainer = (
     [tokens.coreDeps],
   );
   container.bind(tokens.httpApp).toResolvedValue(
-    (cfg: ApiConfig, log: Logger, useCases: HttpUseCases, store: UnitOfWork) =>
+    (cfg: ApiConfig, log: Logger, useCases: HttpUseCases, store: UnitOfWork, metrics: ProcessMetrics | null) =>
       createApp({
+        ...(metrics === null ? {} : { metrics: metrics.http }),
         useCases,
         logger: log,
         config: {
@@ -98,7 +105,7 @@ export const buildContainer = (
               Effect.catchCause(() => Effect.succeed(false)),
             )),
       }),
-    [tokens.config, tokens.logger, tokens.useCases, tokens.uow],
+    [tokens.config, tokens.logger, tokens.useCases, tokens.uow, tokens.metrics],
   );
   return container;
 };

@@ -52,18 +52,27 @@ const start = async (): Promise<void> => {
   const demo = await ensureDemoTenant({ ...store, hasher: new Argon2PasswordHasher(), clock: systemClock, ids: uuidV7Ids });
   if (demo) logger.info({ tenantId: demo.tenantId }, 'created the demo tenant (credentials printed to the console once)');
 
-  const app = buildContainer(config, logger, store.uow, apiReadiness(store, config.amqpUrl), limiters).get(tokens.httpApp);
+  const container = buildContainer(config, logger, store.uow, apiReadiness(store, config.amqpUrl), limiters);
+  const app = container.get(tokens.httpApp);
+  const metrics = container.get(tokens.metrics);
+  metrics?.watchStore(store, systemClock);
   let jobs: RunningJobs = { stop: async () => {} };
   if (config.amqpUrl === null) {
     const built = buildJobs({
       ...store,
       clock: systemClock,
       ids: uuidV7Ids,
-      platform: buildOutbound(config.outboundAllowPrivateNetworks).platform,
+      platform: buildOutbound(config.outboundAllowPrivateNetworks, metrics?.prometheus).platform,
       allocationSweepSeconds: config.allocationSweepSeconds,
       logger,
     });
-    jobs = startInProcessJobs(built, { feed: store.outboxFeed, clock: systemClock, logger, commits: store.commits });
+    jobs = startInProcessJobs(built, {
+      feed: store.outboxFeed,
+      clock: systemClock,
+      logger,
+      commits: store.commits,
+      ...(metrics === null ? {} : { observer: metrics.prometheus }),
+    });
     logger.info({ handlers: built.handlers.map((h) => h.name), sweepSeconds: config.allocationSweepSeconds }, 'no AMQP_URL: jobs run in-process');
   } else {
     jobs = startApiRelay(store, { url: config.amqpUrl, prefix: config.amqpPrefix }, logger);

@@ -34,6 +34,11 @@ export const AmqpPrefix = Schema.String.pipe(Schema.check(Schema.isPattern(/^[A-
 /** `true` or `false`. */
 export const BooleanFromEnv = Schema.Literals(['true', 'false']);
 
+/** `METRICS_TOKEN`: sent as a bearer token, so token68 characters, and long enough not to be guessed. */
+export const MetricsToken = Schema.String.pipe(
+  Schema.check(Schema.isPattern(/^[A-Za-z0-9._~+/=-]{16,256}$/, { message: 'must be 16..256 of A-Z a-z 0-9 . _ ~ + / = -' })),
+);
+
 export const LogLevel = Schema.Literals(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
 /** A configuration value is wrong; the message names the variable. */

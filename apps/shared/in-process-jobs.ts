@@ -1,6 +1,7 @@
 import { InProcessJobRunner } from '../../adapters/in-process/in-process-job-runner.ts';
 import type { JobLogger } from '../../adapters/in-process/job-logger.ts';
 import { PeriodicSweeper } from '../../adapters/in-process/periodic-sweeper.ts';
+import type { JobObserver } from '../../core/shared/job-observer.port.ts';
 import type { OutboxFeed } from '../../core/shared/outbox.port.ts';
 import type { Clock } from '../../core/shared/ports.ts';
 import type { Jobs } from './jobs.ts';
@@ -18,6 +19,8 @@ export interface InProcessJobsOptions {
   readonly pollIntervalMs?: number;
   /** The store's commit signal: the runner then runs what this process commits at once, not at the next poll. */
   readonly commits?: CommitSignal;
+  /** Told what became of each job run (metrics). */
+  readonly observer?: JobObserver;
 }
 
 /** Runs the jobs without a broker (no `AMQP_URL`): the outbox runner and the periodic sweeps. */
@@ -28,6 +31,7 @@ export const startInProcessJobs = (jobs: Jobs, options: InProcessJobsOptions): R
     handlers: jobs.handlers,
     logger: options.logger,
     ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
+    ...(options.observer === undefined ? {} : { observer: options.observer }),
   });
   const sweepers = jobs.sweeps.map((sweep) => new PeriodicSweeper({ ...sweep, logger: options.logger }));
   const unsubscribe = options.commits?.subscribe(() => runner.wake()) ?? (() => {});

@@ -1,10 +1,13 @@
 import { Effect } from 'effect';
+import { MemoryBacklogProbe } from '../../adapters/memory/memory-backlog-probe.ts';
 import { MemoryOutboxFeed } from '../../adapters/memory/memory-outbox-feed.ts';
 import { MemoryTenantDirectory } from '../../adapters/memory/memory-tenant-directory.ts';
 import { MemoryUnitOfWork } from '../../adapters/memory/memory-unit-of-work.ts';
 import { openDatabase } from '../../adapters/mikro-orm/open-database.ts';
+import { MikroOrmBacklogProbe } from '../../adapters/mikro-orm/mikro-orm-backlog-probe.ts';
 import { MikroOrmTenantDirectory } from '../../adapters/mikro-orm/mikro-orm-tenant-directory.ts';
 import type { SecretCipher } from '../../core/integrations/integration.port.ts';
+import type { BacklogProbe } from '../../core/shared/backlog-probe.port.ts';
 import type { OutboxFeed } from '../../core/shared/outbox.port.ts';
 import type { UnitOfWork } from '../../core/shared/unit-of-work.port.ts';
 import type { TenantDirectory } from '../../core/tenancy/tenant-directory.port.ts';
@@ -19,6 +22,8 @@ export interface OpenStore {
   readonly commits: CommitSignal;
   readonly outboxFeed: OutboxFeed;
   readonly directory: TenantDirectory;
+  /** Queue and outbox figures for the metrics gauges. */
+  readonly backlog: BacklogProbe;
   /** Migrations applied while opening (empty when the schema was up to date or `migrate` was false). */
   readonly migrated: ReadonlyArray<string>;
   /** True when the database answers (for `/readyz`). */
@@ -45,6 +50,7 @@ export const openMemoryStore = (uow: MemoryUnitOfWork = new MemoryUnitOfWork()):
     commits,
     outboxFeed: new MemoryOutboxFeed(uow.db),
     directory: new MemoryTenantDirectory(uow.db),
+    backlog: new MemoryBacklogProbe(uow.db),
     migrated: [],
     ping: async () => true,
     close: async () => {},
@@ -64,6 +70,7 @@ export const openStore = async (databaseUrl: string, options: OpenStoreOptions =
       commits,
       outboxFeed: db.outboxFeed,
       directory: new MikroOrmTenantDirectory((mode, work) => db.uow.withSession(mode, work)),
+      backlog: new MikroOrmBacklogProbe((mode, work) => db.uow.withSession(mode, work)),
       migrated,
       ping: () => db.ping().catch(() => false),
       close: () => db.close(),

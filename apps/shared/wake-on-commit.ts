@@ -1,19 +1,20 @@
 import { Effect } from 'effect';
 import type { StoreUnavailable } from '../../core/shared/errors.ts';
+import type { DomainEvent } from '../../core/shared/events.ts';
 import type { Store, UnitOfWork } from '../../core/shared/unit-of-work.port.ts';
 
-/** Who to tell when a unit of work that appended outbox rows has committed (this process's relays). */
+/** Who to tell when a unit of work that appended outbox rows has committed (this process's relays, its metrics), with those events. */
 export class CommitSignal {
-  readonly #listeners = new Set<() => void>();
+  readonly #listeners = new Set<(events: ReadonlyArray<DomainEvent>) => void>();
 
   /** Returns the unsubscribe function. */
-  subscribe(listener: () => void): () => void {
+  subscribe(listener: (events: ReadonlyArray<DomainEvent>) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
 
-  notify(): void {
-    for (const listener of this.#listeners) listener();
+  notify(events: ReadonlyArray<DomainEvent>): void {
+    for (const listener of this.#listeners) listener(events);
   }
 }
 
@@ -24,12 +25,14 @@ export class CommitSignal {
 export const wakeOnCommit = (uow: UnitOfWork, signal: CommitSignal): UnitOfWork => {
   const watching = <A, E>(run: (work: (store: Store) => Effect.Effect<A, E>) => Effect.Effect<A, E | StoreUnavailable>, work: (store: Store) => Effect.Effect<A, E>) =>
     Effect.suspend(() => {
-      let appended = false;
+      let appended: Array<DomainEvent> = [];
       const watched = (store: Store): Store => ({
         ...store,
-        outbox: { append: (events) => ((appended ||= events.length > 0), store.outbox.append(events)) },
+        outbox: { append: (events) => (appended.push(...events), store.outbox.append(events)) },
       });
-      return run((store) => work(watched(store))).pipe(Effect.tap(() => (appended ? Effect.sync(() => signal.notify()) : Effect.void)));
+      // A retried unit of work runs `work` again: only the attempt that committed counts.
+      const attempt = (store: Store) => ((appended = []), work(watched(store)));
+      return run(attempt).pipe(Effect.tap(() => (appended.length > 0 ? Effect.sync(() => signal.notify(appended)) : Effect.void)));
     });
   return {
     transaction: (work) => watching((w) => uow.transaction(w), work),

@@ -5,6 +5,7 @@ import { AesGcmSecretBox } from '../../adapters/crypto/secret-box.ts';
 import { systemClock, uuidV7Ids } from '../../adapters/memory/memory-ids.ts';
 import { buildJobs } from '../shared/jobs.ts';
 import { openStore } from '../shared/open-store.ts';
+import { buildMetrics, type ProcessMetrics } from '../shared/metrics.ts';
 import { buildOutbound } from '../shared/outbound.ts';
 import { secretsKeyFrom } from '../shared/secrets-key.ts';
 import type { CommitSignal } from '../shared/wake-on-commit.ts';
@@ -25,6 +26,8 @@ export interface WorkerComposition {
   readonly sweeps: ReadonlyArray<WorkerSweep>;
   /** The store's commit signal: the worker's relay publishes what the jobs commit at once. */
   readonly commits?: CommitSignal;
+  /** With `METRICS_PORT`: what the worker's `/metrics` serves. */
+  readonly metrics?: ProcessMetrics;
   close(): Promise<void>;
 }
 
@@ -34,12 +37,22 @@ export type ComposeWorker = (config: WorkerConfig) => Promise<WorkerComposition>
 export const composeWorker: ComposeWorker = async (config) => {
   const key = secretsKeyFrom(process.env);
   const store = await openStore(config.databaseUrl, key === null ? {} : { secrets: new AesGcmSecretBox(key) });
+  const metrics = config.metricsPort === null ? null : buildMetrics({ token: config.metricsToken, perTenant: config.metricsPerTenant });
+  metrics?.watchStore(store, systemClock);
   const jobs = buildJobs({
     ...store,
     clock: systemClock,
     ids: uuidV7Ids,
-    platform: buildOutbound(config.outboundAllowPrivateNetworks).platform,
+    platform: buildOutbound(config.outboundAllowPrivateNetworks, metrics?.prometheus).platform,
     allocationSweepSeconds: config.allocationSweepSeconds,
   });
-  return { feed: store.outboxFeed, clock: systemClock, handlers: jobs.handlers, sweeps: jobs.sweeps, commits: store.commits, close: () => store.close() };
+  return {
+    feed: store.outboxFeed,
+    clock: systemClock,
+    handlers: jobs.handlers,
+    sweeps: jobs.sweeps,
+    commits: store.commits,
+    ...(metrics === null ? {} : { metrics }),
+    close: () => store.close(),
+  };
 };

@@ -1,5 +1,5 @@
 import { Schema } from 'effect';
-import { AmqpPrefix, AmqpUrl, BooleanFromEnv, ConfigError, DatabaseUrl, decodeEnv, IntFromEnv, LogLevel } from '../shared/env.ts';
+import { AmqpPrefix, AmqpUrl, BooleanFromEnv, ConfigError, DatabaseUrl, decodeEnv, IntFromEnv, LogLevel, MetricsToken } from '../shared/env.ts';
 
 /** The environment as the worker reads it (API.md, Configuration), plus its shutdown grace period. */
 const Env = Schema.Struct({
@@ -10,6 +10,9 @@ const Env = Schema.Struct({
   SHUTDOWN_GRACE_SECONDS: Schema.optionalKey(IntFromEnv(1, 600)),
   LOG_LEVEL: Schema.optionalKey(LogLevel),
   OUTBOUND_ALLOW_PRIVATE_NETWORKS: Schema.optionalKey(BooleanFromEnv),
+  METRICS_PORT: Schema.optionalKey(IntFromEnv(0, 65535)),
+  METRICS_TOKEN: Schema.optionalKey(MetricsToken),
+  METRICS_PER_TENANT: Schema.optionalKey(BooleanFromEnv),
 });
 
 export interface WorkerConfig {
@@ -21,6 +24,11 @@ export interface WorkerConfig {
   readonly shutdownGraceSeconds: number;
   readonly logLevel: string;
   readonly outboundAllowPrivateNetworks: boolean;
+  /** The port of the worker's own `/metrics`; null: no metrics. */
+  readonly metricsPort: number | null;
+  /** When set, the worker's `/metrics` asks for it as a bearer token too. */
+  readonly metricsToken: string | null;
+  readonly metricsPerTenant: boolean;
 }
 
 /** A configuration value is wrong; the message names the variable. */
@@ -36,5 +44,8 @@ export const loadWorkerConfig = (env: Readonly<Record<string, string | undefined
     shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS ?? 20,
     logLevel: e.LOG_LEVEL ?? 'info',
     outboundAllowPrivateNetworks: e.OUTBOUND_ALLOW_PRIVATE_NETWORKS === 'true',
+    metricsPort: e.METRICS_PORT ?? null,
+    metricsToken: e.METRICS_TOKEN ?? null,
+    metricsPerTenant: e.METRICS_PER_TENANT === 'true',
   };
 };

@@ -114,7 +114,7 @@ export const confirmReservation = (
     if (served.sessionId != null) {
       yield* store.integrations.saveSession({ tenantId: r.tenantId, sessionId: served.sessionId, roomId: r.roomId, ticketId: r.ticketId, resolved: false });
     }
-    yield* saveChange(store, confirmHold(ticket, servedBy, { now, ids: env.ids }, r.decision));
+    yield* saveChange(store, confirmHold(ticket, servedBy, { now, ids: env.ids }, r.decision, r.queuedAt));
     return true;
   });
 

@@ -20,6 +20,12 @@ export interface AllocationDecision {
   readonly passedOver?: ReadonlyArray<PassedOverTicket>;
 }
 
+/** How long an allocated ticket waited in its queue lane, from `queuedAt` to the assignment. */
+export interface QueueWait {
+  readonly lane: 'native' | 'platform';
+  readonly ms: number;
+}
+
 /** An older waiting ticket an assignment went ahead of: no agent eligible for it had room at that moment. */
 export interface PassedOverTicket {
   readonly ticketId: string;
@@ -28,7 +34,15 @@ export interface PassedOverTicket {
 
 interface Payloads {
   'ticket.created': { ticketId: string; channel: TicketChannel; priority: TicketPriority; autoAssign: boolean };
-  'ticket.assigned': { ticketId: string; agentId: string; previousAgentId: string | null; by: 'allocator' | 'staff'; decision: AllocationDecision | null };
+  'ticket.assigned': {
+    ticketId: string;
+    agentId: string;
+    previousAgentId: string | null;
+    by: 'allocator' | 'staff';
+    decision: AllocationDecision | null;
+    /** The allocator took it out of the queue: which lane, and how long it waited (queued → assigned). Not public; for metrics. */
+    queueWait?: QueueWait;
+  };
   'ticket.unassigned': { ticketId: string; previousAgentId: string };
   /** `by: 'platform'`: the chat platform ended the conversation itself (nothing to tell it back). */
   'ticket.status_changed': { ticketId: string; from: TicketStatus; to: TicketStatus; agentId: string | null; by?: 'platform' };
@@ -65,3 +79,7 @@ export const domainEvent = <T extends DomainEventType>(
   meta: { readonly id: string; readonly tenantId: string; readonly occurredAt: Date },
   payload: Payloads[T],
 ): EventOf<T> => ({ ...meta, type, payload }) as unknown as EventOf<T>;
+
+/** The `queueWait` of an allocator assignment: none for a ticket that was not queued. */
+export const queueWaitOf = (lane: QueueWait['lane'], queuedAt: Date | null, now: Date): { queueWait?: QueueWait } =>
+  queuedAt === null ? {} : { queueWait: { lane, ms: Math.max(0, now.getTime() - queuedAt.getTime()) } };

@@ -1,6 +1,6 @@
 import { Result } from 'effect';
 import type { InvalidInput } from '../shared/errors.ts';
-import { domainEvent, type AllocationDecision, type DomainEvent } from '../shared/events.ts';
+import { domainEvent, queueWaitOf, type AllocationDecision, type DomainEvent } from '../shared/events.ts';
 import type { IdGenerator } from '../shared/ports.ts';
 import { isActive, newTicketFacts, type Ticket, type TicketChannel, type TicketPriority, type TicketStatus } from './ticket.ts';
 import { InvalidTransition, TicketClosed } from './tickets.errors.ts';
@@ -185,13 +185,15 @@ const handTo = (ticket: Ticket, agentId: string, now: Date): Ticket => {
   };
 };
 
-const assignedEvent = (context: OpContext, ticket: Ticket, agentId: string, previousAgentId: string | null, how: AssignedBy): DomainEvent =>
+/** `queuedSince`: when the ticket entered the queue; an allocator assignment records the wait from there (`queueWait`). */
+const assignedEvent = (context: OpContext, ticket: Ticket, agentId: string, previousAgentId: string | null, how: AssignedBy, queuedSince: Date | null): DomainEvent =>
   domainEvent('ticket.assigned', meta(context, ticket), {
     ticketId: ticket.id,
     agentId,
     previousAgentId,
     by: how.by,
     decision: how.by === 'allocator' ? how.decision : null,
+    ...(how.by === 'allocator' ? queueWaitOf(ticket.channel === 'qiscus' ? 'platform' : 'native', queuedSince, context.now) : {}),
   });
 
 /** Hands the ticket to an agent and takes it out of the queue (`ticket.assigned`); the same agent again is a no-op. */
@@ -199,7 +201,7 @@ export const assign = (ticket: Ticket, agentId: string, context: OpContext, how:
   if (ticket.status === 'closed') return Result.fail(new TicketClosed({ ticketId: ticket.id }));
   if (ticket.assignedAgentId === agentId) return Result.succeed(noEvents(ticket));
   const assigned = handTo(ticket, agentId, context.now);
-  return Result.succeed({ ticket: assigned, events: [assignedEvent(context, ticket, agentId, ticket.assignedAgentId, how)] });
+  return Result.succeed({ ticket: assigned, events: [assignedEvent(context, ticket, agentId, ticket.assignedAgentId, how, ticket.queuedAt)] });
 };
 
 /**
@@ -211,10 +213,13 @@ export const hold = (ticket: Ticket, agentId: string, context: OpContext): Resul
   return Result.succeed(noEvents(handTo(ticket, agentId, context.now)));
 };
 
-/** The platform took a held ticket: announced as assigned to `servedBy` (the agent it was held for, or who turned out to serve the room). */
-export const confirmHold = (ticket: Ticket, servedBy: string, context: OpContext, decision: AllocationDecision): TicketChange => {
+/**
+ * The platform took a held ticket: announced as assigned to `servedBy` (the agent it was held for, or who turned out to serve the room).
+ * `queuedAt`: where the ticket stood in the queue before the hold (its wait runs until now).
+ */
+export const confirmHold = (ticket: Ticket, servedBy: string, context: OpContext, decision: AllocationDecision, queuedAt: Date | null = null): TicketChange => {
   const served = servedBy === ticket.assignedAgentId ? ticket : { ...ticket, assignedAgentId: servedBy, updatedAt: context.now };
-  return { ticket: served, events: [assignedEvent(context, ticket, servedBy, null, { by: 'allocator', decision })] };
+  return { ticket: served, events: [assignedEvent(context, ticket, servedBy, null, { by: 'allocator', decision }, queuedAt)] };
 };
 
 /** Takes a held (not yet announced) assignment back: to the queue at `queuedAt`, or out of it when null. */

@@ -1,5 +1,6 @@
 import { Effect, Exit } from 'effect';
 import type { SqlEntityManager } from '@mikro-orm/sql';
+import type { Kysely } from 'kysely';
 import type { SecretCipher } from '../../core/integrations/integration.port.ts';
 import { StoreUnavailable } from '../../core/shared/errors.ts';
 import type { Store, UnitOfWork } from '../../core/shared/unit-of-work.port.ts';
@@ -28,6 +29,13 @@ const retryableFailure = (exit: Exit.Exit<unknown, unknown>): boolean => {
   return failure !== undefined && failure.error instanceof StoreUnavailable && isRetryable(failure.error.cause);
 };
 
+export interface UnitOfWorkOptions {
+  readonly retry?: RetryPolicy;
+  readonly secrets?: SecretCipher;
+  /** MySQL/MariaDB: the pool whose connections accept statement batches (`openBatchPool`). */
+  readonly batches?: () => Promise<Kysely<unknown>>;
+}
+
 /**
  * Units of work on MikroORM: a fresh forked EntityManager per unit (and per attempt), a database
  * transaction for `transaction`/`exclusive` (on MySQL a `PipelinedTransaction`: BEGIN and COMMIT ride
@@ -41,11 +49,14 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
   readonly #secrets: SecretCipher;
   readonly #lockRows = new Set<string>();
 
-  constructor(em: SqlEntityManager, dialect: SqlDialect, retry: RetryPolicy = defaultRetryPolicy, secrets: SecretCipher = missingSecretCipher) {
+  readonly #batches: (() => Promise<Kysely<unknown>>) | undefined;
+
+  constructor(em: SqlEntityManager, dialect: SqlDialect, options: UnitOfWorkOptions = {}) {
     this.#em = em;
     this.#dialect = dialect;
-    this.#retry = retry;
-    this.#secrets = secrets;
+    this.#retry = options.retry ?? defaultRetryPolicy;
+    this.#secrets = options.secrets ?? missingSecretCipher;
+    this.#batches = options.batches;
   }
 
   transaction<A, E>(work: (store: Store) => Effect.Effect<A, E>): Effect.Effect<A, E | StoreUnavailable> {
@@ -87,11 +98,9 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
 
   #inTransaction<A, E>(session: UnitSession, body: Effect.Effect<A, E>): Effect.Effect<A, E | StoreUnavailable> {
     if (session.dialect === 'mysql') {
-      const { connection } = session;
-      const trx = new PipelinedTransaction(async () => {
-        await connection.ensureConnection();
-        return connection.getClient();
-      });
+      const batches = this.#batches;
+      if (batches === undefined) return Effect.die(new Error('a MySQL unit of work needs the batch pool (open-database.ts opens it)'));
+      const trx = new PipelinedTransaction(batches);
       session.useTransaction(trx as never);
       const finish = { begin: Effect.void, commit: sql(() => trx.commit()), rollback: sql(() => trx.rollback()) };
       return this.#around(finish, body).pipe(Effect.ensuring(Effect.promise(() => trx.release())));

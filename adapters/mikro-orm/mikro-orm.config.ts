@@ -86,9 +86,7 @@ export const ormOptions = (
     charset: 'utf8mb4',
     collate: 'utf8mb4_bin',
     pool: { min: 0, max: 10, idleTimeoutMillis: 30_000 },
-    // PipelinedTransaction sends BEGIN and COMMIT in one batch with a statement. Every value in our SQL is
-    // escaped by the driver's platform and no identifier comes from input, so batching adds no injection path.
-    multipleStatements: true,
+    // No multipleStatements here: only the pipelined transaction's own pool batches (batch-pool.ts).
     driverOptions: { connectTimeout: timeouts.connectMs, enableKeepAlive: true },
     onCreateConnection: mysqlSession(timeouts),
   };

@@ -8,6 +8,7 @@ import { parseDatabaseUrl, type DatabaseTarget } from './database-url.ts';
 import { defaultTimeouts, ormOptions, type DatabaseTimeouts } from './mikro-orm.config.ts';
 import { defaultRetryPolicy, MikroOrmUnitOfWork, type RetryPolicy } from './mikro-orm-unit-of-work.ts';
 import { MikroOrmOutboxFeed } from './mikro-orm-outbox-feed.ts';
+import { openBatchPool } from './batch-pool.ts';
 import { mysqlMigrations } from './migrations/mysql/index.ts';
 import { sqliteMigrations } from './migrations/sqlite/index.ts';
 
@@ -40,7 +41,16 @@ export const openTarget = async (target: DatabaseTarget, options: OpenOptions = 
   if (target.dialect === 'sqlite' && target.path !== ':memory:') await mkdir(dirname(target.path), { recursive: true });
   const migrations = target.dialect === 'sqlite' ? sqliteMigrations(options.secrets) : mysqlMigrations(options.secrets);
   const orm = await MikroORM.init(ormOptions(target, migrations, migrationsFolder(target), options.timeouts ?? defaultTimeouts));
-  const uow = new MikroOrmUnitOfWork(orm.em as unknown as SqlEntityManager, target.dialect, options.retry ?? defaultRetryPolicy, options.secrets);
+  const batches = target.dialect === 'mysql' ? openBatchPool(orm) : null;
+  const uow = new MikroOrmUnitOfWork(orm.em as unknown as SqlEntityManager, target.dialect, {
+    retry: options.retry ?? defaultRetryPolicy,
+    ...(options.secrets === undefined ? {} : { secrets: options.secrets }),
+    ...(batches === null ? {} : { batches: batches.client }),
+  });
+  const close = async () => {
+    await batches?.close();
+    await orm.close(true);
+  };
   const database: SwitchboardDatabase = {
     target,
     orm,
@@ -48,12 +58,12 @@ export const openTarget = async (target: DatabaseTarget, options: OpenOptions = 
     outboxFeed: new MikroOrmOutboxFeed((mode, work) => uow.withSession(mode, work)),
     migrate: async () => (await orm.migrator.up()).map((m) => m.name),
     ping: async () => (await orm.checkConnection()).ok,
-    close: () => orm.close(true),
+    close,
   };
   try {
     if (options.migrate ?? true) await database.migrate();
   } catch (error) {
-    await orm.close(true);
+    await close();
     throw error;
   }
   return database;

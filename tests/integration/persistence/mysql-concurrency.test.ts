@@ -19,6 +19,16 @@ mysqlOnly('MikroORM store under concurrency on MariaDB/MySQL', (env) => {
   });
   const pool = (i: number) => (i % 2 === 0 ? a : b);
 
+  // Finding 7: statement batches only on the pipelined transaction's own pool (batch-pool.ts).
+  it('the ORM pool refuses two statements in one query; transactions still batch BEGIN … COMMIT', async () => {
+    const connection = a.orm.em.getConnection();
+    await expect(connection.execute('select 1 as one')).resolves.toEqual([{ one: 1 }]);
+    await expect(connection.execute('select 1; select 2')).rejects.toThrow(/syntax/i);
+    const tenant = aTenant().build();
+    await inTransaction(a, (store) => store.tenants.insert(tenant));
+    expect(await reading(b, (store) => store.tenants.get(tenant.id))).toMatchObject({ id: tenant.id });
+  });
+
   it('lets exactly one of 20 parallel refreshes spend a token', async () => {
     const tenant = aTenant().build();
     const user = aStaffUser(tenant.id).build();

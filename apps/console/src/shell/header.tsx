@@ -9,6 +9,11 @@ export const Header = () => {
   const [notify, setNotify] = useState(notificationsWanted);
   const [busy, setBusy] = useState(false);
   const online = user.availability === 'online';
+  // Ticked at once; the browser's permission prompt may follow.
+  const changeNotify = (on: boolean) => {
+    setNotify(on);
+    void setNotificationsWanted(on).then(setNotify);
+  };
   const toggleAvailability = () => {
     setBusy(true);
     void api
@@ -31,7 +36,7 @@ export const Header = () => {
           {t('header.available')}
         </label>
         <label className="switch">
-          <input type="checkbox" name="notify" checked={notify} onChange={(e) => void setNotificationsWanted(e.target.checked).then(setNotify)} />
+          <input type="checkbox" name="notify" checked={notify} onChange={(e) => changeNotify(e.target.checked)} />
           {t('header.notify')}
         </label>
         <LanguagePicker language={language} setLanguage={setLanguage} />

@@ -1,9 +1,10 @@
+import type { Constructor } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
 import type { SecretCipher } from '../../../../core/integrations/integration.port.ts';
 import { openChannelSecrets, sealLegacyChannelSecrets } from '../channel-secrets.ts';
 
 /** Channel deliveries by `webhook-id`; channel secrets become `whsec_` secrets with the same key bytes, sealed with `cipher`. */
-export const Migration20261203084045_channel_webhook_security = (cipher: SecretCipher) =>
+export const Migration20261203084045_channel_webhook_security = (cipher: SecretCipher): Constructor<Migration> =>
   class extends Migration {
     override name = 'Migration20261203084045_channel_webhook_security';
 

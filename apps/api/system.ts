@@ -1,0 +1,84 @@
+import type { Logger } from 'pino';
+import type { HttpApp } from '../../adapters/http-koa/app.ts';
+import type { HttpUseCases } from '../../adapters/http-koa/http-deps.ts';
+import { systemClock, uuidV7Ids } from '../../adapters/memory/memory-ids.ts';
+import { startInProcessJobs, type RunningJobs } from '../shared/in-process-jobs.ts';
+import { buildJobs } from '../shared/jobs.ts';
+import { openLimiterStore, type LimiterStore } from '../shared/limiters.ts';
+import { buildOutbound } from '../shared/outbound.ts';
+import { startApiRelay } from './api-relay.ts';
+import type { ApiConfig } from './config.ts';
+import { buildContainer, tokens } from './container.ts';
+import { apiReadiness } from './readiness.ts';
+import { openStore, type OpenStore } from './store.ts';
+import type { CoreDeps } from './use-case-factories.ts';
+
+/** What each failing start step logs, and says on the console (followed by the redacted database URL). */
+export const startFailures = {
+  database: { log: 'cannot open the database', message: 'Cannot open the database' },
+  limiters: { log: 'cannot open the rate-limit counters', message: 'Cannot open the rate-limit counters in' },
+} as const;
+
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** Which step of bringing the API up failed; `cause` is the underlying error. */
+export class ApiStartError extends Error {
+  override readonly name = 'ApiStartError';
+  readonly step: keyof typeof startFailures;
+
+  constructor(step: keyof typeof startFailures, cause: unknown) {
+    super(`${startFailures[step].message}: ${errorText(cause)}`, { cause });
+    this.step = step;
+  }
+}
+
+/** The API's running parts, built from its config: what `npm start` serves and what `createSwitchboard` returns. */
+export interface ApiSystem {
+  readonly config: ApiConfig;
+  readonly store: OpenStore;
+  readonly coreDeps: CoreDeps;
+  readonly useCases: HttpUseCases;
+  readonly app: HttpApp;
+  /** The background jobs: in this process without `AMQP_URL`, else only this process's outbox relay (the worker runs the jobs). */
+  startJobs(): RunningJobs;
+  /** Closes the rate-limit counters and the database (stop the jobs and the server first). */
+  close(): Promise<void>;
+}
+
+/** Opens the store (migrated) and the rate-limit counters, then builds the container; throws `ApiStartError`. */
+export const composeApi = async (config: ApiConfig, logger: Logger): Promise<ApiSystem> => {
+  const store = await openStore(config).catch((error: unknown) => {
+    throw new ApiStartError('database', error);
+  });
+  let limiters: LimiterStore;
+  try {
+    limiters = await openLimiterStore(config.databaseUrl);
+  } catch (error) {
+    await store.close();
+    throw new ApiStartError('limiters', error);
+  }
+  const container = buildContainer(config, logger, store.uow, apiReadiness(store, config.amqpUrl), limiters);
+  const metrics = container.get(tokens.metrics);
+  const unwatch = metrics?.watchStore(store, systemClock) ?? (() => {});
+  const startJobs = (): RunningJobs => {
+    if (config.amqpUrl !== null) return startApiRelay(store, { url: config.amqpUrl, prefix: config.amqpPrefix }, logger);
+    const platform = buildOutbound(config.outboundAllowPrivateNetworks, metrics?.prometheus).platform;
+    const jobs = buildJobs({ ...store, clock: systemClock, ids: uuidV7Ids, platform, allocationSweepSeconds: config.allocationSweepSeconds, logger });
+    logger.info({ handlers: jobs.handlers.map((h) => h.name), sweepSeconds: config.allocationSweepSeconds }, 'no AMQP_URL: jobs run in-process');
+    const observer = metrics === null ? {} : { observer: metrics.prometheus };
+    return startInProcessJobs(jobs, { feed: store.outboxFeed, clock: systemClock, logger, commits: store.commits, ...observer });
+  };
+  return {
+    config,
+    store,
+    coreDeps: container.get(tokens.coreDeps),
+    useCases: container.get(tokens.useCases),
+    app: container.get(tokens.httpApp),
+    startJobs,
+    close: async () => {
+      unwatch();
+      await limiters.close();
+      await store.close();
+    },
+  };
+};

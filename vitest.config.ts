@@ -1,5 +1,15 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+// `switchboard/<subpath>` as the examples import it: the exports map's dist file, here its source.
+const exportsMap = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).exports as Record<string, string | { default: string }>;
+const packageAliases = Object.entries(exportsMap)
+  .filter((entry): entry is [string, { default: string }] => typeof entry[1] === 'object')
+  .map(([subpath, target]) => ({
+    find: new RegExp(`^${`switchboard${subpath.slice(1)}`.replace('/', '\\/')}$`),
+    replacement: fileURLToPath(new URL(target.default.replace(/^\.\/dist\//, './').replace(/\.js$/, '.ts'), import.meta.url)),
+  }));
 
 const storeModule = (name: string): string => fileURLToPath(new URL(`./tests/e2e-stores/${name}-store.ts`, import.meta.url));
 
@@ -21,7 +31,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     projects: [
-      { test: { name: 'default', include: ['tests/**/*.test.ts'], exclude: ['tests/browser/**'] } },
+      { resolve: { alias: packageAliases }, test: { name: 'default', include: ['tests/**/*.test.ts'], exclude: ['tests/browser/**'] } },
       // The web console in Debian's Chromium against the real app: one file at a time, each with its own API and browser.
       { test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], fileParallelism: false, testTimeout: 60_000 } },
       e2eOn('sqlite'),

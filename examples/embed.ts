@@ -8,9 +8,9 @@ import {
   DrainQueueUseCase,
   GetTicketUseCase,
   SetAvailabilityUseCase,
-} from '../core/index.ts';
-import { MemoryUnitOfWork, systemClock, uuidV7Ids } from '../adapters/memory/index.ts';
-import { Argon2PasswordHasher } from '../adapters/crypto/index.ts';
+} from 'switchboard';
+import { MemoryUnitOfWork, systemClock, uuidV7Ids } from 'switchboard/memory';
+import { Argon2PasswordHasher } from 'switchboard/crypto';
 
 export const embedExample = async () => {
   const deps = { uow: new MemoryUnitOfWork(), clock: systemClock, ids: uuidV7Ids, hasher: new Argon2PasswordHasher() };

@@ -1,13 +1,12 @@
-/** One key's admitted times, oldest first, in a ring the size of the limit. */
+/** One key's admitted times, oldest first, from `head` on (compacted as it advances): no bigger than the admissions in the window. */
 interface Ring {
-  readonly times: Float64Array;
+  times: number[];
   head: number;
-  count: number;
 }
 
 /**
  * At most `limit` admissions per key in ANY `windowMs` (a true sliding window, exact), in this process's
- * memory: a ring of `limit` times per key. Keys whose admissions all expired are dropped as others arrive.
+ * memory: the times admitted in the last window per key. Keys whose admissions all expired are dropped as others arrive.
  */
 export class SlidingWindow {
   readonly #limit: number;
@@ -29,20 +28,19 @@ export class SlidingWindow {
     if (ring === undefined) {
       if (this.#limit < 1) return this.#windowMs;
       this.#sweep(now);
-      ring = { times: new Float64Array(this.#limit), head: 0, count: 0 };
+      ring = { times: [], head: 0 };
       this.#rings.set(key, ring);
     }
     this.#expire(ring, now);
-    if (ring.count >= this.#limit) return Math.max(1, (ring.times[ring.head] as number) + this.#windowMs - now);
-    ring.times[(ring.head + ring.count) % this.#limit] = now;
-    ring.count += 1;
+    if (ring.times.length - ring.head >= this.#limit) return Math.max(1, (ring.times[ring.head] as number) + this.#windowMs - now);
+    ring.times.push(now);
     return null;
   }
 
   /** Takes back the latest admission of `key` (one that turned out not to count). */
   release(key: string): void {
     const ring = this.#rings.get(key);
-    if (ring !== undefined && ring.count > 0) ring.count -= 1;
+    if (ring !== undefined && ring.times.length > ring.head) ring.times.pop();
   }
 
   /** Keys held (for tests). */
@@ -51,9 +49,11 @@ export class SlidingWindow {
   }
 
   #expire(ring: Ring, now: number): void {
-    while (ring.count > 0 && (ring.times[ring.head] as number) + this.#windowMs <= now) {
-      ring.head = (ring.head + 1) % this.#limit;
-      ring.count -= 1;
+    const { times } = ring;
+    while (ring.head < times.length && (times[ring.head] as number) + this.#windowMs <= now) ring.head += 1;
+    if (ring.head > 64 && ring.head * 2 > times.length) {
+      ring.times = times.slice(ring.head);
+      ring.head = 0;
     }
   }
 
@@ -62,7 +62,7 @@ export class SlidingWindow {
     if (this.#rings.size < this.#sweepAt) return;
     for (const [key, ring] of this.#rings) {
       this.#expire(ring, now);
-      if (ring.count === 0) this.#rings.delete(key);
+      if (ring.times.length === ring.head) this.#rings.delete(key);
     }
     this.#sweepAt = Math.max(256, this.#rings.size * 2);
   }

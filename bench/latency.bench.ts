@@ -1,7 +1,8 @@
 // Allocation latency (webhook accepted → ticket assigned) at steady rates, peak intake, and a Qiscus burst,
 // on the embedded default (SQLite, in-process jobs) and on MariaDB + RabbitMQ. A script, not a test:
 //   node bench/latency.bench.ts          (BENCH_STACKS=embedded,mariadb  BENCH_RATES=10,50,100,200  BENCH_SECONDS=5)
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { profileIn, summarizeProfile } from './cpu-profile.ts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,18 @@ import { openSystem } from '../tests/support/system-world.ts';
 const stacks = (process.env.BENCH_STACKS ?? 'embedded,mariadb').split(',');
 const rates = (process.env.BENCH_RATES ?? '10,50,100,200').split(',').map(Number);
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const phases = new Set((process.env.BENCH_PHASES ?? 'steady,peak,burst').split(','));
+const workerCount = Number(process.env.BENCH_WORKERS ?? 2);
+// BENCH_PROFILE=1 CPU-profiles the API process and prints where its time went (run with BENCH_PHASES=peak).
+const profileDir = process.env.BENCH_PROFILE ? await mkdtemp(join(tmpdir(), 'sb-latency-prof-')) : undefined;
+const apiNodeOptions = [process.env.BENCH_API_NODE_OPTIONS, profileDir === undefined ? undefined : `--cpu-prof --cpu-prof-dir=${profileDir}`].filter(Boolean).join(' ');
+const withApiOptions = (env: Record<string, string>): Record<string, string> => (apiNodeOptions === '' ? env : { ...env, NODE_OPTIONS: apiNodeOptions });
+
+/** User + system CPU of a process so far, in ms (from /proc; Linux clock ticks of 10 ms). */
+const cpuMs = async (pid: number): Promise<number> => {
+  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).replace(/^.*\) /s, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
 const targets = { embeddedP99At50: 25, mariadbP99At100: 60, peakIntake: 400, roomsPerSecond: 140, roomP99: 500 };
 
 /** The assignments a stack recorded: ticket id → when the allocator assigned it (the event's time). */
@@ -42,12 +55,10 @@ const embedded = async (): Promise<Stack> => {
     DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`, JWT_SECRET: randomBytes(32).toString('base64url'), SECRETS_KEY: randomBytes(32).toString('base64'),
     CHANNEL_RATE_LIMIT_PER_MINUTE: '1000000', OUTBOUND_ALLOW_PRIVATE_NETWORKS: 'true', LOGIN_MAX_FAILURES_PER_ADDRESS: '100000',
   };
-  // e.g. BENCH_API_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the API process.
-  const apiEnv = process.env.BENCH_API_NODE_OPTIONS ? { ...env, NODE_OPTIONS: process.env.BENCH_API_NODE_OPTIONS } : env;
   const tenant = { adminEmail: 'admin@latency.bench', adminPassword: randomBytes(12).toString('hex') };
   await runCliProcess(['migrate'], env);
   await runCliProcess(['tenant', 'create', '--name', 'Bench', '--admin-email', tenant.adminEmail, '--admin-password', tenant.adminPassword], env);
-  const api = await startApiProcess('api', apiEnv);
+  const api = await startApiProcess('api', withApiOptions(env));
   const db = new DatabaseSync(join(dir, 'bench.db'), { readOnly: true });
   const select = db.prepare("select payload, occurred_at from outbox where type = 'ticket.assigned'");
   return {
@@ -67,10 +78,11 @@ const mariadb = async (): Promise<Stack> => {
   const server = await mysqlServer();
   if (server.status !== 'ready') throw new Error(`MariaDB: ${server.reason}`);
   const amqpUrl = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
-  const world = await openSystem({ status: 'ready', mysqlUrl: server.url, amqpUrl }, { apis: 1, workers: 1, env: { LOGIN_MAX_FAILURES_PER_ADDRESS: '100000' } });
+  const world = await openSystem({ status: 'ready', mysqlUrl: server.url, amqpUrl }, { apis: 0, workers: workerCount, env: { LOGIN_MAX_FAILURES_PER_ADDRESS: '100000' } });
+  world.apis.push(await startApiProcess('api', withApiOptions({ ...world.env })));
   const sql: mysql.Pool = world.sql;
   return {
-    name: 'MariaDB + RabbitMQ (1 API, 1 worker)',
+    name: `MariaDB + RabbitMQ (1 API, ${workerCount} worker${workerCount === 1 ? '' : 's'})`,
     apis: world.apis,
     tenant: world.tenant,
     assignedAt: async () => {
@@ -85,7 +97,8 @@ const mariadb = async (): Promise<Stack> => {
 const staff = async (stack: Stack): Promise<{ admin: string; channel: SignedChannel }> => {
   const api = stack.apis[0]?.baseUrl as string;
   const admin = await login(api, stack.tenant.adminEmail, stack.tenant.adminPassword);
-  await call(api, 'PATCH', '/api/settings', { max_customers_per_agent: 1000 }, admin);
+  // BENCH_AUTO_ASSIGN=false measures intake alone (tickets stay unassigned; only for profiling).
+  await call(api, 'PATCH', '/api/settings', { max_customers_per_agent: 1000, auto_assign: process.env.BENCH_AUTO_ASSIGN !== 'false' }, admin);
   await inParallel(10, 5, async (i) => {
     const email = `agent-${i}-${randomUUID().slice(0, 6)}@latency.bench`;
     await call(api, 'POST', '/api/users', { email, name: `Agent ${i}`, password: 'agent-pass-123', role: 'agent' }, admin);
@@ -121,8 +134,10 @@ const steady = async (stack: Stack, channel: SignedChannel, rate: number) => {
 };
 
 /** As many conversations as 32 connections get accepted in `seconds`. */
-const peakIntake = async (stack: Stack, channel: SignedChannel): Promise<number> => {
+const peakIntake = async (stack: Stack, channel: SignedChannel): Promise<{ perSecond: number; cpuMsPerRequest: number }> => {
   const api = stack.apis[0]?.baseUrl as string;
+  const pid = stack.apis[0]?.pid as number;
+  const cpuBefore = await cpuMs(pid);
   const until = Date.now() + seconds * 1000;
   let accepted = 0;
   await Promise.all(
@@ -130,7 +145,7 @@ const peakIntake = async (stack: Stack, channel: SignedChannel): Promise<number>
       while (Date.now() < until) if ((await postConversation(api, channel, `peak-${randomUUID()}`)).status === 202) accepted += 1;
     }),
   );
-  return accepted / seconds;
+  return { perSecond: accepted / seconds, cpuMsPerRequest: ((await cpuMs(pid)) - cpuBefore) / Math.max(1, accepted) };
 };
 
 /** 50 rooms at once, 25 agents × 2 on a simulated Qiscus: rooms per second and webhook → assign_agent. */
@@ -166,24 +181,36 @@ const qiscusBurst = async (stack: Stack, admin: string) => {
 const results: Array<string> = [];
 for (const name of stacks) {
   const stack = name === 'mariadb' ? await mariadb() : await embedded();
+  let peakAccepted = 0;
   try {
     const { admin, channel } = await staff(stack);
     console.log(`\n${stack.name}`);
-    console.log('rate/s  accepted  p50 ms  p99 ms  max ms');
-    for (const rate of rates) {
-      const r = await steady(stack, channel, rate);
-      console.log(`${String(r.rate).padStart(6)}  ${String(r.accepted).padStart(8)}  ${String(r.p50).padStart(6)}  ${String(r.p99).padStart(6)}  ${String(r.max).padStart(6)}`);
-      if (name === 'embedded' && rate === 50) results.push(`embedded p99 at 50/s: ${r.p99} ms (≤ ${targets.embeddedP99At50}) ${verdict(r.p99 <= targets.embeddedP99At50)}`);
-      if (name === 'mariadb' && rate === 100) results.push(`MariaDB + RabbitMQ p99 at 100/s: ${r.p99} ms (≤ ${targets.mariadbP99At100}) ${verdict(r.p99 <= targets.mariadbP99At100)}`);
+    if (phases.has('steady')) {
+      console.log('rate/s  accepted  p50 ms  p99 ms  max ms');
+      for (const rate of rates) {
+        const r = await steady(stack, channel, rate);
+        console.log(`${String(r.rate).padStart(6)}  ${String(r.accepted).padStart(8)}  ${String(r.p50).padStart(6)}  ${String(r.p99).padStart(6)}  ${String(r.max).padStart(6)}`);
+        if (name === 'embedded' && rate === 50) results.push(`embedded p99 at 50/s: ${r.p99} ms (≤ ${targets.embeddedP99At50}) ${verdict(r.p99 <= targets.embeddedP99At50)}`);
+        if (name === 'mariadb' && rate === 100) results.push(`MariaDB + RabbitMQ p99 at 100/s: ${r.p99} ms (≤ ${targets.mariadbP99At100}) ${verdict(r.p99 <= targets.mariadbP99At100)}`);
+      }
     }
-    const peak = await peakIntake(stack, channel);
-    console.log(`peak intake: ${peak.toFixed(0)} conversations/s accepted (32 connections, ${seconds} s)`);
-    results.push(`${name} peak intake: ${peak.toFixed(0)}/s (≥ ${targets.peakIntake}) ${verdict(peak >= targets.peakIntake)}`);
-    const burst = await qiscusBurst(stack, admin);
-    console.log(`Qiscus burst: ${burst.served}/50 served, ${burst.roomsPerSecond.toFixed(0)} rooms/s, webhook → assign_agent p50 ${burst.p50} ms, p99 ${burst.p99} ms`);
-    results.push(`${name} Qiscus burst: ${burst.roomsPerSecond.toFixed(0)} rooms/s (≥ ${targets.roomsPerSecond}) ${verdict(burst.served === 50 && burst.roomsPerSecond >= targets.roomsPerSecond)}, p99 ${burst.p99} ms (≤ ${targets.roomP99}) ${verdict(burst.p99 <= targets.roomP99)}`);
+    if (phases.has('peak')) {
+      const peak = await peakIntake(stack, channel);
+      peakAccepted = peak.perSecond * seconds;
+      console.log(`peak intake: ${peak.perSecond.toFixed(0)} conversations/s accepted (32 connections, ${seconds} s); API CPU ${peak.cpuMsPerRequest.toFixed(2)} ms per webhook`);
+      results.push(`${name} peak intake: ${peak.perSecond.toFixed(0)}/s (≥ ${targets.peakIntake}) ${verdict(peak.perSecond >= targets.peakIntake)} — API CPU ${peak.cpuMsPerRequest.toFixed(2)} ms/webhook`);
+    }
+    if (phases.has('burst')) {
+      const burst = await qiscusBurst(stack, admin);
+      console.log(`Qiscus burst: ${burst.served}/50 served, ${burst.roomsPerSecond.toFixed(0)} rooms/s, webhook → assign_agent p50 ${burst.p50} ms, p99 ${burst.p99} ms`);
+      results.push(`${name} Qiscus burst: ${burst.roomsPerSecond.toFixed(0)} rooms/s (≥ ${targets.roomsPerSecond}) ${verdict(burst.served === 50 && burst.roomsPerSecond >= targets.roomsPerSecond)}, p99 ${burst.p99} ms (≤ ${targets.roomP99}) ${verdict(burst.p99 <= targets.roomP99)}`);
+    }
   } finally {
     await stack.close();
+  }
+  if (profileDir !== undefined) {
+    const path = await profileIn(profileDir);
+    console.log(`API profile (${name}, whole run; per accepted peak webhook):\n${await summarizeProfile(path, Math.max(1, peakAccepted))}`);
   }
 }
 console.log(`\n${results.join('\n')}`);

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
+import { profileIn, summarizeProfile } from './cpu-profile.ts';
 import { listOpenTickets, measure, postMessages } from './load.ts';
 import { benchAdmin } from './seed.ts';
 import { startServer } from './servers.ts';
@@ -44,43 +45,4 @@ try {
   await api.stop();
 }
 
-interface ProfileNode {
-  readonly id: number;
-  readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
-}
-const file = (await readdir(dir)).find((f) => f.endsWith('.cpuprofile'));
-if (file === undefined) throw new Error(`no profile in ${dir}`);
-const profile = JSON.parse(await readFile(join(dir, file), 'utf8')) as {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-  startTime: number;
-  endTime: number;
-};
-// Only the measured run (the server stops right after it): start-up and warm-up are not per request.
-const measuredFrom = profile.endTime - durationSeconds * 1e6;
-let clock = profile.startTime;
-const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
-const owner = (url: string): string =>
-  url === '' ? '(native)' : (/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? (url.startsWith('node:') ? 'node' : url.replace(/^.*?\/((?:core|adapters|apps)\/[^/]+)\/.*$/, '$1')));
-const byOwner = new Map<string, number>();
-const byFunction = new Map<string, number>();
-let busy = 0;
-profile.samples.forEach((id, i) => {
-  clock += profile.timeDeltas[i] ?? 0;
-  if (clock < measuredFrom) return;
-  const frame = nodes.get(id)?.callFrame;
-  const dt = profile.timeDeltas[i + 1] ?? 0;
-  if (frame === undefined || frame.functionName === '(idle)') return;
-  busy += dt;
-  const who = owner(frame.url);
-  byOwner.set(who, (byOwner.get(who) ?? 0) + dt);
-  const key = `${frame.functionName || '(anonymous)'} ${who}:${frame.lineNumber + 1}`;
-  byFunction.set(key, (byFunction.get(key) ?? 0) + dt);
-});
-const perRequest = (m: Map<string, number>, n: number) =>
-  [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `  ${((v / busy) * 100).toFixed(1).padStart(5)} %  ${(v / 1e3 / requests).toFixed(3)} ms/req  ${k}`).join('\n');
-process.stdout.write(
-  `measured run: busy CPU ${(busy / 1e6).toFixed(1)} s, ≈ ${(busy / 1e3 / requests).toFixed(2)} ms per request (profile ${join(dir, file)})\n` +
-    `by package:\n${perRequest(byOwner, 15)}\nby function:\n${perRequest(byFunction, 25)}\n`,
-);
+process.stdout.write(`measured run: ${await summarizeProfile(await profileIn(dir), requests, durationSeconds)}`);

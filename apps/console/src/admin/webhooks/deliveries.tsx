@@ -79,7 +79,10 @@ export const Deliveries = ({ hookId, active }: { readonly hookId: string; readon
 
 const DeliveryRow = ({ delivery: d, busy, onRedeliver }: { readonly delivery: Delivery; readonly busy: boolean; readonly onRedeliver: () => void }) => {
   const { t, locale } = useConsole();
-  const answer = [d.last_status_code === null ? null : `HTTP ${d.last_status_code}`, d.last_error].filter((part) => part !== null).join(' · ');
+  // The error often just names the status code: say it once.
+  const code = d.last_status_code === null ? null : `HTTP ${d.last_status_code}`;
+  const error = d.last_error !== null && !(code !== null && d.last_error.includes(code)) ? d.last_error : null;
+  const answer = [code, error].filter((part) => part !== null).join(' · ');
   const when = d.delivered_at ?? d.next_attempt_at;
   return (
     <tr>

@@ -132,7 +132,7 @@ export const en = {
   'webhooks.lastAnswer': 'Last answer',
   'webhooks.next': 'Next attempt',
   'webhooks.refresh': 'Refresh',
-  'webhooks.attempts': '({n} attempts)',
+  'webhooks.attempts': 'attempts: {n}',
   'delivery.pending': 'Pending',
   'delivery.delivered': 'Delivered',
   'delivery.failed': 'Failed',

@@ -134,7 +134,7 @@ export const id: Record<keyof typeof en, string> = {
   'webhooks.lastAnswer': 'Jawaban terakhir',
   'webhooks.next': 'Percobaan berikutnya',
   'webhooks.refresh': 'Muat ulang',
-  'webhooks.attempts': '({n} percobaan)',
+  'webhooks.attempts': 'percobaan: {n}',
   'delivery.pending': 'Menunggu',
   'delivery.delivered': 'Terkirim',
   'delivery.failed': 'Gagal',

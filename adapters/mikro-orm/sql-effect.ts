@@ -1,11 +1,14 @@
 import { Effect } from 'effect';
 import { DuplicateKey, StoreUnavailable } from '../../core/shared/errors.ts';
 import { classifySqlError } from './sql-errors.ts';
+import { LoggableSqlError } from './sql-log.ts';
 
+// Failures carry the statement's template and codes, never its values: they end up in logs.
 const failWith = (error: unknown): Effect.Effect<never, StoreUnavailable> => {
   const failure = classifySqlError(error);
-  if (failure.kind === 'defect' || failure.kind === 'duplicate') return Effect.die(error);
-  return Effect.fail(new StoreUnavailable({ cause: error }));
+  const loggable = new LoggableSqlError(error, failure);
+  if (failure.kind === 'defect' || failure.kind === 'duplicate') return Effect.die(loggable);
+  return Effect.fail(new StoreUnavailable({ cause: loggable }));
 };
 
 /** Runs one statement: outages and transient conflicts become `StoreUnavailable`, bugs and unexpected duplicates defects. */

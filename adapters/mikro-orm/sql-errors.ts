@@ -1,3 +1,5 @@
+import { LoggableSqlError } from './sql-log.ts';
+
 /** What a failed statement means to the unit of work. */
 export type SqlFailure =
   | { readonly kind: 'duplicate'; readonly key: string }
@@ -82,4 +84,5 @@ const isOutage = (name: unknown, code: unknown, errno: unknown, text: string): b
   outageText.test(text);
 
 /** True for the transient conflicts (deadlock, lock wait timeout, snapshot conflict, SQLITE_BUSY) a whole unit is retried on. */
-export const isRetryable = (error: unknown): boolean => classifySqlError(error).kind === 'retryable';
+export const isRetryable = (error: unknown): boolean =>
+  (error instanceof LoggableSqlError ? error.failure : classifySqlError(error)).kind === 'retryable';

@@ -1,9 +1,9 @@
 import { pino } from 'pino';
-import { redactPaths } from '../../adapters/http-koa/logger.ts';
+import { createLogger } from '../../adapters/http-koa/logger.ts';
 import { parseCommand, usage, UsageError, type CliCommand } from './cli-args.ts';
 
 const databaseUrl = process.env.DATABASE_URL || 'sqlite:./data/switchboard.db';
-const logger = pino({ level: process.env.LOG_LEVEL || 'info', redact: { paths: redactPaths, censor: '[redacted]' } }, pino.destination(2));
+const logger = createLogger({ level: process.env.LOG_LEVEL || 'info' }, pino.destination(2));
 
 const failWith = (message: string, hint?: string): never => {
   process.stderr.write(`error: ${message}\n${hint === undefined ? '' : `${hint}\n`}`);

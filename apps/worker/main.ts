@@ -1,4 +1,4 @@
-import { pino } from 'pino';
+import { createLogger } from '../../adapters/http-koa/logger.ts';
 import { loadWorkerConfig, WorkerConfigError } from './config.ts';
 import { composeWorker } from './composition.ts';
 import { startWorker } from './worker.ts';
@@ -13,7 +13,7 @@ const config = (() => {
   }
 })();
 
-const logger = pino({ level: config.logLevel });
+const logger = createLogger({ level: config.logLevel });
 const worker = await startWorker(config, await composeWorker(config), logger);
 
 let stopping = false;

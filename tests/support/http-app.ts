@@ -1,9 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
 import { Effect } from 'effect';
-import { createLogger } from '../../adapters/http-koa/logger.ts';
+import { capturingLogger } from './log-capture.ts';
 import type { HttpApp } from '../../adapters/http-koa/app.ts';
 import { Argon2PasswordHasher } from '../../adapters/crypto/argon2-password-hasher.ts';
 import { MemoryUnitOfWork } from '../../adapters/memory/memory-unit-of-work.ts';
@@ -86,14 +85,7 @@ export const startHttpApp = async (
     ...options.env,
   });
   const store = await (options.makeStore ?? (await configuredStoreFactory()))();
-  const logs: string[] = [];
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      logs.push(String(chunk));
-      done();
-    },
-  });
-  const logger = createLogger({ level: 'info' }, sink);
+  const { logger, lines: logs } = capturingLogger();
   const clock = options.clock ?? systemClock;
   const app = buildContainer(config, logger, store.uow, undefined, undefined, clock).get(tokens.httpApp);
   const server: Server = createServer(app.callback());

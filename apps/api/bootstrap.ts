@@ -41,6 +41,13 @@ export const ensureDemoTenant = async (deps: BootstrapDeps): Promise<DemoCredent
   return created === null ? null : { tenantId: created, email: demoAdminEmail, password };
 };
 
+/**
+ * The demo tenant is the embedded default's convenience (SQLite): on MySQL/MariaDB an empty database
+ * is a production one being set up, and its first admin comes from the CLI, never from stderr.
+ */
+export const ensureDemoTenantOn = (store: 'sqlite' | 'mysql' | 'memory', deps: BootstrapDeps): Promise<DemoCredentials | null> =>
+  store === 'sqlite' ? ensureDemoTenant(deps) : Promise.resolve(null);
+
 /** What `npm start` prints to the console (stderr) once it listens: where it is and how to log in. */
 export const startBanner = (url: string, demo: DemoCredentials | null): string => {
   const login = demo

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createLogger } from '../../adapters/http-koa/logger.ts';
 import { systemClock, uuidV7Ids } from '../../adapters/memory/memory-ids.ts';
 import { redactDatabaseUrl } from '../shared/open-store.ts';
-import { ensureDemoTenant, startBanner } from './bootstrap.ts';
+import { ensureDemoTenantOn, startBanner } from './bootstrap.ts';
 import { ConfigError, loadConfig, type ApiConfig } from './config.ts';
 import { ApiStartError, composeApi, startFailures, type ApiSystem } from './system.ts';
 
@@ -36,7 +36,7 @@ const start = async (): Promise<void> => {
   if (store.kind === 'memory') logger.warn({ database }, 'in-memory store: nothing is kept after exit (for tests only)');
   logger.info({ database, migrationsApplied: store.migrated }, 'database ready');
 
-  const demo = await ensureDemoTenant({ ...store, hasher: system.coreDeps.hasher, clock: systemClock, ids: uuidV7Ids });
+  const demo = await ensureDemoTenantOn(store.kind, { ...store, hasher: system.coreDeps.hasher, clock: systemClock, ids: uuidV7Ids });
   if (demo) logger.info({ tenantId: demo.tenantId }, 'created the demo tenant (credentials printed to the console once)');
 
   const jobs = system.startJobs();

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ChannelSignatureVerifier, SecretGenerator, SignedDelivery } from '../../core/channels/secret.port.ts';
+import type { WebhookSigner } from '../../core/webhooks/webhook.port.ts';
 
 /** Standard Webhooks (standardwebhooks.com): `whsec_` secrets, `v1,<base64 HMAC-SHA256>` signatures. */
 export const webhookSecretPrefix = 'whsec_';
@@ -53,6 +54,11 @@ export const verifyStandardWebhook = (secret: string, delivery: SignedDelivery, 
 };
 
 export const standardWebhookVerifier: ChannelSignatureVerifier = { verify: verifyStandardWebhook };
+
+/** Outbound webhook signatures: one `v1,` signature per secret, space-separated (both during a rotation). */
+export const standardWebhookSigner: WebhookSigner = {
+  sign: (secrets, id, timestamp, body) => secrets.map((secret) => signStandardWebhook(secret, id, timestamp, body)).join(' '),
+};
 
 /** Channel signing secrets (`whsec_…`). */
 export const webhookSecretGenerator: SecretGenerator = { next: newWebhookSecret };

@@ -21,6 +21,7 @@ import { settingsRoutes } from './settings.routes.ts';
 import { ticketRoutes } from './tickets.routes.ts';
 import { userRoutes } from './users.routes.ts';
 import { qiscusRoutes } from './qiscus/qiscus.routes.ts';
+import { webhookRoutes } from './webhooks.routes.ts';
 
 export interface HttpApp {
   readonly koa: Koa;
@@ -70,6 +71,7 @@ export const createApp = (deps: HttpDeps): HttpApp => {
     ...allocationRoutes(useCases),
     ...reportRoutes(useCases),
     ...qiscusRoutes(useCases),
+    ...webhookRoutes(useCases),
   ];
   const services = {
     useCases,

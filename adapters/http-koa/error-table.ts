@@ -103,6 +103,7 @@ const table: { readonly [T in KnownTag]: ErrorEntry<Extract<KnownError, { _tag: 
     when: 'the external id is taken',
     answer: () => ({ message: 'The external id is already taken.', details: [{ path: 'external_id', message: 'external_id_taken' }] }),
   },
+  WebhookInactive: { status: 409, code: 'conflict', when: 'the webhook is not active', answer: says('The webhook is not active; activate it first.') },
   UpstreamFailed: { status: 502, code: 'upstream_error', when: 'Qiscus failed after retries', answer: says('Qiscus did not answer usefully; try again later.') },
   StoreUnavailable: { status: 503, code: 'unavailable', when: 'the database (or broker) does not answer', answer: says('The service is temporarily unavailable.') },
 };

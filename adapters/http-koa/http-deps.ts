@@ -30,10 +30,11 @@ import type { ListMessagesUseCase } from '../../core/tickets/list-messages.use-c
 import type { ListTicketsUseCase } from '../../core/tickets/list-tickets.use-case.ts';
 import type { PostMessageUseCase } from '../../core/tickets/post-message.use-case.ts';
 import type { RateLimitStore } from './rate-limits.ts';
+import type { WebhookUseCases } from './webhook-use-cases.ts';
 import type { QiscusUseCases } from './qiscus/qiscus-use-cases.ts';
 
 /** Every use case the HTTP API calls. */
-export interface HttpUseCases extends QiscusUseCases {
+export interface HttpUseCases extends QiscusUseCases, WebhookUseCases {
   readonly authenticate: AuthenticateUseCase;
   readonly login: LoginUseCase;
   readonly refresh: RefreshUseCase;

@@ -13,6 +13,7 @@ import { MemoryEventOutbox } from './memory-event-outbox.ts';
 import { MemoryIntegrationRepository } from './memory-integration.repository.ts';
 import { MemoryEventLog } from './memory-event-log.ts';
 import { MemorySupportReports } from './memory-support-reports.ts';
+import { MemoryWebhookRepository } from './memory-webhook.repository.ts';
 
 export const memoryStore = (db: MemoryDatabase): Store => ({
   tenants: new MemoryTenantRepository(db),
@@ -28,4 +29,5 @@ export const memoryStore = (db: MemoryDatabase): Store => ({
   integrations: new MemoryIntegrationRepository(db),
   events: new MemoryEventLog(db),
   reports: new MemorySupportReports(db),
+  webhooks: new MemoryWebhookRepository(db),
 });

@@ -15,6 +15,7 @@ import { MikroOrmIntegrationRepository } from './mikro-orm-integration.repositor
 import { MikroOrmEventLog } from './mikro-orm-event-log.ts';
 import { recordingEvents } from '../../core/events/recording-store.ts';
 import { MikroOrmSupportReports } from './mikro-orm-support-reports.ts';
+import { MikroOrmWebhookRepository } from './mikro-orm-webhook.repository.ts';
 
 /** Every repository, bound to one unit of work's session; `secrets` seals the integrations' and channels' secrets at rest. */
 export const mikroOrmStore = (session: SqlSession, secrets: SecretCipher): Store =>
@@ -32,4 +33,5 @@ export const mikroOrmStore = (session: SqlSession, secrets: SecretCipher): Store
   integrations: new MikroOrmIntegrationRepository(session, secrets),
   events: new MikroOrmEventLog(session),
   reports: new MikroOrmSupportReports(session),
+  webhooks: new MikroOrmWebhookRepository(session, secrets),
   });

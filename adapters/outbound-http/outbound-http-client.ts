@@ -19,20 +19,28 @@ const failed = (reason: string, flags: { timedOut?: boolean; tooLarge?: boolean 
   tooLarge: flags.tooLarge ?? false,
 });
 
-/** Reads the answer up to `maxBytes`; settles before destroying an oversized one, so its reset cannot win. */
-const readCapped = (response: IncomingMessage, maxBytes: number, settle: (result: OutboundResult) => void, fail: (error: unknown) => void): void => {
+/**
+ * Reads the answer up to `maxBytes`; past that it fails, or with `keepPartial` answers with what it read.
+ * Settles before destroying an oversized one, so its reset cannot win.
+ */
+const readCapped = (response: IncomingMessage, maxBytes: number, keepPartial: boolean, settle: (result: OutboundResult) => void, fail: (error: unknown) => void): void => {
   const chunks: Buffer[] = [];
   let size = 0;
+  const answer = (): void => settle({ kind: 'response', status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) });
   response.on('data', (chunk: Buffer) => {
+    const room = maxBytes - size;
     size += chunk.length;
     if (size <= maxBytes) {
       chunks.push(chunk);
       return;
     }
-    settle(failed(`answer over ${maxBytes} bytes`, { tooLarge: true }));
+    if (keepPartial) {
+      chunks.push(chunk.subarray(0, Math.max(0, room)));
+      answer();
+    } else settle(failed(`answer over ${maxBytes} bytes`, { tooLarge: true }));
     response.destroy();
   });
-  response.on('end', () => settle({ kind: 'response', status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+  response.on('end', answer);
   response.on('error', fail);
   response.on('aborted', () => fail(new Error('answer cut off')));
 };
@@ -90,7 +98,7 @@ export class OutboundHttpClient implements OutboundHttp {
           signal,
           ...(secure && isIP(destination.host) === 0 ? { servername: destination.host } : {}),
         },
-        (response) => readCapped(response, request.maxBodyBytes, resolve, reject),
+        (response) => readCapped(response, request.maxBodyBytes, request.keepPartialBody === true, resolve, reject),
       );
       outgoing.on('error', reject);
       outgoing.end(request.body === undefined ? undefined : Buffer.from(request.body));

@@ -5,7 +5,7 @@ import { systemClock, uuidV7Ids } from '../../adapters/memory/memory-ids.ts';
 import { startInProcessJobs, type RunningJobs } from '../shared/in-process-jobs.ts';
 import { buildJobs } from '../shared/jobs.ts';
 import { openLimiterStore, type LimiterStore } from '../shared/limiters.ts';
-import { buildOutbound } from '../shared/outbound.ts';
+import { buildOutbound, outboundOf } from '../shared/outbound.ts';
 import { startApiRelay } from './api-relay.ts';
 import type { ApiConfig } from './config.ts';
 import { buildContainer, tokens } from './container.ts';
@@ -62,8 +62,8 @@ export const composeApi = async (config: ApiConfig, logger: Logger): Promise<Api
   const unwatch = metrics?.watchStore(store, systemClock) ?? (() => {});
   const startJobs = (): RunningJobs => {
     if (config.amqpUrl !== null) return startApiRelay(store, { url: config.amqpUrl, prefix: config.amqpPrefix }, logger);
-    const platform = buildOutbound(config.outboundAllowPrivateNetworks, metrics?.prometheus).platform;
-    const jobs = buildJobs({ ...store, clock: systemClock, ids: uuidV7Ids, platform, allocationSweepSeconds: config.allocationSweepSeconds, logger });
+    const outbound = outboundOf(buildOutbound(config.outboundAllowPrivateNetworks, metrics?.prometheus));
+    const jobs = buildJobs({ ...store, clock: systemClock, ids: uuidV7Ids, ...outbound, allocationSweepSeconds: config.allocationSweepSeconds, logger });
     logger.info({ handlers: jobs.handlers.map((h) => h.name), sweepSeconds: config.allocationSweepSeconds }, 'no AMQP_URL: jobs run in-process');
     const observer = metrics === null ? {} : { observer: metrics.prometheus };
     return startInProcessJobs(jobs, { feed: store.outboxFeed, clock: systemClock, logger, commits: store.commits, ...observer });

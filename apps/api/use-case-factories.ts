@@ -40,6 +40,14 @@ import { SetMarkAsResolvedUseCase } from '../../core/integrations/set-mark-as-re
 import { AuthenticateQiscusWebhookUseCase } from '../../core/integrations/authenticate-qiscus-webhook.use-case.ts';
 import { RoomNeedsAgentUseCase } from '../../core/integrations/room-needs-agent.use-case.ts';
 import { RoomResolvedUseCase } from '../../core/integrations/room-resolved.use-case.ts';
+import { CreateWebhookUseCase } from '../../core/webhooks/create-webhook.use-case.ts';
+import { DeleteWebhookUseCase } from '../../core/webhooks/delete-webhook.use-case.ts';
+import { GetWebhookUseCase } from '../../core/webhooks/get-webhook.use-case.ts';
+import { ListDeliveriesUseCase } from '../../core/webhooks/list-deliveries.use-case.ts';
+import { ListWebhooksUseCase } from '../../core/webhooks/list-webhooks.use-case.ts';
+import { RedeliverUseCase } from '../../core/webhooks/redeliver.use-case.ts';
+import { RotateWebhookSecretUseCase } from '../../core/webhooks/rotate-webhook-secret.use-case.ts';
+import { UpdateWebhookUseCase } from '../../core/webhooks/update-webhook.use-case.ts';
 
 /** Every port a use case of the API may need, resolved once by the container. */
 export interface CoreDeps {
@@ -51,7 +59,7 @@ export interface CoreDeps {
   readonly refreshTokens: RefreshTokenFactory;
   /** Random tokens: channel keys, webhook tokens. */
   readonly secrets: SecretGenerator;
-  /** Channel signing secrets (`whsec_…`). */
+  /** Channel and webhook signing secrets (`whsec_…`). */
   readonly channelSecrets: SecretGenerator;
   readonly verifier: ChannelSignatureVerifier;
   readonly platform: ChatPlatform;
@@ -99,4 +107,12 @@ export const useCaseFactories: { readonly [K in keyof HttpUseCases]: (deps: Core
   authenticateQiscusWebhook: (d) => new AuthenticateQiscusWebhookUseCase(d),
   roomNeedsAgent: (d) => new RoomNeedsAgentUseCase(d),
   roomResolved: (d) => new RoomResolvedUseCase(d),
+  createWebhook: (d) => new CreateWebhookUseCase({ ...d, secrets: d.channelSecrets }),
+  listWebhooks: (d) => new ListWebhooksUseCase(d),
+  getWebhook: (d) => new GetWebhookUseCase(d),
+  updateWebhook: (d) => new UpdateWebhookUseCase(d),
+  deleteWebhook: (d) => new DeleteWebhookUseCase(d),
+  rotateWebhookSecret: (d) => new RotateWebhookSecretUseCase({ ...d, secrets: d.channelSecrets }),
+  listDeliveries: (d) => new ListDeliveriesUseCase(d),
+  redeliver: (d) => new RedeliverUseCase(d),
 };

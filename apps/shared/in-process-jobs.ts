@@ -4,7 +4,7 @@ import { PeriodicSweeper } from '../../adapters/in-process/periodic-sweeper.ts';
 import type { JobObserver } from '../../core/shared/job-observer.port.ts';
 import type { OutboxFeed } from '../../core/shared/outbox.port.ts';
 import type { Clock } from '../../core/shared/ports.ts';
-import type { Jobs } from './jobs.ts';
+import type { Jobs, SweepJob } from './jobs.ts';
 import type { CommitSignal } from './wake-on-commit.ts';
 
 export interface RunningJobs {
@@ -23,6 +23,14 @@ export interface InProcessJobsOptions {
   readonly observer?: JobObserver;
 }
 
+/** Runs each sweep that has a `wake` signal when it signals; returns the unsubscribe function. */
+export const wakeSweepers = (sweeps: ReadonlyArray<SweepJob>, sweepers: ReadonlyArray<PeriodicSweeper>): (() => void) => {
+  const unsubscribes = sweeps.flatMap((sweep, i) => (sweep.wake === undefined ? [] : [sweep.wake.subscribe(() => void sweepers[i]?.runNow())]));
+  return () => {
+    for (const unsubscribe of unsubscribes) unsubscribe();
+  };
+};
+
 /** Runs the jobs without a broker (no `AMQP_URL`): the outbox runner and the periodic sweeps. */
 export const startInProcessJobs = (jobs: Jobs, options: InProcessJobsOptions): RunningJobs => {
   const runner = new InProcessJobRunner({
@@ -34,12 +42,14 @@ export const startInProcessJobs = (jobs: Jobs, options: InProcessJobsOptions): R
     ...(options.observer === undefined ? {} : { observer: options.observer }),
   });
   const sweepers = jobs.sweeps.map((sweep) => new PeriodicSweeper({ ...sweep, logger: options.logger }));
+  const unwake = wakeSweepers(jobs.sweeps, sweepers);
   const unsubscribe = options.commits?.subscribe(() => runner.wake()) ?? (() => {});
   runner.start();
   for (const sweeper of sweepers) sweeper.start();
   return {
     stop: async () => {
       unsubscribe();
+      unwake();
       await Promise.all([runner.stop(), ...sweepers.map((s) => s.stop())]);
     },
   };

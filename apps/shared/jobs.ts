@@ -11,13 +11,11 @@ import { SweepQiscusUseCase } from '../../core/integrations/sweep-qiscus.use-cas
 import { PruneEventsUseCase } from '../../core/events/prune-events.use-case.ts';
 import { SweepSlaUseCase } from '../../core/tickets/sweep-sla.use-case.ts';
 import { allocationHandler, allocationSweep, type AllocationJobDeps } from './allocation-jobs.ts';
+import type { OutboundHttp } from '../../core/shared/outbound.port.ts';
+import { webhookJobs } from './webhook-jobs.ts';
+import type { SweepJob } from './sweep-job.ts';
 
-/** A periodic job, run every `intervalMs` by a `PeriodicSweeper`. */
-export interface SweepJob {
-  readonly name: string;
-  readonly intervalMs: number;
-  readonly sweep: () => Promise<unknown>;
-}
+export type { SweepJob } from './sweep-job.ts';
 
 /** A job; `eventTypes` (when known) is what a RabbitMQ queue for it is bound to, else every event. */
 export type Job = EventHandler & { readonly eventTypes?: ReadonlyArray<DomainEventType> };
@@ -29,6 +27,8 @@ export interface Jobs {
 }
 
 export interface JobsDeps extends AllocationJobDeps {
+  /** The guarded HTTP client outbound webhooks are sent with. */
+  readonly outbound: OutboundHttp;
   /** The chat platform (Qiscus) that owns platform rooms. */
   readonly platform: ChatPlatform;
   readonly allocationSweepSeconds: number;
@@ -41,7 +41,7 @@ const eventsPruneIntervalMs = 15 * 60_000;
 /** How often due SLA targets are checked: well inside the 60 s the contract allows. */
 export const slaSweepMs = 15_000;
 
-/** The event handlers and periodic sweeps of Switchboard: native allocation and the Qiscus room flow. */
+/** The event handlers and periodic sweeps of Switchboard: native allocation, the Qiscus room flow, outbound webhooks. */
 export const buildJobs = (deps: JobsDeps): Jobs => {
   const intervalMs = deps.allocationSweepSeconds * 1000;
   const sweepNative = allocationSweep(deps);
@@ -49,8 +49,9 @@ export const buildJobs = (deps: JobsDeps): Jobs => {
   const sweepSla = new SweepSlaUseCase(deps);
   const sweepRooms = new SweepQiscusUseCase({ uow: deps.uow, allocate: allocateRooms, reconcile: new ReconcileRoomsUseCase(deps) });
   const pruneEvents = new PruneEventsUseCase(deps);
+  const webhooks = webhookJobs(deps);
   return {
-    handlers: [allocationHandler(deps), new RoomAllocationHandler(allocateRooms), new ResolveRoomOnPlatformHandler(deps)],
+    handlers: [allocationHandler(deps), new RoomAllocationHandler(allocateRooms), new ResolveRoomOnPlatformHandler(deps), webhooks.handler],
     sweeps: [
       {
         // API.md: a breach is announced within 60 s of its due time.
@@ -81,6 +82,7 @@ export const buildJobs = (deps: JobsDeps): Jobs => {
         },
       },
       { name: 'events-prune', intervalMs: eventsPruneIntervalMs, sweep: () => Effect.runPromise(pruneEvents.execute()) },
+      webhooks.sweep,
     ],
   };
 };

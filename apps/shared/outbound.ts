@@ -18,3 +18,9 @@ export const buildOutbound = (allowPrivateNetworks: boolean, metrics?: Prometheu
   const onAttempt = metrics ? { onAttempt: (n: AttemptNotice) => metrics.qiscusCall({ endpoint: n.operation, outcome: n.outcome, seconds: n.seconds }) } : {};
   return { guard, http, platform: new QiscusChatPlatform({ outbound: http, ...onAttempt }) };
 };
+
+/** What the jobs call out with: the Qiscus client and the guarded HTTP client webhooks are sent with. */
+export const outboundOf = (outbound: Outbound): { readonly platform: QiscusChatPlatform; readonly outbound: OutboundHttpClient } => ({
+  platform: outbound.platform,
+  outbound: outbound.http,
+});

@@ -6,7 +6,7 @@ import { systemClock, uuidV7Ids } from '../../adapters/memory/memory-ids.ts';
 import { buildJobs } from '../shared/jobs.ts';
 import { openStore } from '../shared/open-store.ts';
 import { buildMetrics, type ProcessMetrics } from '../shared/metrics.ts';
-import { buildOutbound } from '../shared/outbound.ts';
+import { buildOutbound, outboundOf } from '../shared/outbound.ts';
 import { secretsKeyFrom } from '../shared/secrets-key.ts';
 import type { CommitSignal } from '../shared/wake-on-commit.ts';
 import type { WorkerConfig } from './config.ts';
@@ -16,6 +16,8 @@ export interface WorkerSweep {
   readonly name: string;
   readonly intervalMs: number;
   readonly sweep: () => Promise<unknown>;
+  /** Runs the sweep at once whenever it signals (webhook deliveries after a fan-out). */
+  readonly wake?: { subscribe(listener: () => void): () => void };
 }
 
 /** What the worker runs: the outbox feed it relays, the job handlers, the periodic sweeps, and the store to close. */
@@ -43,7 +45,7 @@ export const composeWorker: ComposeWorker = async (config) => {
     ...store,
     clock: systemClock,
     ids: uuidV7Ids,
-    platform: buildOutbound(config.outboundAllowPrivateNetworks, metrics?.prometheus).platform,
+    ...outboundOf(buildOutbound(config.outboundAllowPrivateNetworks, metrics?.prometheus)),
     allocationSweepSeconds: config.allocationSweepSeconds,
   });
   return {

@@ -6,6 +6,7 @@ import { PeriodicSweeper } from '../../adapters/in-process/periodic-sweeper.ts';
 import type { JobLogger } from '../../adapters/in-process/job-logger.ts';
 import { startMetricsServer } from '../../adapters/prometheus/metrics-scrape.ts';
 import type { WorkerConfig } from './config.ts';
+import { wakeSweepers } from '../shared/in-process-jobs.ts';
 import type { WorkerComposition } from './composition.ts';
 
 export interface RunningWorker {
@@ -22,7 +23,8 @@ export const startWorker = async (config: WorkerConfig, jobs: WorkerComposition,
   const metricsServer = jobs.metrics === undefined || config.metricsPort === null ? null : await startMetricsServer(jobs.metrics.scrape, config.metricsPort);
   if (metricsServer !== null) logger.info({ port: metricsServer.port }, 'worker metrics on /metrics');
   const sweepers = jobs.sweeps.map((sweep) => new PeriodicSweeper({ ...sweep, logger }));
-  const stopSweepers = () => Promise.all(sweepers.map((s) => s.stop()));
+  const unwake = wakeSweepers(jobs.sweeps, sweepers);
+  const stopSweepers = () => (unwake(), Promise.all(sweepers.map((s) => s.stop())));
   let stopJobs: () => Promise<void>;
 
   if (config.amqpUrl) {

@@ -16,8 +16,10 @@ export interface OutboundRequest {
   readonly body?: Uint8Array;
   /** The whole call: resolving, connecting, sending and reading the answer. */
   readonly timeoutMs: number;
-  /** An answer longer than this fails the call. */
+  /** An answer longer than this fails the call (unless `keepPartialBody`). */
   readonly maxBodyBytes: number;
+  /** Read the answer only up to `maxBodyBytes` and keep what was read, instead of failing the call. */
+  readonly keepPartialBody?: boolean;
   readonly signal?: AbortSignal;
 }
 

@@ -12,6 +12,7 @@ import type { ChannelRepository } from '../channels/channel.port.ts';
 import type { AgentPool, AllocationQueue } from '../allocation/allocation.port.ts';
 import type { IntegrationRepository } from '../integrations/integration.port.ts';
 import type { EventLog } from '../events/event-log.port.ts';
+import type { WebhookRepository } from '../webhooks/webhook.port.ts';
 
 /** Every store port, bound to one unit of work. */
 export interface Store {
@@ -29,6 +30,8 @@ export interface Store {
   /** Public events (envelopes), recorded with every outbox append of a public domain event. */
   readonly events: EventLog;
   readonly reports: SupportReports;
+  /** Outbound webhook endpoints and their deliveries. */
+  readonly webhooks: WebhookRepository;
 }
 
 export interface UnitOfWork {

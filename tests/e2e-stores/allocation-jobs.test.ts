@@ -8,6 +8,7 @@ import { QiscusChatPlatform } from '../../adapters/qiscus/qiscus-chat-platform.t
 import { domainEvent, type DomainEvent } from '../../core/shared/events.ts';
 import { aCustomer, anAgent, aQueuedTicket, aTenant, freshId, readFrom, seed, testEnv } from '../support/allocation-builders.ts';
 import { storeKinds } from './store-kinds.ts';
+import { noOutboundHttp } from '../../core/shared/outbound.port.ts';
 
 const kinds = await storeKinds();
 
@@ -143,15 +144,15 @@ describe.each(kinds)('allocation jobs and the tenant directory on $name', (kind)
     expect(await Effect.runPromise(sweep())).toEqual({ tenants: 0, assigned: 0 });
   });
 
-  it('builds the jobs both apps run: native allocation, the Qiscus room flow and event pruning, each sweep run every interval', async () => {
+  it('builds the jobs both apps run: native allocation, the Qiscus room flow, event pruning and webhooks, each sweep run every interval', async () => {
     const tenant = aTenant().build();
     const agent = anAgent(tenant.id).build();
     const customer = aCustomer(tenant.id);
     const ticket = aQueuedTicket(tenant.id, customer.id).build();
     await seed(store.uow, { tenant, users: [agent], customers: [customer], tickets: [ticket] });
-    const jobs = buildJobs({ ...deps, platform: new QiscusChatPlatform(), allocationSweepSeconds: 7 });
-    expect(jobs.handlers.map((h) => h.name)).toEqual(['allocation', 'integrations.allocate-rooms', 'integrations.resolve-room']);
-    expect(jobs.sweeps.map((s) => [s.name, s.intervalMs])).toEqual([['sla-sweep', 15_000], ['allocation-sweep', 7000], ['qiscus-sweep', 7000], ['events-prune', 900_000]]);
+    const jobs = buildJobs({ ...deps, platform: new QiscusChatPlatform(), outbound: noOutboundHttp, allocationSweepSeconds: 7 });
+    expect(jobs.handlers.map((h) => h.name)).toEqual(['allocation', 'integrations.allocate-rooms', 'integrations.resolve-room', 'webhooks']);
+    expect(jobs.sweeps.map((s) => [s.name, s.intervalMs])).toEqual([['sla-sweep', 15_000], ['allocation-sweep', 7000], ['qiscus-sweep', 7000], ['events-prune', 900_000], ['webhook-deliveries', 2000]]);
     for (const job of jobs.sweeps) await job.sweep();
     expect((await ticketOf(tenant.id, ticket.id))?.assignedAgentId).toBe(agent.id);
   });

@@ -6,10 +6,11 @@ import { OutboxEntity, ReportedLoadEntity } from './outbox.entity.ts';
 import { IntegrationEntity, PlatformAgentLinkEntity, RoomSessionEntity, UnansweredAssignEntity } from './integration.entity.ts';
 import { EventCounterEntity, EventEntity } from './event.entity.ts';
 import { RateLimitEntity } from './rate-limit.entity.ts';
+import { WebhookDeliveryEntity, WebhookEntity } from './webhook.entity.ts';
 
 export { TenantEntity, TenantLockEntity, UserEntity, RefreshTokenEntity, CustomerEntity, TicketEntity, MessageEntity };
 export { ChannelEntity, ChannelDeliveryEntity, OutboxEntity, ReportedLoadEntity, IntegrationEntity, PlatformAgentLinkEntity, UnansweredAssignEntity };
-export { EventEntity, EventCounterEntity, RoomSessionEntity, RateLimitEntity };
+export { EventEntity, EventCounterEntity, RoomSessionEntity, RateLimitEntity, WebhookEntity, WebhookDeliveryEntity };
 
 /** Every table of the Switchboard schema, in dependency order. */
 export const entities = [
@@ -31,4 +32,6 @@ export const entities = [
   EventCounterEntity,
   RoomSessionEntity,
   RateLimitEntity,
+  WebhookEntity,
+  WebhookDeliveryEntity,
 ];

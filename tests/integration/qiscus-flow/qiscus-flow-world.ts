@@ -27,6 +27,7 @@ import type { FlowStore, FlowStoreKind } from '../../support/qiscus-stores.ts';
 import { testClock } from '../../unit/integrations/integrations-world.ts';
 import { privateNetworkGuard, privateNetworkOutbound } from '../../support/outbound.ts';
 import { snapshotOf } from './qiscus-flow-snapshot.ts';
+import { noOutboundHttp } from '../../../core/shared/outbound.port.ts';
 
 export interface FlowResponse {
   readonly status: number;
@@ -95,7 +96,7 @@ export const qiscusFlowWorld = async (kind: FlowStoreKind, options: { readonly b
   handler = koa.callback();
 
   const jobProcess = (on: FlowStore): JobProcess => {
-    const jobs = buildJobs({ uow: on.uow, directory: on.directory, clock, ids, platform: platform(), allocationSweepSeconds: 30 });
+    const jobs = buildJobs({ uow: on.uow, directory: on.directory, clock, ids, platform: platform(), outbound: noOutboundHttp, allocationSweepSeconds: 30 });
     const { feed, claimed } = countingFeed(on.outboxFeed);
     const runner = new InProcessJobRunner({ feed, handlers: jobs.handlers, clock, backoffMs: () => 1, maxAttempts: 6, batchSize: options.batchSize ?? 50 });
     return { runner, jobs, claimed };

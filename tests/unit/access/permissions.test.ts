@@ -19,6 +19,7 @@ const expected: Record<Action, Record<Role, 'yes' | 'no' | 'own'>> = {
   'channels.manage': { admin: 'yes', agent: 'no' },
   'settings.manage': { admin: 'yes', agent: 'no' },
   'integrations.manage': { admin: 'yes', agent: 'no' },
+  'webhooks.manage': { admin: 'yes', agent: 'no' },
   'allocation.view': { admin: 'yes', agent: 'no' },
   'reports.view': { admin: 'yes', agent: 'no' },
   'availability.set_own': { admin: 'yes', agent: 'yes' },

@@ -9,6 +9,7 @@ import { Migration20261203084045_channel_webhook_security } from './Migration202
 import { Migration20261203091000_room_sessions } from './Migration20261203091000_room_sessions.ts';
 import { Migration20261203094754_sla_and_reports } from './Migration20261203094754_sla_and_reports.ts';
 import { Migration20261203121554_rate_limits } from './Migration20261203121554_rate_limits.ts';
+import { Migration20261203125351_webhooks } from './Migration20261203125351_webhooks.ts';
 
 /** The mysql migration set, oldest first (`secrets` seals stored secrets that a migration moves; new ones come from `node adapters/mikro-orm/migrations/create-migration.ts <name>`). */
 export const mysqlMigrations = (secrets: SecretCipher = missingSecretCipher): ReadonlyArray<MigrationObject> => [
@@ -20,4 +21,5 @@ export const mysqlMigrations = (secrets: SecretCipher = missingSecretCipher): Re
   { name: 'Migration20261203091000_room_sessions', class: Migration20261203091000_room_sessions },
   { name: 'Migration20261203094754_sla_and_reports', class: Migration20261203094754_sla_and_reports },
   { name: 'Migration20261203121554_rate_limits', class: Migration20261203121554_rate_limits },
+  { name: 'Migration20261203125351_webhooks', class: Migration20261203125351_webhooks },
 ];

@@ -1,0 +1,92 @@
+import { Effect } from 'effect';
+import type { JobLogger } from '../../adapters/in-process/job-logger.ts';
+import { standardWebhookSigner } from '../../adapters/crypto/standard-webhooks.ts';
+import { isPublicEventType, publicEventTypes } from '../../core/events/envelope.ts';
+import { coalesceByKey } from '../../core/shared/coalesce.ts';
+import type { OutboundHttp } from '../../core/shared/outbound.port.ts';
+import type { Clock, IdGenerator } from '../../core/shared/ports.ts';
+import type { UnitOfWork } from '../../core/shared/unit-of-work.port.ts';
+import { DeliverWebhooksUseCase } from '../../core/webhooks/deliver-webhooks.use-case.ts';
+import { FanOutWebhooksUseCase } from '../../core/webhooks/fan-out-webhooks.use-case.ts';
+import type { JobHandler } from './allocation-jobs.ts';
+import { SweepWake, type SweepJob } from './sweep-job.ts';
+
+export interface WebhookJobDeps {
+  readonly uow: UnitOfWork;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  /** The guarded client (outbound URL rule at every call). */
+  readonly outbound: OutboundHttp;
+  readonly random?: () => number;
+  /** Per attempt; API.md's 10 s unless a test shortens it. */
+  readonly timeoutMs?: number;
+  readonly logger?: JobLogger;
+}
+
+/** How often the sweep looks for due retries and endpoints behind their tenant's events. */
+export const webhookSweepMs = 2_000;
+/** Batches of deliveries one sweep sends at most, so a long backlog cannot hold it forever. */
+const maxBatchesPerSweep = 50;
+
+export interface WebhookJobs {
+  /** On each public event: its deliveries are created, then the sweep is woken to send them. */
+  readonly handler: JobHandler;
+  readonly sweep: SweepJob;
+}
+
+/**
+ * Outbound webhooks as jobs: the handler fans an event out to its tenant's endpoints; the sweep (woken
+ * by the handler, and every 2 s for retries and anything a handler missed) fans out lagging tenants
+ * and sends due deliveries until none is left.
+ */
+export const webhookJobs = (deps: WebhookJobDeps): WebhookJobs => {
+  const fanOut = new FanOutWebhooksUseCase(deps);
+  const deliver = new DeliverWebhooksUseCase({ ...deps, signer: standardWebhookSigner, random: deps.random ?? Math.random });
+  const coalesced = coalesceByKey();
+  const wake = new SweepWake();
+  let again = false;
+  const sweepOnce = Effect.gen(function* () {
+    for (const tenantId of yield* deps.uow.read((store) => store.webhooks.tenantsBehind(100))) yield* fanOut.execute(tenantId);
+    let attempted = 0;
+    let delivered = 0;
+    for (let batch = 0; batch < maxBatchesPerSweep; batch++) {
+      const report = yield* deliver.execute();
+      attempted += report.attempted;
+      delivered += report.delivered;
+      if (report.attempted === 0) break;
+    }
+    return { attempted, delivered };
+  });
+  return {
+    handler: {
+      name: 'webhooks',
+      eventTypes: publicEventTypes,
+      handles: (event) => isPublicEventType(event.type),
+      handle: (event) =>
+        coalesced(event.tenantId, fanOut.execute(event.tenantId).pipe(Effect.asVoid)).pipe(
+          Effect.tap(() =>
+            Effect.sync(() => {
+              again = true;
+              wake.notify();
+            }),
+          ),
+        ),
+    },
+    sweep: {
+      name: 'webhook-deliveries',
+      intervalMs: webhookSweepMs,
+      wake,
+      sweep: async () => {
+        let report = { attempted: 0, delivered: 0 };
+        // A wake while a pass runs makes one more pass: what it asked for is never left to the next tick.
+        do {
+          again = false;
+          const pass = await Effect.runPromise(sweepOnce);
+          report = { attempted: report.attempted + pass.attempted, delivered: report.delivered + pass.delivered };
+        } while (again);
+        if (report.attempted > 0) deps.logger?.info({ ...report }, 'webhook deliveries attempted');
+        return report;
+      },
+    },
+  };
+};

@@ -27,10 +27,12 @@ export class Argon2PasswordHasher implements PasswordHasher {
     this.#dummy = hash('switchboard-dummy-password', this.#options);
   }
 
+  /** An argon2id hash of the password. */
   hash(password: string): Effect.Effect<string> {
     return Effect.promise(() => hash(password, this.#options));
   }
 
+  /** Whether the password matches the argon2id hash. */
   verify(hashed: string, password: string): Effect.Effect<boolean> {
     return Effect.promise(() => verify(hashed, password).catch(() => false));
   }

@@ -33,6 +33,7 @@ export class JwtAccessTokenIssuer implements AccessTokenIssuer {
     this.#leeway = leeway;
   }
 
+  /** An HS256 JWT for the claims, expiring after the configured lifetime. */
   issue(claims: AccessClaims, now: Date): { readonly token: string; readonly expiresIn: number } {
     const iat = Math.floor(now.getTime() / 1000);
     const token = jwt.sign({ tid: claims.tenantId, role: claims.role, iat, exp: iat + this.#ttl }, this.#key, {

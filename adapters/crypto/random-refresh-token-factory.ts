@@ -14,11 +14,13 @@ export class RandomRefreshTokenFactory implements RefreshTokenFactory {
     this.ttlSeconds = settings.ttlSeconds;
   }
 
+  /** 32 random bytes (base64url) and their SHA-256. */
   create(): { readonly token: string; readonly tokenHash: string } {
     const token = randomBytes(refreshTokenBytes).toString('base64url');
     return { token, tokenHash: sha256Hex(token) };
   }
 
+  /** The SHA-256 of a presented token. */
   hash(token: string): string {
     return sha256Hex(token);
   }

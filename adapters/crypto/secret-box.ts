@@ -19,10 +19,12 @@ export class AesGcmSecretBox implements SecretCipher {
     this.#key = Buffer.from(key);
   }
 
+  /** The box for a `SECRETS_KEY` (32 bytes, base64). */
   static fromBase64(secretsKey: string): AesGcmSecretBox {
     return new AesGcmSecretBox(Buffer.from(secretsKey, 'base64'));
   }
 
+  /** The plaintext encrypted and authenticated (AES-256-GCM), as text to store. */
   seal(plaintext: string): string {
     const iv = randomBytes(ivBytes);
     const cipher = createCipheriv('aes-256-gcm', this.#key, iv, { authTagLength: tagBytes });
@@ -30,6 +32,7 @@ export class AesGcmSecretBox implements SecretCipher {
     return [version, iv, body, cipher.getAuthTag()].map((part) => (typeof part === 'string' ? part : part.toString('base64url'))).join('.');
   }
 
+  /** The plaintext of a sealed value; fails when it was not sealed with this key. */
   open(sealed: string): Result.Result<string, SealedSecretUnreadable> {
     const [tag, ivText, bodyText, authText, ...rest] = sealed.split('.');
     if (tag !== version || ivText === undefined || bodyText === undefined || authText === undefined || rest.length > 0) {

@@ -53,6 +53,7 @@ export const verifyStandardWebhook = (secret: string, delivery: SignedDelivery, 
   return matched;
 };
 
+/** `verifyStandardWebhook` as the core's `ChannelSignatureVerifier`. */
 export const standardWebhookVerifier: ChannelSignatureVerifier = { verify: verifyStandardWebhook };
 
 /** Outbound webhook signatures: one `v1,` signature per secret, space-separated (both during a rotation). */

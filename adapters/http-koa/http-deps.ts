@@ -66,6 +66,7 @@ export interface HttpUseCases extends QiscusUseCases, WebhookUseCases {
   readonly getSupportReport: GetSupportReportUseCase;
 }
 
+/** The HTTP app's own settings (from the API's configuration). */
 export interface HttpConfig {
   /** Hops of `X-Forwarded-For` to trust (0: ignore the header). */
   readonly trustProxy: number;
@@ -87,6 +88,7 @@ export interface HttpMetrics {
   scrape(authorization: string | undefined): Promise<{ readonly status: 200; readonly contentType: string; readonly body: string } | { readonly status: 404 }>;
 }
 
+/** What `createApp` builds the HTTP API from. */
 export interface HttpDeps {
   readonly useCases: HttpUseCases;
   readonly config: HttpConfig;

@@ -19,10 +19,12 @@ export class MemoryTable<V> {
     this.#db = db;
   }
 
+  /** The row under `key`, if any. */
   get(key: string): V | undefined {
     return this.#rows.get(key);
   }
 
+  /** Every row, in insertion order. */
   values(): IterableIterator<V> {
     return this.#rows.values();
   }
@@ -31,6 +33,7 @@ export class MemoryTable<V> {
     return this.#rows.size;
   }
 
+  /** Stores the row under `key`; undone if the unit of work fails. */
   set(key: string, value: V): void {
     const had = this.#rows.has(key);
     const previous = this.#rows.get(key);
@@ -38,6 +41,7 @@ export class MemoryTable<V> {
     this.#rows.set(key, value);
   }
 
+  /** Removes the row under `key`; undone if the unit of work fails. */
   delete(key: string): void {
     if (!this.#rows.has(key)) return;
     const previous = this.#rows.get(key) as V;
@@ -84,6 +88,7 @@ export class MemoryDatabase {
   /** Keyed `${tenantId}:${sessionId}`. */
   readonly roomSessions = new MemoryTable<RoomSession>(this);
 
+  /** Registers how to revert a write when the running unit of work fails. */
   recordUndo(undo: () => void): void {
     this.#journal?.push(undo);
   }

@@ -28,6 +28,7 @@ export class MemoryOutboxFeed implements OutboxFeed {
     );
   }
 
+  /** Marks the entries published. */
   markPublished(sequences: ReadonlyArray<number>, at: Date): Stored<void> {
     return this.#db.atomically(
       Effect.sync(() => {

@@ -48,6 +48,7 @@ export class MikroOrmOutboxFeed implements OutboxFeed {
     );
   }
 
+  /** Marks the entries published. */
   markPublished(sequences: ReadonlyArray<number>, at: Date): Stored<void> {
     if (sequences.length === 0) return Effect.void;
     return this.#run('transaction', ({ em }) =>

@@ -12,6 +12,7 @@ import { isRetryable } from './sql-errors.ts';
 import { PipelinedTransaction } from './sql-pipelined-transaction.ts';
 import { fresh, rowLock, UnitSession, type SqlDialect, type SqlSession } from './sql-session.ts';
 
+/** How often a unit of work that hit a deadlock or a lost race is run again, and how long to wait first. */
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
   readonly attempts: number;
@@ -19,6 +20,7 @@ export interface RetryPolicy {
   readonly baseDelayMs: number;
 }
 
+/** Five attempts in all, backing off from 20 ms. */
 export const defaultRetryPolicy: RetryPolicy = { attempts: 5, baseDelayMs: 20 };
 
 type Mode = { readonly kind: 'read' } | { readonly kind: 'transaction' } | { readonly kind: 'exclusive'; readonly tenantId: string };

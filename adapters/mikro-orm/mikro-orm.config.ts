@@ -15,6 +15,7 @@ export interface DatabaseTimeouts {
   readonly statementMs: number;
 }
 
+/** 5 s to connect, 5 s lock wait, 30 s per statement. */
 export const defaultTimeouts: DatabaseTimeouts = { connectMs: 5_000, lockWaitMs: 5_000, statementMs: 30_000 };
 
 const run = (connection: DatabaseConnection, statement: string) => connection.executeQuery(CompiledQuery.raw(statement));

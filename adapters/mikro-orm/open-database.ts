@@ -22,6 +22,7 @@ export interface SwitchboardDatabase {
   migrate(): Promise<ReadonlyArray<string>>;
   /** True when the database answers (for readiness probes). */
   ping(): Promise<boolean>;
+  /** Closes the connections. */
   close(): Promise<void>;
 }
 

@@ -109,6 +109,7 @@ export class QiscusChatPlatform implements ChatPlatform {
     );
   }
 
+  /** One room's state, from Qiscus's room detail. */
   room(account: ChatPlatformAccount, roomId: string): Effect.Effect<PlatformRoom, ChatRoomNotFound | ChatPlatformFailure> {
     const operation = 'room detail';
     return this.#app(account, { operation, method: 'GET', path: `/api/v2/customer_rooms/${encodeURIComponent(roomId)}` }).pipe(

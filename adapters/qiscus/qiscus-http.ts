@@ -2,6 +2,7 @@ import { Duration, Effect } from 'effect';
 import { ChatPlatformUnavailable } from '../../core/allocation/chat-platform.port.ts';
 import { noOutboundHttp, type OutboundHttp } from '../../core/shared/outbound.port.ts';
 
+/** A Qiscus call about to be retried: which, why, and after how long. */
 export interface RetryNotice {
   readonly operation: string;
   readonly attempt: number;
@@ -9,17 +10,20 @@ export interface RetryNotice {
   readonly delayMs: number;
 }
 
+/** Timeouts, retries and the outbound HTTP client of Qiscus calls. */
 export interface QiscusHttpOptions {
   /** Per attempt, body included. */
   readonly timeoutMs: number;
   readonly maxAttempts: number;
   readonly baseDelayMs: number;
   readonly maxDelayMs: number;
+  /** Jitter source in [0, 1) (default `Math.random`). */
   readonly random: () => number;
   /** Outbound HTTP with the SSRF guard (the base URL is vetted at every call). */
   readonly outbound: OutboundHttp;
   /** Answers longer than this fail the call (1 MiB). */
   readonly maxAnswerBytes: number;
+  /** Told before each retry (e.g. to log it). */
   readonly onRetry: (notice: RetryNotice) => void;
   /** Every attempt, answered or not (metrics). */
   readonly onAttempt: (notice: AttemptNotice) => void;

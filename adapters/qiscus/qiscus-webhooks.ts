@@ -41,6 +41,7 @@ export const claimedAppCodes = (payload: unknown): ReadonlyArray<string> => {
   return [decoded.success.app_id, decoded.success.app_code].filter((code): code is string => typeof code === 'string');
 };
 
+/** Qiscus's custom agent allocation webhook payload, decoded. */
 export const decodeAllocationWebhook = (payload: unknown): Result.Result<RoomNeedsAgent, InvalidPlatformNotice> =>
   Result.map(Result.mapError(Schema.decodeUnknownResult(CaaPayload)(payload), invalid), (caa) => ({
     roomId: caa.room_id,
@@ -51,6 +52,7 @@ export const decodeAllocationWebhook = (payload: unknown): Result.Result<RoomNee
     candidateAgentId: caa.candidate_agent?.id ?? null,
   }));
 
+/** Qiscus's mark-as-resolved webhook payload, decoded. */
 export const decodeResolveWebhook = (payload: unknown): Result.Result<RoomWasResolved, InvalidPlatformNotice> =>
   Result.map(Result.mapError(Schema.decodeUnknownResult(ResolvePayload)(payload), invalid), (resolved) => ({
     roomId: resolved.service.room_id,
@@ -65,9 +67,11 @@ export class QiscusWebhookNotices implements ChatPlatformNotices {
   claimedAccounts(payload: unknown): ReadonlyArray<string> {
     return claimedAppCodes(payload);
   }
+  /** Decodes Qiscus's custom agent allocation webhook. */
   roomNeedsAgent(payload: unknown): Result.Result<RoomNeedsAgent, InvalidPlatformNotice> {
     return decodeAllocationWebhook(payload);
   }
+  /** Decodes Qiscus's mark-as-resolved webhook. */
   roomWasResolved(payload: unknown): Result.Result<RoomWasResolved, InvalidPlatformNotice> {
     return decodeResolveWebhook(payload);
   }

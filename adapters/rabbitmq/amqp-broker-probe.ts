@@ -1,11 +1,13 @@
 import { connect, type ChannelModel } from 'amqplib';
 import { withTimeout } from './amqp-support.ts';
 
+/** Limits of the broker probe. */
 export interface AmqpBrokerProbeOptions {
   /** Most time one probe (connect and handshake) may take. */
   readonly timeoutMs?: number;
   /** How long an answer is reused, so a busy `/readyz` does not open a connection per request. */
   readonly cacheMs?: number;
+  /** Milliseconds clock for the cache (default `Date.now`). */
   readonly now?: () => number;
 }
 

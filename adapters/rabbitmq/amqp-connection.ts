@@ -4,6 +4,7 @@ import { errorText, silentAmqpLogger, withTimeout, type AmqpLogger } from './amq
 /** Something that owns channels on the connection: `attach` (re)creates them after every (re)connect. */
 export interface AmqpParticipant {
   readonly name: string;
+  /** Opens this participant's channels, topology and consumers on a fresh connection. */
   attach(model: ChannelModel): Promise<void>;
   /** The connection is gone; drop channel references (they are dead). */
   detach(): void;

@@ -6,6 +6,7 @@ import type { JobObserver } from '../../core/shared/job-observer.port.ts';
 import { declareTopology, defaultRetryPolicy, workQueueName, type AmqpHandler, type AmqpRetryPolicy } from './amqp-topology.ts';
 import { errorText, quietly, silentAmqpLogger, withTimeout, type AmqpLogger } from './amqp-support.ts';
 
+/** The handlers to run and how deliveries are retried. */
 export interface AmqpJobConsumerOptions {
   readonly prefix: string;
   readonly handlers: ReadonlyArray<AmqpHandler>;
@@ -20,6 +21,7 @@ export interface AmqpJobConsumerOptions {
   readonly observer?: JobObserver;
 }
 
+/** How a consumer whose channel closed is re-established: backoff bounds and attempts. */
 export interface LaneRecoveryPolicy {
   readonly initialDelayMs: number;
   readonly maxDelayMs: number;
@@ -77,6 +79,7 @@ export class AmqpJobConsumer implements AmqpParticipant {
     return this.#inFlight.size;
   }
 
+  /** Declares the handlers' queues and starts consuming them (after every reconnect). */
   async attach(model: ChannelModel): Promise<void> {
     if (this.#stopping) return;
     this.#model = model;

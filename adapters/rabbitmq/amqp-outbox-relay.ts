@@ -7,6 +7,7 @@ import { encodeEvent } from './amqp-event-codec.ts';
 import { declareEventLog, declareExchange, defaultEventLog, exchangeName, type EventLogPolicy } from './amqp-topology.ts';
 import { errorText, silentAmqpLogger, Wakeable, withTimeout, type AmqpLogger } from './amqp-support.ts';
 
+/** What the relay publishes from, where to, and how fast. */
 export interface AmqpOutboxRelayOptions {
   readonly feed: OutboxFeed;
   readonly clock: Clock;
@@ -56,6 +57,7 @@ export class AmqpOutboxRelay implements AmqpParticipant {
     this.#eventLog = options.eventLog === undefined ? defaultEventLog : options.eventLog;
   }
 
+  /** Opens the confirm channel and declares the exchange and the event log (after every reconnect). */
   async attach(model: ChannelModel): Promise<void> {
     const channel = await withTimeout(model.createConfirmChannel(), this.#timeoutMs, 'create relay channel');
     channel.on('error', (error: Error) => this.#logger.warn({ err: errorText(error) }, 'relay channel error'));
@@ -75,6 +77,7 @@ export class AmqpOutboxRelay implements AmqpParticipant {
     this.#channel = null;
   }
 
+  /** Starts publishing: now, at every `wake`, and at each poll. */
   start(): void {
     if (this.#loop) return;
     this.#running = true;

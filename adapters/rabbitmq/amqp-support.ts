@@ -1,7 +1,10 @@
 /** The structured-logging calls the AMQP adapter makes (pino's `logger.info(fields, message)` shape). */
 export interface AmqpLogger {
+  /** Logs at info level. */
   info(fields: object, message: string): void;
+  /** Logs at warn level. */
   warn(fields: object, message: string): void;
+  /** Logs at error level. */
   error(fields: object, message: string): void;
 }
 

@@ -8,9 +8,11 @@ export type AmqpHandler = EventHandler & { readonly eventTypes?: ReadonlyArray<D
 /** Attempts before a message is parked, and the wait before each retry (attempt 1 is the first delivery). */
 export interface AmqpRetryPolicy {
   readonly maxAttempts: number;
+  /** The wait before retrying after attempt `attempt` failed. */
   readonly delayMs: (attempt: number) => number;
 }
 
+/** Five attempts, waiting 1 s, 5 s, 25 s, … (at most 5 min) between them. */
 export const defaultRetryPolicy: AmqpRetryPolicy = {
   maxAttempts: 5,
   delayMs: (attempt) => Math.min(5 * 60_000, 1000 * 5 ** (attempt - 1)),

@@ -23,6 +23,7 @@ export class AuthenticateUseCase {
     this.#deps = deps;
   }
 
+  /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(accessToken: string): Effect.Effect<Actor, Unauthenticated | StoreUnavailable> {
     const { uow, accessTokens, clock } = this.#deps;
     return Effect.gen(function* () {

@@ -32,6 +32,7 @@ export class CreateUserUseCase {
     this.#deps = deps;
   }
 
+  /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(input: CreateUserInput, actor: Actor): Effect.Effect<User, Forbidden | InvalidInput | EmailTaken | StoreUnavailable> {
     const { uow, hasher, clock, ids } = this.#deps;
     return Effect.gen(function* () {

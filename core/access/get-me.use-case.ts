@@ -12,6 +12,7 @@ export class GetMeUseCase {
     this.#uow = deps.uow;
   }
 
+  /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(_input: void, actor: Actor): Effect.Effect<User, NotFound | StoreUnavailable> {
     const uow = this.#uow;
     return Effect.gen(function* () {

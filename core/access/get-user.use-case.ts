@@ -17,6 +17,7 @@ export class GetUserUseCase {
     this.#uow = deps.uow;
   }
 
+  /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(input: GetUserInput, actor: Actor): Effect.Effect<User, Forbidden | NotFound | StoreUnavailable> {
     const uow = this.#uow;
     return Effect.gen(function* () {

@@ -19,6 +19,7 @@ export class ListUsersUseCase {
     this.#uow = deps.uow;
   }
 
+  /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(input: ListUsersInput, actor: Actor): Effect.Effect<Page<User>, Forbidden | StoreUnavailable> {
     const uow = this.#uow;
     const filter: UserFilter = {

@@ -28,6 +28,7 @@ export class LoginUseCase {
     this.#deps = deps;
   }
 
+  /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(input: LoginInput): Effect.Effect<Session, InvalidCredentials | StoreUnavailable> {
     const { uow, hasher, accessTokens, refreshTokens, clock, ids } = this.#deps;
     return Effect.gen(function* () {

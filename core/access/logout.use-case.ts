@@ -22,6 +22,7 @@ export class LogoutUseCase {
     this.#deps = deps;
   }
 
+  /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(input: LogoutInput): Effect.Effect<void, StoreUnavailable> {
     const { uow, refreshTokens, clock } = this.#deps;
     const tokenHash = refreshTokens.hash(input.refreshToken);

@@ -23,6 +23,7 @@ export const actions = [
   'reports.view',
   'availability.set_own',
 ] as const;
+/** Something a role may or may not do (see `permissionMatrix`). */
 export type Action = (typeof actions)[number];
 
 /** The role table as data. `own` means: only on tickets assigned to the actor (checked after the ticket is found). */

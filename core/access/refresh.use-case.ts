@@ -28,6 +28,7 @@ export class RefreshUseCase {
     this.#deps = deps;
   }
 
+  /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(input: RefreshInput): Effect.Effect<Session, InvalidRefreshToken | StoreUnavailable> {
     const { uow, accessTokens, refreshTokens, clock } = this.#deps;
     const tokenHash = refreshTokens.hash(input.refreshToken);

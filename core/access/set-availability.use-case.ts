@@ -26,6 +26,7 @@ export class SetAvailabilityUseCase {
     this.#deps = deps;
   }
 
+  /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(input: SetAvailabilityInput, actor: Actor): Effect.Effect<User, Forbidden | NotFound | StoreUnavailable> {
     const { uow, clock, ids } = this.#deps;
     return Effect.gen(function* () {

@@ -47,6 +47,7 @@ export class UpdateUserUseCase {
     this.#deps = deps;
   }
 
+  /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(
     input: UpdateUserInput,
     actor: Actor,

@@ -1,7 +1,11 @@
+/** Staff roles: admins manage the tenant, agents handle tickets. */
 export const roles = ['admin', 'agent'] as const;
+/** A staff role. */
 export type Role = (typeof roles)[number];
 
+/** Whether an agent takes new conversations. */
 export const availabilities = ['online', 'offline'] as const;
+/** An agent's availability. */
 export type Availability = (typeof availabilities)[number];
 
 /** A staff user. `passwordHash` null means the user cannot log in (e.g. an agent mirrored from Qiscus). */
@@ -22,6 +26,7 @@ export interface User {
   readonly updatedAt: Date;
 }
 
+/** Whether the user has a password (users mirrored from a platform may not). */
 export const canLogin = (user: User): boolean => user.passwordHash !== null;
 
 /** Emails are compared case-insensitively everywhere; they are stored as given. */

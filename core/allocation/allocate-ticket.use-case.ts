@@ -31,6 +31,7 @@ export class AllocateTicketUseCase {
     this.#deps = deps;
   }
 
+  /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(input: AllocateTicketInput): Effect.Effect<AllocationOutcome, NotFound | StoreUnavailable> {
     const step = (): Effect.Effect<Step, NotFound | StoreUnavailable> =>
       this.#deps.uow.exclusive(input.tenantId, (store) => this.#step(store, input));

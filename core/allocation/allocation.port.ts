@@ -30,6 +30,7 @@ export interface AgentPool {
   reportLoad(tenantId: string, agentId: string, beyondOurs: number): Stored<void>;
 }
 
+/** A waiting ticket and its place in the queue. */
 export interface QueuedTicket {
   readonly ticket: Ticket;
   /** 1 = next to be allocated. */
@@ -41,6 +42,7 @@ export type QueueLane = 'native' | 'platform';
 
 /** The waiting tickets (active, unassigned, `queuedAt` set), in queue order: priority high → low, then `queuedAt`, then id. */
 export interface AllocationQueue {
+  /** The waiting tickets in queue order, paged. */
   list(tenantId: string, page: PageRequest): Stored<Page<QueuedTicket>>;
   /** The first `limit` waiting tickets of one lane, in queue order (the lanes share one order). */
   head(tenantId: string, limit: number, lane: QueueLane): Stored<ReadonlyArray<Ticket>>;

@@ -22,12 +22,14 @@ export interface PlatformAgent {
 /** `waiting`: no agent yet; `served`: an agent holds it; `resolved`: the conversation is over. */
 export type RoomState = 'waiting' | 'served' | 'resolved';
 
+/** A room as the chat platform reports it. */
 export interface PlatformRoom {
   readonly roomId: string;
   readonly state: RoomState;
   readonly channelId: string | null;
 }
 
+/** What asking the platform to assign a room's agent came to. */
 export type AssignOutcome =
   /** `sessionId`: the platform's id of the room's current conversation, when it says. */
   | { readonly _tag: 'Assigned'; readonly roomId: string; readonly platformAgentId: string; readonly sessionId: string | null }
@@ -36,6 +38,7 @@ export type AssignOutcome =
   | { readonly _tag: 'AlreadyServed'; readonly roomId: string; readonly uncertain: boolean }
   | { readonly _tag: 'RoomResolved'; readonly roomId: string };
 
+/** The platform's "room resolved" webhook setting: where it posts, and whether it is on. */
 export interface ResolveWebhookRegistration {
   readonly url: string;
   readonly enabled: boolean;
@@ -65,6 +68,7 @@ export class ChatPlatformRequestRejected extends Data.TaggedError('ChatPlatformR
 /** The platform does not know the room. */
 export class ChatRoomNotFound extends Data.TaggedError('ChatRoomNotFound')<{ readonly roomId: string }> {}
 
+/** Any failure of a platform call: unreachable, credentials refused, or request refused. */
 export type ChatPlatformFailure = ChatPlatformUnavailable | ChatPlatformCredentialsRejected | ChatPlatformRequestRejected;
 
 /** An external chat platform that owns the customer conversations (rooms) and decides who may take them. */
@@ -80,6 +84,7 @@ export interface ChatPlatform {
   ): Effect.Effect<AssignOutcome, ChatPlatformFailure>;
   /** Ends the room's conversation; resolving a resolved room succeeds. */
   resolveRoom(account: ChatPlatformAccount, roomId: string, notes?: string): Effect.Effect<void, ChatPlatformFailure>;
+  /** One room's current state on the platform. */
   room(account: ChatPlatformAccount, roomId: string): Effect.Effect<PlatformRoom, ChatRoomNotFound | ChatPlatformFailure>;
   /** Every room still waiting for an agent (all pages), newest first. */
   waitingRooms(account: ChatPlatformAccount): Effect.Effect<ReadonlyArray<PlatformRoom>, ChatPlatformFailure>;
@@ -117,7 +122,9 @@ export class InvalidPlatformNotice extends Data.TaggedError('InvalidPlatformNoti
 export interface ChatPlatformNotices {
   /** The account codes the payload claims (possibly several fields); empty when it claims none. */
   claimedAccounts(payload: unknown): ReadonlyArray<string>;
+  /** Decodes the platform's "room needs an agent" webhook payload. */
   roomNeedsAgent(payload: unknown): Result.Result<RoomNeedsAgent, InvalidPlatformNotice>;
+  /** Decodes the platform's "room resolved" webhook payload. */
   roomWasResolved(payload: unknown): Result.Result<RoomWasResolved, InvalidPlatformNotice>;
 }
 

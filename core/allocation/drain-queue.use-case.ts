@@ -28,6 +28,7 @@ export class DrainQueueUseCase {
     this.#deps = deps;
   }
 
+  /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(input: DrainQueueInput): Effect.Effect<DrainQueueResult, NotFound | StoreUnavailable> {
     const deps = this.#deps;
     return deps.uow

@@ -24,6 +24,7 @@ export class ListAgentLoadsUseCase {
     this.#uow = deps.uow;
   }
 
+  /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(input: PageRequest, actor: Actor): Effect.Effect<Page<AgentLoadView>, Forbidden | NotFound | StoreUnavailable> {
     const { tenantId } = actor;
     return authorize(actor, 'allocation.view').pipe(

@@ -14,6 +14,7 @@ export class ListQueueUseCase {
     this.#uow = deps.uow;
   }
 
+  /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(input: PageRequest, actor: Actor): Effect.Effect<Page<QueuedTicket>, Forbidden | StoreUnavailable> {
     return authorize(actor, 'allocation.view').pipe(
       Effect.andThen(() => this.#uow.read((store) => store.queue.list(actor.tenantId, input))),

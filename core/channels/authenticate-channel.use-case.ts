@@ -34,6 +34,7 @@ export class AuthenticateChannelUseCase {
     this.#clock = deps.clock;
   }
 
+  /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(input: AuthenticateChannelInput): Effect.Effect<AuthenticatedDelivery, ChannelUnauthenticated | StoreUnavailable> {
     const { key, id } = input;
     if (key === undefined || key === '' || id === undefined) return Effect.fail(new ChannelUnauthenticated());

@@ -2,7 +2,9 @@ import type { DuplicateKey, Stored } from '../shared/errors.ts';
 import type { Page, PageRequest } from '../shared/page.ts';
 import type { Channel, ChannelDelivery } from './channel.ts';
 
+/** Inbound channels (signed webhooks) of every tenant. */
 export interface ChannelRepository {
+  /** Stores a new channel. */
   insert(channel: Channel): Stored<void>;
   /** By its public key, across tenants (keys are globally unique). */
   findByKey(key: string): Stored<Channel | null>;

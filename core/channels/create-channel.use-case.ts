@@ -26,6 +26,7 @@ export class CreateChannelUseCase {
     this.#deps = deps;
   }
 
+  /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(input: { readonly name: string }, actor: Actor): Effect.Effect<Channel, Forbidden | InvalidInput | StoreUnavailable> {
     const { uow, clock, ids, keys, secrets } = this.#deps;
     return Effect.gen(function* () {

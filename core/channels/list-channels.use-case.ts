@@ -14,6 +14,7 @@ export class ListChannelsUseCase {
     this.#uow = deps.uow;
   }
 
+  /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(input: PageRequest, actor: Actor): Effect.Effect<Page<ChannelSummary>, Forbidden | StoreUnavailable> {
     return authorize(actor, 'channels.manage').pipe(
       Effect.andThen(() => this.#uow.read((store) => store.channels.list(actor.tenantId, input))),

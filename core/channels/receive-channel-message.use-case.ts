@@ -55,6 +55,7 @@ export class ReceiveChannelMessageUseCase {
     this.#deps = deps;
   }
 
+  /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(input: ReceiveChannelMessageInput): Effect.Effect<ReceivedMessage, InvalidInput | StoreUnavailable> {
     const checked = Result.all([
       checkText('customer_external_id', input.customerExternalId, customerRules.externalId),

@@ -1,5 +1,6 @@
 /** Source of unguessable tokens (at least 128 random bits each). */
 export interface SecretGenerator {
+  /** A new secret. */
   next(): string;
 }
 
@@ -16,5 +17,6 @@ export interface SignedDelivery {
 
 /** Checks a delivery's signature and timestamp against the channel's secret, in constant time. */
 export interface ChannelSignatureVerifier {
+  /** Whether the delivery is signed with the secret and recent enough. */
   verify(secret: string, delivery: SignedDelivery, now: Date): boolean;
 }

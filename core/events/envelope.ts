@@ -14,8 +14,10 @@ export const publicEventTypes = [
   'sla.breached',
 ] as const satisfies ReadonlyArray<DomainEventType>;
 
+/** The name of an event that clients see (SSE, webhooks). */
 export type PublicEventType = (typeof publicEventTypes)[number];
 
+/** Whether a domain event type is also a public one. */
 export const isPublicEventType = (type: string): type is PublicEventType => (publicEventTypes as ReadonlyArray<string>).includes(type);
 
 /** The JSON every consumer sees: `sequence` counts one ticket's events (null for events about no ticket). */
@@ -64,6 +66,7 @@ export const positionIn = (tenantId: string, id: string): number | null => {
   return Number.isSafeInteger(position) && position > 0 ? position : null;
 };
 
+/** The public envelope (as sent to clients) of a stored event. */
 export const toEnvelope = (event: LoggedEvent): EventEnvelope => ({
   id: envelopeId(event.tenantId, event.position),
   type: event.type,

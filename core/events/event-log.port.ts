@@ -6,6 +6,7 @@ import type { EventRecord, LoggedEvent } from './envelope.ts';
  * ticket's next `sequence` and its tenant's next `position` there, so both are unique and gap-free.
  */
 export interface EventLog {
+  /** Stores the events, numbering them (see above). */
   record(records: ReadonlyArray<EventRecord>): Stored<void>;
   /** The tenant's events after `position`, in position order, at most `limit`. */
   after(tenantId: string, position: number, limit: number): Stored<ReadonlyArray<LoggedEvent>>;

@@ -20,6 +20,7 @@ export class PruneEventsUseCase {
     this.#deps = deps;
   }
 
+  /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(): Effect.Effect<number, StoreUnavailable> {
     const { uow, clock } = this.#deps;
     const batch = this.#deps.batchSize ?? 5000;

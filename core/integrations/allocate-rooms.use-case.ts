@@ -72,6 +72,7 @@ export class AllocateRoomsUseCase {
     this.#deps = deps;
   }
 
+  /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(input: AllocateRoomsInput): Effect.Effect<AllocateRoomsResult, RetryableJobFailure | StoreUnavailable> {
     const deps = this.#deps;
     const { uow } = deps;

@@ -22,6 +22,7 @@ export class AuthenticateQiscusWebhookUseCase {
     this.#deps = deps;
   }
 
+  /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(input: QiscusWebhookCredentials): Effect.Effect<QiscusIntegration, WebhookUnauthenticated | StoreUnavailable> {
     const { uow, notices } = this.#deps;
     const token = input.token;

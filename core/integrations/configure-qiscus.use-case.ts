@@ -37,6 +37,7 @@ export class ConfigureQiscusUseCase {
     this.#deps = deps;
   }
 
+  /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(input: QiscusSettingsInput, actor: Actor): Effect.Effect<QiscusIntegrationView, Forbidden | InvalidInput | StoreUnavailable> {
     const { uow, clock, tokens, publicBaseUrl, destinations } = this.#deps;
     const tenantId = actor.tenantId;

@@ -13,6 +13,7 @@ export class GetQiscusIntegrationUseCase {
     this.#deps = deps;
   }
 
+  /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(_input: void, actor: Actor): Effect.Effect<QiscusIntegrationView, Forbidden | NotFound | StoreUnavailable> {
     const { uow, publicBaseUrl } = this.#deps;
     return Effect.gen(function* () {

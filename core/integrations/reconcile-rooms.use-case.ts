@@ -42,6 +42,7 @@ export class ReconcileRoomsUseCase {
     this.#deps = deps;
   }
 
+  /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(input: { readonly tenantId: string }): Effect.Effect<ReconcileRoomsResult, RetryableJobFailure | StoreUnavailable> {
     const deps = this.#deps;
     const { uow, platform } = deps;

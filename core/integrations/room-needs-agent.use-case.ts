@@ -54,6 +54,7 @@ export class RoomNeedsAgentUseCase {
     this.#deps = deps;
   }
 
+  /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(input: RoomNeedsAgentInput): Effect.Effect<RoomIntake, InvalidPlatformNotice | StoreUnavailable> {
     const decoded = this.#deps.notices.roomNeedsAgent(input.payload);
     if (Result.isFailure(decoded)) return Effect.fail(decoded.failure);

@@ -27,6 +27,7 @@ export class RoomResolvedUseCase {
     this.#deps = deps;
   }
 
+  /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(input: RoomResolvedInput): Effect.Effect<{ readonly ticketId: string | null }, InvalidPlatformNotice | StoreUnavailable> {
     const deps = this.#deps;
     const decoded = deps.notices.roomWasResolved(input.payload);

@@ -30,6 +30,7 @@ export class SetMarkAsResolvedUseCase {
     this.#deps = deps;
   }
 
+  /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(
     input: SetMarkAsResolvedInput,
     actor: Actor,

@@ -34,6 +34,7 @@ export class SweepQiscusUseCase {
     this.#deps = deps;
   }
 
+  /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(): Effect.Effect<SweepQiscusResult, StoreUnavailable> {
     const { uow, reconcile, allocate } = this.#deps;
     const limit = this.#deps.pageSize ?? 100;

@@ -57,6 +57,7 @@ interface Payloads {
   'sla.breached': { ticketId: string; target: 'first_response' | 'resolution' };
 }
 
+/** The name of a domain event, e.g. `ticket.created`. */
 export type DomainEventType = keyof Payloads;
 
 /** Something that happened in a tenant; appended to the outbox in the same unit of work as the change. */
@@ -70,6 +71,7 @@ export type DomainEvent = {
   };
 }[DomainEventType];
 
+/** The domain event of one type. */
 export type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;
 export type EventPayload<T extends DomainEventType> = Payloads[T];
 

@@ -4,6 +4,7 @@ import type { DomainEvent } from './events.ts';
 
 /** Domain events, written in the same unit of work as the change they describe; a relay publishes them. */
 export interface EventOutbox {
+  /** Appends the events to the outbox, in order. */
   append(events: ReadonlyArray<DomainEvent>): Stored<void>;
 }
 
@@ -20,12 +21,15 @@ export interface OutboxEntry {
 export interface OutboxFeed {
   /** Up to `limit` unpublished, unleased entries in sequence order, leased to this caller. */
   claim(limit: number, now: Date, leaseSeconds: number): Stored<ReadonlyArray<OutboxEntry>>;
+  /** Marks the entries the broker accepted as published, so no relay claims them again. */
   markPublished(sequences: ReadonlyArray<number>, at: Date): Stored<void>;
 }
 
 /** Reacts to a published event (a job). Must be idempotent: events can be delivered more than once. */
 export interface EventHandler {
   readonly name: string;
+  /** Whether this handler wants the event. */
   handles(event: DomainEvent): boolean;
+  /** Does the job for one event; a retryable failure has it delivered again later. */
   handle(event: DomainEvent): Effect.Effect<void, StoreUnavailable | RetryableJobFailure>;
 }

@@ -7,6 +7,7 @@ export interface PageRequest {
   readonly after: string | null;
 }
 
+/** One page of a keyset-paged list. */
 export interface Page<T> {
   readonly items: ReadonlyArray<T>;
   /** Position after the last item, or null when this page is the last. */

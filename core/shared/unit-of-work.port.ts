@@ -34,6 +34,7 @@ export interface Store {
   readonly webhooks: WebhookRepository;
 }
 
+/** How use cases reach the store: every read and write runs inside one of its units. */
 export interface UnitOfWork {
   /** Runs `work` in one transaction: its writes and appended events commit together or not at all. */
   transaction<A, E>(work: (store: Store) => Effect.Effect<A, E>): Effect.Effect<A, E | StoreUnavailable>;

@@ -32,6 +32,7 @@ export class CreateTenantUseCase {
     this.#deps = deps;
   }
 
+  /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(
     input: CreateTenantInput,
   ): Effect.Effect<{ readonly tenant: Tenant; readonly admin: User }, InvalidInput | EmailTaken | StoreUnavailable> {

@@ -13,6 +13,7 @@ export class GetSettingsUseCase {
     this.#uow = deps.uow;
   }
 
+  /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(_input: void, actor: Actor): Effect.Effect<TenantSettings, Forbidden | NotFound | StoreUnavailable> {
     const uow = this.#uow;
     return Effect.gen(function* () {

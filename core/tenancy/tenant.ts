@@ -1,12 +1,15 @@
 import type { SlaSettings } from '../sla/sla-settings.ts';
 
+/** A tenant's allocation and SLA settings. */
 export interface TenantSettings extends SlaSettings {
   readonly maxCustomersPerAgent: number;
   readonly autoAssign: boolean;
 }
 
+/** A new tenant's settings: two customers per agent, auto-assign on, no SLA, no business hours. */
 export const defaultSettings: TenantSettings = { maxCustomersPerAgent: 2, autoAssign: true, sla: null, businessHours: null };
 
+/** A customer-support organisation: everything else belongs to exactly one tenant. */
 export interface Tenant {
   readonly id: string;
   readonly name: string;

@@ -22,6 +22,7 @@ export class UpdateSettingsUseCase {
     this.#deps = deps;
   }
 
+  /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(
     input: SettingsChanges,
     actor: Actor,

@@ -37,6 +37,7 @@ export class AssignTicketUseCase {
     this.#deps = deps;
   }
 
+  /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(
     input: AssignTicketInput,
     actor: Actor,

@@ -23,6 +23,7 @@ export class ChangeTicketStatusUseCase {
     this.#deps = deps;
   }
 
+  /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(
     input: ChangeTicketStatusInput,
     actor: Actor,

@@ -22,6 +22,7 @@ export class CreateCustomerUseCase {
     this.#deps = deps;
   }
 
+  /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(input: CreateCustomerInput, actor: Actor): Effect.Effect<Customer, Forbidden | InvalidInput | ExternalIdTaken | StoreUnavailable> {
     const { uow, clock, ids } = this.#deps;
     const tenantId = actor.tenantId;

@@ -23,6 +23,7 @@ export class CreateTicketUseCase {
     this.#deps = deps;
   }
 
+  /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(input: CreateTicketInput, actor: Actor): Effect.Effect<Ticket, Forbidden | InvalidInput | StoreUnavailable> {
     const { uow, clock, ids } = this.#deps;
     const tenantId = actor.tenantId;

@@ -1,3 +1,4 @@
+/** Someone who writes in; not a login user. */
 export interface Customer {
   readonly id: string;
   readonly tenantId: string;

@@ -17,6 +17,7 @@ export class GetCustomerUseCase {
     this.#deps = deps;
   }
 
+  /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(input: GetCustomerInput, actor: Actor): Effect.Effect<Customer, Forbidden | NotFound | StoreUnavailable> {
     return Effect.andThen(
       authorize(actor, 'customers.read'),

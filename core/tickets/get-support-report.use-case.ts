@@ -75,6 +75,7 @@ export class GetSupportReportUseCase {
     this.#deps = deps;
   }
 
+  /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(input: SupportReportInput, actor: Actor): Effect.Effect<SupportReport, Forbidden | InvalidInput | NotFound | StoreUnavailable> {
     const { uow, clock } = this.#deps;
     const { tenantId } = actor;

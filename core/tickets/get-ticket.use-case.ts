@@ -17,6 +17,7 @@ export class GetTicketUseCase {
     this.#deps = deps;
   }
 
+  /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(input: GetTicketInput, actor: Actor): Effect.Effect<Ticket, Forbidden | NotFound | StoreUnavailable> {
     return Effect.andThen(
       authorize(actor, 'tickets.read'),

@@ -18,6 +18,7 @@ export class ListCustomersUseCase {
     this.#deps = deps;
   }
 
+  /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(input: ListCustomersInput, actor: Actor): Effect.Effect<Page<Customer>, Forbidden | StoreUnavailable> {
     return Effect.andThen(
       authorize(actor, 'customers.read'),

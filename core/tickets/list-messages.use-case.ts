@@ -19,6 +19,7 @@ export class ListMessagesUseCase {
     this.#deps = deps;
   }
 
+  /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(input: ListMessagesInput, actor: Actor): Effect.Effect<Page<Message>, Forbidden | NotFound | StoreUnavailable> {
     return Effect.andThen(
       authorize(actor, 'messages.read'),

@@ -21,6 +21,7 @@ export class ListTicketsUseCase {
     this.#deps = deps;
   }
 
+  /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(input: ListTicketsInput, actor: Actor): Effect.Effect<Page<Ticket>, Forbidden | StoreUnavailable> {
     const { sla, ...rest } = input.filter;
     return Effect.andThen(authorize(actor, 'tickets.read'), () => {

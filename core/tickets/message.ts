@@ -1,4 +1,5 @@
 export const senderTypes = ['customer', 'agent', 'admin', 'system'] as const;
+/** Who wrote a message: the customer, an agent, an admin, or the system. */
 export type SenderType = (typeof senderTypes)[number];
 
 /** One entry of a ticket's conversation. `sequence` gives the stable total order within the ticket. */

@@ -22,6 +22,7 @@ export class PostMessageUseCase {
     this.#deps = deps;
   }
 
+  /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(
     input: PostMessageInput,
     actor: Actor,

@@ -23,6 +23,7 @@ export class SweepSlaUseCase {
     this.#deps = deps;
   }
 
+  /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(): Effect.Effect<SweepSlaReport, StoreUnavailable> {
     const { uow, clock, ids, directory } = this.#deps;
     return Effect.gen(function* () {

@@ -19,6 +19,7 @@ export const transitions: Readonly<Record<TicketStatus, ReadonlyArray<TicketStat
 export const titleRule = { min: 1, max: 200, notBlank: true } as const;
 export const descriptionRule = { min: 0, max: 10_000 } as const;
 
+/** Whether the transition table allows going from one status to another. */
 export const canTransition = (from: TicketStatus, to: TicketStatus): boolean =>
   from === to || transitions[from].includes(to);
 

@@ -2,6 +2,7 @@ import type { DuplicateKey, Stored } from '../shared/errors.ts';
 import type { Page, PageRequest } from '../shared/page.ts';
 import type { Ticket, TicketChannel, TicketPriority, TicketStatus } from './ticket.ts';
 
+/** Which tickets a list returns. */
 export interface TicketFilter {
   readonly status?: TicketStatus;
   /** An agent id, or 'none' for unassigned tickets. */
@@ -25,7 +26,9 @@ export interface TicketRepository {
   get(tenantId: string, id: string, options?: { readonly forUpdate?: boolean }): Stored<Ticket | null>;
   /** Newest first: created_at, then id, descending. */
   list(tenantId: string, filter: TicketFilter, page: PageRequest): Stored<Page<Ticket>>;
+  /** Stores a new ticket; `DuplicateKey` when its external id is taken. */
   insert(ticket: Ticket): Stored<void, DuplicateKey>;
+  /** Replaces a stored ticket. */
   update(ticket: Ticket): Stored<void>;
   /** The customer's active (open or in_progress) ticket on a channel, if any. */
   findActiveForCustomer(tenantId: string, channelId: string, customerId: string): Stored<Ticket | null>;

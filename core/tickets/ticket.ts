@@ -1,14 +1,21 @@
 import type { TicketSla } from '../sla/ticket-sla.ts';
 
+/** Every ticket status; which moves are allowed is `canTransition`. */
 export const ticketStatuses = ['open', 'in_progress', 'resolved', 'closed'] as const;
+/** A ticket's status. */
 export type TicketStatus = (typeof ticketStatuses)[number];
 
+/** Ticket priorities, lowest first. */
 export const ticketPriorities = ['low', 'medium', 'high'] as const;
+/** A ticket's priority. */
 export type TicketPriority = (typeof ticketPriorities)[number];
 
+/** Where a ticket came from: the staff API, a channel webhook, or Qiscus. */
 export const ticketChannels = ['api', 'webhook', 'qiscus'] as const;
+/** A ticket's origin. */
 export type TicketChannel = (typeof ticketChannels)[number];
 
+/** A customer's request and its handling: status, priority, assigned agent, queue and SLA state. */
 export interface Ticket {
   readonly id: string;
   readonly tenantId: string;

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import mysql from 'mysql2/promise';
-import { mysqlServer } from '../tests/support/databases.ts';
+import { createMysqlDatabase, mysqlServer } from '../tests/support/databases.ts';
+import { runIntakeFloor, type IntakeFloor } from './intake-floor.ts';
 import { FakeQiscus } from '../tests/support/fake-qiscus/fake-qiscus.ts';
 import { runCliProcess, startApiProcess, type ApiProcess } from '../tests/support/system-processes.ts';
 import { call, inParallel, login, postConversation, type SignedChannel } from '../tests/support/system-tenant.ts';
@@ -17,12 +18,40 @@ import { openSystem } from '../tests/support/system-world.ts';
 const stacks = (process.env.BENCH_STACKS ?? 'embedded,mariadb').split(',');
 const rates = (process.env.BENCH_RATES ?? '10,50,100,200').split(',').map(Number);
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-const phases = new Set((process.env.BENCH_PHASES ?? 'steady,peak,burst').split(','));
+const phases = new Set((process.env.BENCH_PHASES ?? 'floor,steady,peak,burst,memory').split(','));
+const floorWebhooks = Number(process.env.BENCH_FLOOR_WEBHOOKS ?? 2000);
+const idleSeconds = Number(process.env.BENCH_IDLE_SECONDS ?? 60);
 const workerCount = Number(process.env.BENCH_WORKERS ?? 2);
 // BENCH_PROFILE=1 CPU-profiles the API process and prints where its time went (run with BENCH_PHASES=peak).
 const profileDir = process.env.BENCH_PROFILE ? await mkdtemp(join(tmpdir(), 'sb-latency-prof-')) : undefined;
 const apiNodeOptions = [process.env.BENCH_API_NODE_OPTIONS, profileDir === undefined ? undefined : `--cpu-prof --cpu-prof-dir=${profileDir}`].filter(Boolean).join(' ');
 const withApiOptions = (env: Record<string, string>): Record<string, string> => (apiNodeOptions === '' ? env : { ...env, NODE_OPTIONS: apiNodeOptions });
+
+/** Resident set size of a process now, in MB (from /proc). */
+const rssMb = async (pid: number): Promise<number> => Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${pid}/status`, 'utf8'))?.[1] ?? Number.NaN) / 1024;
+
+/** The floor on a migrated database of its own (see intake-floor.ts). */
+const floorFor = async (name: string): Promise<IntakeFloor> => {
+  if (name === 'mariadb') {
+    const server = await mysqlServer();
+    if (server.status !== 'ready') throw new Error(`MariaDB: ${server.reason}`);
+    const database = await createMysqlDatabase(server.url);
+    try {
+      const t = database.target;
+      if (t.dialect !== 'mysql') throw new Error('a MySQL target');
+      return await runIntakeFloor({ mysqlUrl: `mysql://${encodeURIComponent(t.user)}${t.password === '' ? '' : `:${encodeURIComponent(t.password)}`}@${t.host}:${t.port}/${t.database}` }, floorWebhooks);
+    } finally {
+      await database.drop();
+    }
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'sb-floor-'));
+  try {
+    await runCliProcess(['migrate'], { DATABASE_URL: `sqlite:${join(dir, 'floor.db')}` });
+    return await runIntakeFloor({ sqlitePath: join(dir, 'floor.db') }, floorWebhooks);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+};
 
 /** User + system CPU of a process so far, in ms (from /proc; Linux clock ticks of 10 ms). */
 const cpuMs = async (pid: number): Promise<number> => {
@@ -134,10 +163,12 @@ const steady = async (stack: Stack, channel: SignedChannel, rate: number) => {
 };
 
 /** As many conversations as 32 connections get accepted in `seconds`. */
-const peakIntake = async (stack: Stack, channel: SignedChannel): Promise<{ perSecond: number; cpuMsPerRequest: number }> => {
+const peakIntake = async (stack: Stack, channel: SignedChannel): Promise<{ perSecond: number; cpuMsPerRequest: number; rssMb: number }> => {
   const api = stack.apis[0]?.baseUrl as string;
   const pid = stack.apis[0]?.pid as number;
   const cpuBefore = await cpuMs(pid);
+  let rss = 0;
+  const sampler = setInterval(() => void rssMb(pid).then((mb) => (rss = Math.max(rss, mb)), () => {}), 250);
   const until = Date.now() + seconds * 1000;
   let accepted = 0;
   await Promise.all(
@@ -145,7 +176,8 @@ const peakIntake = async (stack: Stack, channel: SignedChannel): Promise<{ perSe
       while (Date.now() < until) if ((await postConversation(api, channel, `peak-${randomUUID()}`)).status === 202) accepted += 1;
     }),
   );
-  return { perSecond: accepted / seconds, cpuMsPerRequest: ((await cpuMs(pid)) - cpuBefore) / Math.max(1, accepted) };
+  clearInterval(sampler);
+  return { perSecond: accepted / seconds, cpuMsPerRequest: ((await cpuMs(pid)) - cpuBefore) / Math.max(1, accepted), rssMb: rss };
 };
 
 /** 50 rooms at once, 25 agents × 2 on a simulated Qiscus: rooms per second and webhook → assign_agent. */
@@ -185,6 +217,13 @@ for (const name of stacks) {
   try {
     const { admin, channel } = await staff(stack);
     console.log(`\n${stack.name}`);
+    const pid = stack.apis[0]?.pid as number;
+    const idleRss = await rssMb(pid);
+    let floor: IntakeFloor | undefined;
+    if (phases.has('floor')) {
+      floor = await floorFor(name);
+      console.log(`floor (bare ${name === 'mariadb' ? 'mysql2' : 'better-sqlite3'}, one connection, ${floor.webhooks} webhooks): ${floor.perSecond.toFixed(0)}/s intake + allocation; intake statements alone ${floor.intakePerSecond.toFixed(0)}/s, p99 ${floor.intakeP99Ms.toFixed(1)} ms`);
+    }
     if (phases.has('steady')) {
       console.log('rate/s  accepted  p50 ms  p99 ms  max ms');
       for (const rate of rates) {
@@ -198,7 +237,14 @@ for (const name of stacks) {
       const peak = await peakIntake(stack, channel);
       peakAccepted = peak.perSecond * seconds;
       console.log(`peak intake: ${peak.perSecond.toFixed(0)} conversations/s accepted (32 connections, ${seconds} s); API CPU ${peak.cpuMsPerRequest.toFixed(2)} ms per webhook`);
-      results.push(`${name} peak intake: ${peak.perSecond.toFixed(0)}/s (≥ ${targets.peakIntake}) ${verdict(peak.perSecond >= targets.peakIntake)} — API CPU ${peak.cpuMsPerRequest.toFixed(2)} ms/webhook`);
+      const ofFloor = floor === undefined ? '' : `, ${(peak.perSecond / floor.perSecond).toFixed(2)}× the floor's ${floor.perSecond.toFixed(0)}/s`;
+      results.push(`${name} peak intake: ${peak.perSecond.toFixed(0)}/s (≥ ${targets.peakIntake}) ${verdict(peak.perSecond >= targets.peakIntake)} — API CPU ${peak.cpuMsPerRequest.toFixed(2)} ms/webhook${ofFloor}`);
+      if (phases.has('memory')) {
+        await sleep(idleSeconds * 1000);
+        const after = await rssMb(pid);
+        console.log(`API RSS: idle ${idleRss.toFixed(0)} MB, under peak load ≤ ${peak.rssMb.toFixed(0)} MB, ${idleSeconds} s after ${after.toFixed(0)} MB`);
+        results.push(`${name} API RSS: idle ${idleRss.toFixed(0)} MB, peak load ${peak.rssMb.toFixed(0)} MB, ${idleSeconds} s after ${after.toFixed(0)} MB (${((after / idleRss - 1) * 100).toFixed(0)} % over idle; ≤ 20 % ${verdict(after <= idleRss * 1.2)})`);
+      }
     }
     if (phases.has('burst')) {
       const burst = await qiscusBurst(stack, admin);
@@ -213,4 +259,5 @@ for (const name of stacks) {
     console.log(`API profile (${name}, whole run; per accepted peak webhook):\n${await summarizeProfile(path, Math.max(1, peakAccepted))}`);
   }
 }
+results.push('flatness across (10 | 1,000 agents) × (0 | 10,000 queued): not measured by this bench (see bench/README.md)');
 console.log(`\n${results.join('\n')}`);

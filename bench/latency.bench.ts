@@ -18,6 +18,9 @@ import { openSystem } from '../tests/support/system-world.ts';
 const stacks = (process.env.BENCH_STACKS ?? 'embedded,mariadb').split(',');
 const rates = (process.env.BENCH_RATES ?? '10,50,100,200').split(',').map(Number);
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+// The children inherit this environment: the embedded API must not see AMQP_URL (it would publish to a broker no worker reads).
+const brokerUrl = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
+delete process.env.AMQP_URL;
 const phases = new Set((process.env.BENCH_PHASES ?? 'floor,steady,peak,burst,memory').split(','));
 const floorWebhooks = Number(process.env.BENCH_FLOOR_WEBHOOKS ?? 2000);
 const idleSeconds = Number(process.env.BENCH_IDLE_SECONDS ?? 60);
@@ -106,8 +109,7 @@ const embedded = async (): Promise<Stack> => {
 const mariadb = async (): Promise<Stack> => {
   const server = await mysqlServer();
   if (server.status !== 'ready') throw new Error(`MariaDB: ${server.reason}`);
-  const amqpUrl = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
-  const world = await openSystem({ status: 'ready', mysqlUrl: server.url, amqpUrl }, { apis: 0, workers: workerCount, env: { LOGIN_MAX_FAILURES_PER_ADDRESS: '100000' } });
+  const world = await openSystem({ status: 'ready', mysqlUrl: server.url, amqpUrl: brokerUrl }, { apis: 0, workers: workerCount, env: { LOGIN_MAX_FAILURES_PER_ADDRESS: '100000' } });
   world.apis.push(await startApiProcess('api', withApiOptions({ ...world.env })));
   const sql: mysql.Pool = world.sql;
   return {
@@ -252,6 +254,7 @@ for (const name of stacks) {
       results.push(`${name} Qiscus burst: ${burst.roomsPerSecond.toFixed(0)} rooms/s (≥ ${targets.roomsPerSecond}) ${verdict(burst.served === 50 && burst.roomsPerSecond >= targets.roomsPerSecond)}, p99 ${burst.p99} ms (≤ ${targets.roomP99}) ${verdict(burst.p99 <= targets.roomP99)}`);
     }
   } finally {
+    if (process.env.BENCH_SHOW_OUTPUT) console.log(stack.apis.map((a) => a.output().slice(-4000)).join('\n'));
     await stack.close();
   }
   if (profileDir !== undefined) {

@@ -132,3 +132,96 @@ describe('per-ticket order', () => {
     expect(ofFirst).toEqual([1, 1, 2, 3]);
   });
 });
+
+describe('redelivery, rotation, deactivation', () => {
+  it('redelivers on request (202): the same event once more, with the same webhook-id', async () => {
+    const hook = await subscribe(['ticket.created']);
+    await world.ticket();
+    await world.deliver();
+    const [done] = await deliveries(hook.id);
+    const res = await post(`/api/webhooks/${hook.id}/deliveries/${done.id}/redeliver`, undefined);
+    expect(res.status).toBe(202);
+    expect(res.body).toMatchObject({ id: done.id, status: 'pending' });
+    await world.deliver();
+    expect(receiver.received.map((r) => r.headers['webhook-id'])).toEqual([done.event_id, done.event_id]);
+    expect((await deliveries(hook.id))[0]).toMatchObject({ status: 'delivered', attempts: 2 });
+    expect((await post(`/api/webhooks/${hook.id}/deliveries/no-such/redeliver`, undefined)).status).toBe(404);
+  });
+
+  it('signs with the old and the new secret for 24 hours after a rotation, then with the new one only', async () => {
+    const hook = await subscribe(['ticket.created']);
+    const rotated = (await post(`/api/webhooks/${hook.id}/rotate-secret`, undefined)).body.secret as string;
+    await world.ticket();
+    await world.deliver();
+    const [during] = receiver.received as [Received];
+    expect(new Webhook(rotated).verify(during.body, headersOf(during))).toBeTruthy();
+    expect(new Webhook(hook.secret).verify(during.body, headersOf(during))).toBeTruthy();
+    world.clock.advance(24 * 3600_000);
+    await world.ticket();
+    await world.deliver();
+    const after = receiver.received[1] as Received;
+    expect(signedWith(rotated, after)).toBe(true);
+    expect(signedWith(hook.secret, after)).toBe(false);
+    expect(String(after.headers['webhook-signature']).split(' ')).toHaveLength(1);
+  });
+
+  it('sends nothing to an inactive endpoint: its pending deliveries fail, events meanwhile are not kept, redelivery is 409', async () => {
+    const hook = await subscribe(['ticket.created']);
+    receiver.answer({ status: 500 });
+    await world.ticket();
+    await world.deliver();
+    await world.env.request('PATCH', `/api/webhooks/${hook.id}`, { token: world.admin.token, body: { active: false } });
+    const [dropped] = await deliveries(hook.id);
+    expect(dropped).toMatchObject({ status: 'failed', last_error: 'endpoint deactivated', next_attempt_at: null });
+    expect((await post(`/api/webhooks/${hook.id}/deliveries/${dropped.id}/redeliver`, undefined)).body.error.code).toBe('conflict');
+    await world.ticket();
+    world.clock.advance(5_000);
+    await world.deliver();
+    await world.env.request('PATCH', `/api/webhooks/${hook.id}`, { token: world.admin.token, body: { active: true } });
+    world.clock.advance(5_000);
+    await world.deliver();
+    expect(receiver.received).toHaveLength(1);
+    expect(await deliveries(hook.id)).toHaveLength(1);
+    await world.ticket();
+    await world.deliver();
+    expect(receiver.received).toHaveLength(2);
+  });
+
+  it("drops a deleted endpoint's pending deliveries", async () => {
+    const hook = await subscribe(['ticket.created']);
+    receiver.answer({ status: 500 });
+    await world.ticket();
+    await world.deliver();
+    await world.env.request('DELETE', `/api/webhooks/${hook.id}`, { token: world.admin.token });
+    world.clock.advance(5_000);
+    await world.deliver();
+    expect(receiver.received).toHaveLength(1);
+    expect((await world.env.request('GET', `/api/webhooks/${hook.id}/deliveries`, { token: world.admin.token })).status).toBe(404);
+  });
+});
+
+describe('the outbound URL rule at delivery (OUTBOUND_ALLOW_PRIVATE_NETWORKS off for the jobs)', () => {
+  let strict: WebhookWorld;
+  beforeAll(async () => {
+    strict = await startWebhookWorld({ deliverToPrivate: false });
+  });
+  afterAll(() => strict.close());
+
+  it.each(['http://127.0.0.1:PORT/hook', 'http://localhost:PORT/hook', 'http://[::1]:PORT/hook', 'http://[::ffff:127.0.0.1]:PORT/hook'])(
+    'refuses %s: nothing is sent, the attempt is logged',
+    async (template) => {
+      const local = await startReceiver();
+      const url = template.replace('PORT', new URL(local.url).port);
+      const res = await strict.env.request('POST', '/api/webhooks', { token: strict.admin.token, body: { url, events: ['ticket.created'] } });
+      expect(res.status).toBe(201);
+      await strict.ticket();
+      await strict.deliver();
+      expect(local.received).toHaveLength(0);
+      const [attempt] = (await strict.env.request('GET', `/api/webhooks/${res.body.id}/deliveries`, { token: strict.admin.token })).body.data;
+      expect(attempt).toMatchObject({ status: 'pending', attempts: 1, last_status_code: null });
+      expect(attempt.last_error).toMatch(/^refused: /);
+      await strict.env.request('DELETE', `/api/webhooks/${res.body.id}`, { token: strict.admin.token });
+      await local.close();
+    },
+  );
+});

@@ -7,6 +7,7 @@ import type { SecretCipher } from '../../core/integrations/integration.port.ts';
 import { parseDatabaseUrl, type DatabaseTarget } from './database-url.ts';
 import { defaultTimeouts, ormOptions, type DatabaseTimeouts } from './mikro-orm.config.ts';
 import { defaultRetryPolicy, MikroOrmUnitOfWork, type RetryPolicy } from './mikro-orm-unit-of-work.ts';
+import { MikroOrmBacklogProbe } from './mikro-orm-backlog-probe.ts';
 import { MikroOrmOutboxFeed } from './mikro-orm-outbox-feed.ts';
 import { openBatchPool } from './batch-pool.ts';
 import { mysqlMigrations } from './migrations/mysql/index.ts';
@@ -18,6 +19,8 @@ export interface SwitchboardDatabase {
   readonly orm: MikroORM;
   readonly uow: MikroOrmUnitOfWork;
   readonly outboxFeed: MikroOrmOutboxFeed;
+  /** Queue and outbox figures for the metrics gauges. */
+  readonly backlog: MikroOrmBacklogProbe;
   /** Applies every pending migration of the dialect's set; returns their names. */
   migrate(): Promise<ReadonlyArray<string>>;
   /** True when the database answers (for readiness probes). */
@@ -57,6 +60,7 @@ export const openTarget = async (target: DatabaseTarget, options: OpenOptions = 
     orm,
     uow,
     outboxFeed: new MikroOrmOutboxFeed((mode, work) => uow.withSession(mode, work)),
+    backlog: new MikroOrmBacklogProbe((mode, work) => uow.withSession(mode, work)),
     migrate: async () => (await orm.migrator.up()).map((m) => m.name),
     ping: async () => (await orm.checkConnection()).ok,
     close,

@@ -6,7 +6,7 @@ export interface BacklogGaugeOptions {
   /** `METRICS_PER_TENANT=true`: queue gauges get a `tenant` label (one series per tenant with waiting tickets). */
   readonly perTenant: boolean;
   readonly now: () => Date;
-  /** A probe slower than this leaves the gauges empty for this scrape (counted in `switchboard_backlog_probe_failures_total`). */
+  /** A probe slower than this leaves the queue gauges empty and the outbox ones NaN for this scrape (counted in `switchboard_backlog_probe_failures_total`). */
   readonly timeoutMs?: number;
   /** Scrapes within this window share one probe (several Prometheus servers, or a retry). */
   readonly cacheMs?: number;
@@ -29,7 +29,6 @@ export const registerBacklogGauges = (registry: Registry, probe: BacklogProbe, o
   const timeoutMs = options.timeoutMs ?? 2000;
   const cacheMs = options.cacheMs ?? 1000;
   const registers = [registry];
-  const failures = new Counter({ name: 'switchboard_backlog_probe_failures_total', help: 'Scrapes whose backlog probe failed or timed out', registers });
   let cached: { readonly at: number; readonly backlog: Promise<Backlog | null> } | null = null;
 
   const read = (): Promise<Backlog | null> =>
@@ -71,10 +70,19 @@ export const registerBacklogGauges = (registry: Registry, probe: BacklogProbe, o
       registers,
       async collect() {
         const backlog = await snapshot();
-        this.reset();
-        if (backlog !== null) this.set(value(backlog.outbox, options.now()));
+        // An unlabelled gauge is always exported: NaN says "unknown", where 0 would say "drained".
+        this.set(backlog === null ? Number.NaN : value(backlog.outbox, options.now()));
       },
     });
   outboxGauge('switchboard_outbox_backlog', 'Outbox events not yet published', (o) => o.unpublished);
   outboxGauge('switchboard_outbox_relay_lag_seconds', 'Age of the oldest unpublished outbox event (0 when drained)', (o, now) => ageSeconds(o.oldestOccurredAt, now));
+  const failures = new Counter({
+    name: 'switchboard_backlog_probe_failures_total',
+    help: 'Scrapes whose backlog probe failed or timed out',
+    registers,
+    // prom-client collects every metric at once: wait for this scrape's probe, so its failure is in this scrape.
+    async collect() {
+      await snapshot();
+    },
+  });
 };

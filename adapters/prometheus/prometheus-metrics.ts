@@ -12,7 +12,7 @@ export interface HttpRequestSample {
   readonly seconds: number;
 }
 
-/** One attempt of a call to Qiscus (`endpoint` is the client's operation name). */
+/** One attempt of a call to Qiscus (`endpoint` is the client's operation name, `assign agent` → `assign_agent`). */
 export interface QiscusCallSample {
   readonly endpoint: string;
   readonly outcome: 'success' | 'client_error' | 'server_error' | 'failed' | 'refused';
@@ -102,7 +102,7 @@ export class PrometheusMetrics implements JobObserver {
   }
 
   qiscusCall(sample: QiscusCallSample): void {
-    const labels = { endpoint: sample.endpoint, outcome: sample.outcome };
+    const labels = { endpoint: sample.endpoint.replaceAll(' ', '_'), outcome: sample.outcome };
     this.#qiscusCalls.inc(labels);
     this.#qiscusDuration.observe(labels, sample.seconds);
   }

@@ -4,7 +4,6 @@ import { MemoryOutboxFeed } from '../../adapters/memory/memory-outbox-feed.ts';
 import { MemoryTenantDirectory } from '../../adapters/memory/memory-tenant-directory.ts';
 import { MemoryUnitOfWork } from '../../adapters/memory/memory-unit-of-work.ts';
 import { openDatabase } from '../../adapters/mikro-orm/open-database.ts';
-import { MikroOrmBacklogProbe } from '../../adapters/mikro-orm/mikro-orm-backlog-probe.ts';
 import { MikroOrmTenantDirectory } from '../../adapters/mikro-orm/mikro-orm-tenant-directory.ts';
 import type { SecretCipher } from '../../core/integrations/integration.port.ts';
 import type { BacklogProbe } from '../../core/shared/backlog-probe.port.ts';
@@ -70,7 +69,7 @@ export const openStore = async (databaseUrl: string, options: OpenStoreOptions =
       commits,
       outboxFeed: db.outboxFeed,
       directory: new MikroOrmTenantDirectory((mode, work) => db.uow.withSession(mode, work)),
-      backlog: new MikroOrmBacklogProbe((mode, work) => db.uow.withSession(mode, work)),
+      backlog: db.backlog,
       migrated,
       ping: () => db.ping().catch(() => false),
       close: () => db.close(),

@@ -2,6 +2,7 @@ import { Effect } from 'effect';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { createMysqlDatabase, mysqlServer, type MysqlTestDatabase } from '../support/databases.ts';
 import { allContracts } from './all-contracts.ts';
+import { backlogProbeContract } from './suites/backlog-probe.contract.ts';
 import { outboxFeedContract } from './suites/outbox-feed.contract.ts';
 import { rateCounterContract } from './suites/rate-counter.contract.ts';
 import { MysqlRateCounter } from '../../adapters/mikro-orm/mysql-rate-counter.ts';
@@ -41,6 +42,12 @@ if (server.status === 'ready') {
       feed: db.outboxFeed,
       close: () => db.close(),
     };
+  });
+
+  // Shares the outbox database: the suite drains the outbox itself and asserts per tenant or in deltas.
+  backlogProbeContract(async () => {
+    const db = await outboxDatabase.open();
+    return { uow: db.uow, probe: db.backlog, feed: db.outboxFeed, close: () => db.close() };
   });
 } else if (server.status === 'fail') {
   describe('MySQL contracts', () => {

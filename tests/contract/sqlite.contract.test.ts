@@ -1,6 +1,7 @@
 import { Effect } from 'effect';
 import { openFreshSqlite } from '../support/databases.ts';
 import { allContracts } from './all-contracts.ts';
+import { backlogProbeContract } from './suites/backlog-probe.contract.ts';
 import { outboxFeedContract } from './suites/outbox-feed.contract.ts';
 
 // Every port contract on a brand-new, migrated SQLite file per env.
@@ -18,4 +19,9 @@ outboxFeedContract(async () => {
     feed: db.outboxFeed,
     close: () => db.close(),
   };
+});
+
+backlogProbeContract(async () => {
+  const db = await openFreshSqlite();
+  return { uow: db.uow, probe: db.backlog, feed: db.outboxFeed, close: () => db.close() };
 });

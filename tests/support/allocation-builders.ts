@@ -114,3 +114,12 @@ export const seed = (uow: UnitOfWork, rows: Seed): Promise<void> =>
 
 /** Runs `work` in a read unit of work and returns its value. */
 export const readFrom = <A, E>(uow: UnitOfWork, work: (store: Store) => Effect.Effect<A, E>): Promise<A> => Effect.runPromise(uow.read(work));
+
+/** A seeded tenant with one customer and one agent, and a builder of that customer's queued tickets. */
+export const aQueueWorld = async (uow: UnitOfWork) => {
+  const tenant = aTenant().build();
+  const customer = aCustomer(tenant.id);
+  const agent = anAgent(tenant.id).build();
+  await seed(uow, { tenant, customers: [customer], users: [agent] });
+  return { tenant, agent, queued: () => aQueuedTicket(tenant.id, customer.id) };
+};

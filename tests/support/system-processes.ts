@@ -19,7 +19,8 @@ export interface ApiProcess extends AppProcess {
   readonly baseUrl: string;
 }
 
-const freePort = async (): Promise<number> => {
+/** A TCP port nobody listens on right now. */
+export const freePort = async (): Promise<number> => {
   const probe = createServer();
   await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
   const { port } = probe.address() as AddressInfo;

@@ -1,6 +1,6 @@
 import { Effect } from 'effect';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aCustomer, anAgent, aQueuedTicket, aTenant, at, freshId, readFrom, seed } from '../../support/allocation-builders.ts';
+import { aQueueWorld, at, freshId, readFrom, seed } from '../../support/allocation-builders.ts';
 import type { ContractEnv, ContractEnvFactory } from '../contract-env.ts';
 
 export const allocationQueueContract = (makeEnv: ContractEnvFactory): void => {
@@ -13,13 +13,7 @@ export const allocationQueueContract = (makeEnv: ContractEnvFactory): void => {
       await env.close();
     });
 
-    const world = async () => {
-      const tenant = aTenant().build();
-      const customer = aCustomer(tenant.id);
-      const agent = anAgent(tenant.id).build();
-      await seed(env.uow, { tenant, customers: [customer], users: [agent] });
-      return { tenant, agent, queued: () => aQueuedTicket(tenant.id, customer.id) };
-    };
+    const world = () => aQueueWorld(env.uow);
 
     it('holds only active, unassigned, queued tickets of the tenant, in queue order', async () => {
       const { tenant, agent, queued } = await world();

@@ -44,6 +44,20 @@ describe('InProcessJobRunner', () => {
     expect(await unpublished()).toEqual([]);
   });
 
+  it('tells its observer what became of each job run: processed, retried, dead-lettered (given up)', async () => {
+    const settled: Array<string> = [];
+    const observer = { jobSettled: (job: string, outcome: string) => void settled.push(`${job} ${outcome}`) };
+    const ok = aHandler('ok').build();
+    const flaky = aHandler('flaky').failingTimes(1).build();
+    const broken = aHandler('broken').alwaysFailing().build();
+    const { runner, append } = setup([ok, flaky, broken], { observer, maxAttempts: 2 });
+    await append(someEvents(1));
+
+    await runner.runOnce();
+
+    expect(settled).toEqual(['ok processed', 'flaky retried', 'flaky processed', 'broken retried', 'broken dead_lettered']);
+  });
+
   it('retries a failing job with growing backoff until it succeeds', async () => {
     const flaky = aHandler().failingTimes(2).build();
     const backoffMs = vi.fn((attempt: number) => attempt);

@@ -36,6 +36,18 @@ describe('wake on commit', () => {
   });
 });
 
+describe('the commit signal', () => {
+  it('passes the events of the unit of work that committed, once, and nothing of one rolled back', async () => {
+    const store = openMemoryStore();
+    const seen: Array<ReadonlyArray<string>> = [];
+    store.commits.subscribe((events) => void seen.push(events.map((e) => e.id)));
+    const [a, b, c] = [anEvent(), anEvent(), anEvent()];
+    await Effect.runPromise(store.uow.transaction((s) => Effect.andThen(s.outbox.append([a]), s.outbox.append([b]))));
+    await Effect.runPromise(Effect.ignore(store.uow.transaction((s) => Effect.andThen(s.outbox.append([c]), Effect.fail('rolled back')))));
+    expect(seen).toEqual([[a.id, b.id]]);
+  });
+});
+
 describe('coalesceByKey', () => {
   it('turns a burst for one key into one run plus one rerun, and keeps keys apart', async () => {
     const coalesced = coalesceByKey();

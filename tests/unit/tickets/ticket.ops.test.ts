@@ -194,6 +194,18 @@ describe('every change carries its events (a change and its event cannot be sepa
     expect(confirmed.events).toMatchObject([{ type: 'ticket.assigned', payload: { agentId: 'agent-1', by: 'allocator', decision } }]);
   });
 
+  it('an allocator assignment records how long the ticket waited in its lane (queueWait, for metrics); a staff one does not', () => {
+    const waiting = ticketIn('open').queuedAt(earlier).build();
+    const byAllocator = success(assign(waiting, 'agent-1', at, { by: 'allocator', decision }));
+    expect(byAllocator.events).toMatchObject([{ payload: { queueWait: { lane: 'native', ms: 30 * 60_000 } } }]);
+    expect(success(assign(waiting, 'agent-1', at, staff)).events[0]?.payload).not.toHaveProperty('queueWait');
+    const neverQueued = success(assign({ ...ticketIn('open').build(), queuedAt: null }, 'agent-1', at, { by: 'allocator', decision }));
+    expect(neverQueued.events[0]?.payload).not.toHaveProperty('queueWait');
+    const room = { ...waiting, channel: 'qiscus' as const, externalRef: 'room-1' };
+    const held = success(hold(room, 'agent-1', at)).ticket;
+    expect(confirmHold(held, 'agent-1', at, decision, earlier).events).toMatchObject([{ payload: { queueWait: { lane: 'platform', ms: 30 * 60_000 } } }]);
+  });
+
   it('a hold confirmed for another agent (who turned out to serve the room) is announced for that agent', () => {
     const held = success(hold(ticketIn('open').queuedAt(earlier).build(), 'agent-1', at)).ticket;
     const confirmed = confirmHold(held, 'agent-9', at, decision);

@@ -8,7 +8,9 @@ import { buildContainer, tokens } from '../apps/api/container.ts';
 // chooses the memory store). Prints `listening <port>` once ready; SIGTERM stops it.
 const config = loadConfig({ ...process.env, LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn' });
 const logger = createLogger({ level: config.logLevel });
-const database = await openDatabase(config.databaseUrl, { migrate: false });
+// BENCH_SQLITE_DRIVER=better-sqlite3 runs SQLite on better-sqlite3 (bench/sqlite-drivers.bench.ts compares the two).
+const sqliteDriver = process.env['BENCH_SQLITE_DRIVER'] === 'better-sqlite3' ? 'better-sqlite3' : 'node:sqlite';
+const database = await openDatabase(config.databaseUrl, { migrate: false, sqliteDriver });
 const app = buildContainer(config, logger, database.uow).get(tokens.httpApp);
 const server = createServer(app.callback());
 server.keepAliveTimeout = 5_000;

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createRequire } from 'node:module';
+import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import mysql from 'mysql2/promise';
 
 /** One connection of a bare driver: `?` statements, rows back; nothing else. */
@@ -27,22 +27,19 @@ const bareMysql = async (url: string): Promise<Bare> => {
 };
 
 const bareSqlite = (path: string): Bare => {
-  const Database = createRequire(import.meta.url)('better-sqlite3') as new (path: string) => {
-    prepare(sql: string): { reader: boolean; all(...p: unknown[]): unknown[]; run(...p: unknown[]): unknown };
-    pragma(s: string): unknown;
-    close(): void;
-  };
-  const db = new Database(path);
-  db.pragma('journal_mode = wal');
-  db.pragma('synchronous = normal');
-  const cache = new Map<string, ReturnType<typeof db.prepare>>();
+  const db = new DatabaseSync(path);
+  db.exec('pragma journal_mode = wal; pragma synchronous = normal');
+  const cache = new Map<string, { readonly reader: boolean; readonly statement: StatementSync }>();
   return {
     dialect: 'sqlite',
     run: async (sql, params = []) => {
-      let statement = cache.get(sql);
-      if (statement === undefined) cache.set(sql, (statement = db.prepare(sql)));
-      const values = params.map(sqliteValue);
-      return statement.reader ? (statement.all(...values) as never) : (statement.run(...values), []);
+      let prepared = cache.get(sql);
+      if (prepared === undefined) {
+        const statement = db.prepare(sql);
+        cache.set(sql, (prepared = { reader: statement.columns().length > 0, statement }));
+      }
+      const values = params.map(sqliteValue) as SQLInputValue[];
+      return prepared.reader ? (prepared.statement.all(...values) as never) : (prepared.statement.run(...values), []);
     },
     close: async () => db.close(),
   };
@@ -54,7 +51,7 @@ const percentile = (sorted: ReadonlyArray<number>, p: number) => sorted[Math.min
  * The floor of a channel webhook: the statements the app sends for a new customer's first message (channel
  * by key, delivery check, tenant, customer, active ticket, ticket, message, outbox and event-log rows,
  * delivery record) and then the allocator's for that ticket (tenant lock, agents and loads, queue head,
- * ticket lock, updates, outbox and event-log rows), from a bare mysql2 / better-sqlite3 connection on a
+ * ticket lock, updates, outbox and event-log rows), from a bare mysql2 / node:sqlite connection on a
  * migrated database of its own: no HTTP, ORM, Effect or jobs.
  */
 export const runIntakeFloor = async (target: { readonly mysqlUrl: string } | { readonly sqlitePath: string }, webhooks: number, agents = 10): Promise<IntakeFloor> => {

@@ -228,7 +228,7 @@ for (const name of stacks) {
     let floor: IntakeFloor | undefined;
     if (phases.has('floor')) {
       floor = await floorFor(name);
-      console.log(`floor (bare ${name === 'mariadb' ? 'mysql2' : 'better-sqlite3'}, one connection, ${floor.webhooks} webhooks): ${floor.perSecond.toFixed(0)}/s intake + allocation; intake statements alone ${floor.intakePerSecond.toFixed(0)}/s, p99 ${floor.intakeP99Ms.toFixed(1)} ms`);
+      console.log(`floor (bare ${name === 'mariadb' ? 'mysql2' : 'node:sqlite'}, one connection, ${floor.webhooks} webhooks): ${floor.perSecond.toFixed(0)}/s intake + allocation; intake statements alone ${floor.intakePerSecond.toFixed(0)}/s, p99 ${floor.intakeP99Ms.toFixed(1)} ms`);
     }
     if (phases.has('steady')) {
       console.log('rate/s  accepted  p50 ms  p99 ms  max ms');

@@ -1,4 +1,5 @@
 import { hash } from '@node-rs/argon2';
+import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import mysql from 'mysql2/promise';
 import { argon2Minimum } from '../adapters/crypto/argon2-password-hasher.ts';
 import { prng, uuidV7At } from './bench-ids.ts';
@@ -43,14 +44,52 @@ const ticketCols = [
 ];
 const messageCols = ['id', 'tenant_id', 'ticket_id', 'sender_type', 'sender_id', 'message', 'sequence', 'created_at'];
 
-const insert = (conn: mysql.Connection, table: string, cols: ReadonlyArray<string>, rows: unknown[][]) =>
-  conn.query(`insert into \`${table}\` (${cols.map((c) => `\`${c}\``).join(', ')}) values ?`, [rows]);
+/** Where the seed writes: multi-row INSERTs in transactions, on MySQL/MariaDB or SQLite. */
+export interface SeedConnection {
+  insert(table: string, cols: ReadonlyArray<string>, rows: unknown[][]): Promise<void>;
+  begin(): Promise<void>;
+  commit(): Promise<void>;
+  analyze(): Promise<void>;
+  end(): Promise<void>;
+}
 
-const connect = async (url: string): Promise<mysql.Connection> => {
+const columns = (cols: ReadonlyArray<string>) => cols.map((c) => `\`${c}\``).join(', ');
+
+const mysqlConnection = async (url: string): Promise<SeedConnection> => {
   const conn = await mysql.createConnection({ uri: url, timezone: 'Z', charset: 'utf8mb4' });
   await conn.query('set session foreign_key_checks = 0, unique_checks = 0');
-  return conn;
+  return {
+    insert: async (table, cols, rows) => void (await conn.query(`insert into \`${table}\` (${columns(cols)}) values ?`, [rows])),
+    begin: () => conn.beginTransaction(),
+    commit: () => conn.commit(),
+    analyze: async () => void (await conn.query('analyze table tickets, messages, users')),
+    end: () => conn.end(),
+  };
 };
+
+// SQLite stores instants as epoch ms and booleans as 0/1, as MikroORM writes them.
+const sqliteValue = (value: unknown): SQLInputValue => (value instanceof Date ? value.getTime() : (value as SQLInputValue));
+
+const sqliteConnection = async (url: string): Promise<SeedConnection> => {
+  const db = new DatabaseSync(url.slice('sqlite:'.length), { timeout: 30_000 });
+  db.exec('pragma journal_mode = wal; pragma synchronous = normal; pragma foreign_keys = off');
+  const perStatement = (cols: number) => Math.max(1, Math.floor(32_000 / cols));
+  return {
+    insert: async (table, cols, rows) => {
+      for (let i = 0; i < rows.length; i += perStatement(cols.length)) {
+        const chunk = rows.slice(i, i + perStatement(cols.length));
+        const tuple = `(${cols.map(() => '?').join(', ')})`;
+        db.prepare(`insert into \`${table}\` (${columns(cols)}) values ${chunk.map(() => tuple).join(', ')}`).run(...chunk.flat().map(sqliteValue));
+      }
+    },
+    begin: async () => void db.exec('begin immediate'),
+    commit: async () => void db.exec('commit'),
+    analyze: async () => void db.exec('analyze'),
+    end: async () => db.close(),
+  };
+};
+
+const connect = (url: string): Promise<SeedConnection> => (url.startsWith('sqlite:') ? sqliteConnection(url) : mysqlConnection(url));
 
 /**
  * One tenant with an admin, 20 agents, customers, and as many ticket batches (each with its messages)
@@ -67,18 +106,19 @@ export const seedTenant = async (url: string, plan: SeedPlan, progress: (line: s
   const at = new Date(now - 400 * day);
 
   const setup = await connect(url);
-  await setup.query('insert into tenants values (?, ?, ?, ?, ?, ?)', [tenantId, 'Bench tenant', 2, 1, at, at]);
+  await setup.insert('tenants', ['id', 'name', 'max_customers_per_agent', 'auto_assign', 'created_at', 'updated_at'], [[tenantId, 'Bench tenant', 2, 1, at, at]]);
   const userRow = (id: string, email: string, role: string, passwordHash: string | null) => [
     id, tenantId, email, email, passwordHash === null ? null : email, email.split('@')[0], role, 1, 'online', null, passwordHash, null, at, at,
   ];
   const adminHash = await hash(adminPassword, { algorithm: 2, ...argon2Minimum, parallelism: 1 });
-  await setup.query(
-    'insert into users (id, tenant_id, email, email_key, login_email_key, name, role, active, availability, max_customers, password_hash, last_assigned_at, created_at, updated_at) values ?',
-    [[userRow(adminId, adminEmail, 'admin', adminHash), ...agents.map((id, i) => userRow(id, `agent-${i}@switchboard.test`, 'agent', null))]],
+  await setup.insert(
+    'users',
+    ['id', 'tenant_id', 'email', 'email_key', 'login_email_key', 'name', 'role', 'active', 'availability', 'max_customers', 'password_hash', 'last_assigned_at', 'created_at', 'updated_at'],
+    [userRow(adminId, adminEmail, 'admin', adminHash), ...agents.map((id, i) => userRow(id, `agent-${i}@switchboard.test`, 'agent', null))],
   );
   for (let i = 0; i < customers.length; i += 5000) {
     const rows = customers.slice(i, i + 5000).map((id, k) => [id, tenantId, `Customer ${i + k}`, `c${i + k}@example.test`, null, `ext-${i + k}`, at, at]);
-    await insert(setup, 'customers', ['id', 'tenant_id', 'name', 'email', 'phone', 'external_id', 'created_at', 'updated_at'], rows);
+    await setup.insert('customers', ['id', 'tenant_id', 'name', 'email', 'phone', 'external_id', 'created_at', 'updated_at'], rows);
   }
   await setup.end();
 
@@ -90,7 +130,7 @@ export const seedTenant = async (url: string, plan: SeedPlan, progress: (line: s
   let tickets = 0;
   let messages = 0;
 
-  const writeBatch = async (conn: mysql.Connection, b: number): Promise<void> => {
+  const writeBatch = async (conn: SeedConnection, b: number): Promise<void> => {
     const random = prng(b + 1);
     const ticketRows: unknown[][] = [];
     const messageRows: unknown[][] = [];
@@ -118,10 +158,10 @@ export const seedTenant = async (url: string, plan: SeedPlan, progress: (line: s
       }
       counts[status] = (counts[status] ?? 0) + 1;
     }
-    await conn.beginTransaction();
-    await insert(conn, 'tickets', ticketCols, ticketRows);
+    await conn.begin();
+    await conn.insert('tickets', ticketCols, ticketRows);
     for (let i = 0; i < messageRows.length; i += messagesPerStatement) {
-      await insert(conn, 'messages', messageCols, messageRows.slice(i, i + messagesPerStatement));
+      await conn.insert('messages', messageCols, messageRows.slice(i, i + messagesPerStatement));
     }
     await conn.commit();
     tickets += ticketRows.length;
@@ -141,9 +181,10 @@ export const seedTenant = async (url: string, plan: SeedPlan, progress: (line: s
       await conn.end();
     }
   };
-  await Promise.all(Array.from({ length: writers }, writer));
+  // SQLite has one writer at a time.
+  await Promise.all(Array.from({ length: url.startsWith('sqlite:') ? 1 : writers }, writer));
   const analyze = await connect(url);
-  await analyze.query('analyze table tickets, messages, users');
+  await analyze.analyze();
   await analyze.end();
   return {
     tenantId,

@@ -1,9 +1,9 @@
-// Preload (`--import ./bench/sqlite-trace.hook.ts`, with SQLITE_TRACE_FILE=<path>): times every better-sqlite3
+// Preload (`--import ./bench/sqlite-trace.hook.ts`, with SQLITE_TRACE_FILE=<path>): times every node:sqlite
 // prepare and run by statement text and writes the totals to SQLITE_TRACE_FILE when the process exits.
 import { writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { DatabaseSync } from 'node:sqlite';
 
-const Database = createRequire(import.meta.url)('better-sqlite3') as { prototype: { prepare(sql: string): object } };
+const Database = DatabaseSync as unknown as { prototype: { prepare(sql: string): object } };
 const totals = new Map<string, { prepares: number; prepareMs: number; runs: number; runMs: number }>();
 const entry = (sql: string) => {
   const key = sql.replace(/\s+/g, ' ').slice(0, 220);

@@ -46,6 +46,7 @@ export const ormOptions = (
   migrations: ReadonlyArray<MigrationObject>,
   migrationsPath: string,
   timeouts: DatabaseTimeouts = defaultTimeouts,
+  sqliteDriver: Options['driver'] = NulSafeSqliteDriver,
 ): Partial<Options> => {
   const common = {
     entities,
@@ -70,7 +71,7 @@ export const ormOptions = (
   if (target.dialect === 'sqlite') {
     return {
       ...common,
-      driver: NulSafeSqliteDriver,
+      driver: sqliteDriver,
       dbName: target.path,
       driverOptions: { timeout: timeouts.lockWaitMs },
       onCreateConnection: sqliteSession,

@@ -1,7 +1,8 @@
 import type { Configuration, Constructor } from '@mikro-orm/core';
-import { AbstractSqlDriver, SqlitePlatform } from '@mikro-orm/sql';
-import { MikroORM as SqliteMikroORM, SqliteConnection } from '@mikro-orm/sqlite';
+import { AbstractSqlDriver, MikroORM, SqlitePlatform, type BaseSqliteConnection } from '@mikro-orm/sql';
 import { SqliteDialect } from 'kysely';
+import { cachingStatements, type PreparingDatabase } from './statement-cache.ts';
+import { NodeSqliteConnection } from './node-sqlite.connection.ts';
 
 const nul = '\u0000';
 
@@ -16,58 +17,36 @@ export class NulSafeSqlitePlatform extends SqlitePlatform {
   }
 }
 
-interface PreparingDatabase {
-  prepare(sql: string): unknown;
-  close(): void;
+/** MikroORM's generic SQLite driver with the NUL-safe platform; the embedded default runs on Node's own `node:sqlite`. */
+export class NulSafeSqliteDriver extends AbstractSqlDriver<BaseSqliteConnection, SqlitePlatform> {
+  constructor(config: Configuration, connection: Constructor<BaseSqliteConnection> = NodeSqliteConnection) {
+    super(config, new NulSafeSqlitePlatform(), connection, ['kysely']);
+  }
+
+  override getORMClass(): Constructor<MikroORM> {
+    return MikroORM;
+  }
 }
 
-/** How many prepared statements a connection keeps: the hot paths' few dozen, with room for the ORM's one-off texts. */
-const statementCacheSize = 256;
+type SqliteConnectionClass = Constructor<BaseSqliteConnection & { createKyselyDialect(options: Record<string, unknown>): SqliteDialect }>;
 
-/**
- * Kysely's SQLite driver prepares every statement each time it runs (≈ 0.1 ms each, a fifth of a channel
- * webhook's CPU); this keeps the most recently used ones, keyed by their text (SQLite re-prepares a cached
- * statement itself after a schema change). Statements run to completion synchronously, so one is never in use twice.
- */
-export const cachingStatements = (database: PreparingDatabase): PreparingDatabase => {
-  const cache = new Map<string, unknown>();
-  return {
-    prepare: (sql) => {
-      let statement = cache.get(sql);
-      if (statement !== undefined) cache.delete(sql);
-      else {
-        statement = database.prepare(sql);
-        if (cache.size >= statementCacheSize) cache.delete(cache.keys().next().value as string);
-      }
-      cache.set(sql, statement);
-      return statement;
-    },
-    close: () => {
-      cache.clear();
-      database.close();
-    },
+/** The same driver on better-sqlite3 (`@mikro-orm/sqlite`, an optional install: it compiles a native addon), statements cached. */
+export const betterSqliteDriver = async (): Promise<typeof NulSafeSqliteDriver> => {
+  const specifier = '@mikro-orm/sqlite';
+  const { SqliteConnection } = (await import(specifier)) as { readonly SqliteConnection: SqliteConnectionClass };
+  class CachingSqliteConnection extends SqliteConnection {
+    override createKyselyDialect(options: Record<string, unknown>): SqliteDialect {
+      super.createKyselyDialect(options);
+      const own = this as unknown as { database: PreparingDatabase; options: { onCreateConnection?: unknown }; config: Configuration };
+      return new SqliteDialect({
+        database: cachingStatements(own.database) as never,
+        onCreateConnection: (own.options.onCreateConnection ?? own.config.get('onCreateConnection')) as never,
+      });
+    }
+  }
+  return class BetterSqliteDriver extends NulSafeSqliteDriver {
+    constructor(config: Configuration) {
+      super(config, CachingSqliteConnection);
+    }
   };
 };
-
-/** `@mikro-orm/sqlite`'s connection (better-sqlite3) with a prepared-statement cache. */
-class CachingSqliteConnection extends SqliteConnection {
-  override createKyselyDialect(options: Record<string, unknown>): SqliteDialect {
-    super.createKyselyDialect(options);
-    const own = this as unknown as { database: PreparingDatabase; options: { onCreateConnection?: unknown }; config: Configuration };
-    return new SqliteDialect({
-      database: cachingStatements(own.database) as never,
-      onCreateConnection: (own.options.onCreateConnection ?? own.config.get('onCreateConnection')) as never,
-    });
-  }
-}
-
-/** `@mikro-orm/sqlite`'s driver (better-sqlite3) on the NUL-safe platform, statements cached. */
-export class NulSafeSqliteDriver extends AbstractSqlDriver<SqliteConnection, SqlitePlatform> {
-  constructor(config: Configuration) {
-    super(config, new NulSafeSqlitePlatform(), CachingSqliteConnection, ['kysely', 'better-sqlite3']);
-  }
-
-  override getORMClass(): Constructor<SqliteMikroORM> {
-    return SqliteMikroORM;
-  }
-}

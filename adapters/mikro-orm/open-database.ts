@@ -10,6 +10,7 @@ import { defaultRetryPolicy, MikroOrmUnitOfWork, type RetryPolicy } from './mikr
 import { MikroOrmBacklogProbe } from './mikro-orm-backlog-probe.ts';
 import { MikroOrmOutboxFeed } from './mikro-orm-outbox-feed.ts';
 import { openBatchPool } from './batch-pool.ts';
+import { betterSqliteDriver, NulSafeSqliteDriver } from './nul-safe-sqlite.driver.ts';
 import { mysqlMigrations } from './migrations/mysql/index.ts';
 import { sqliteMigrations } from './migrations/sqlite/index.ts';
 
@@ -36,6 +37,8 @@ export interface OpenOptions {
   readonly retry?: RetryPolicy;
   /** Seals the Qiscus and channel secrets at rest (e.g. the crypto adapter's `AesGcmSecretBox`); without it, storing or reading one is a defect. */
   readonly secrets?: SecretCipher;
+  /** The SQLite library: Node's own `node:sqlite` (default) or better-sqlite3 (needs `@mikro-orm/sqlite` installed). */
+  readonly sqliteDriver?: 'node:sqlite' | 'better-sqlite3';
 }
 
 export const migrationsFolder = (target: DatabaseTarget): string => join(import.meta.dirname, 'migrations', target.dialect);
@@ -44,7 +47,8 @@ export const migrationsFolder = (target: DatabaseTarget): string => join(import.
 export const openTarget = async (target: DatabaseTarget, options: OpenOptions = {}): Promise<SwitchboardDatabase> => {
   if (target.dialect === 'sqlite' && target.path !== ':memory:') await mkdir(dirname(target.path), { recursive: true });
   const migrations = target.dialect === 'sqlite' ? sqliteMigrations(options.secrets) : mysqlMigrations(options.secrets);
-  const orm = await MikroORM.init(ormOptions(target, migrations, migrationsFolder(target), options.timeouts ?? defaultTimeouts));
+  const sqliteDriver = options.sqliteDriver === 'better-sqlite3' ? await betterSqliteDriver() : NulSafeSqliteDriver;
+  const orm = await MikroORM.init(ormOptions(target, migrations, migrationsFolder(target), options.timeouts ?? defaultTimeouts, sqliteDriver));
   const batches = target.dialect === 'mysql' ? openBatchPool(orm) : null;
   const uow = new MikroOrmUnitOfWork(orm.em as unknown as SqlEntityManager, target.dialect, {
     retry: options.retry ?? defaultRetryPolicy,

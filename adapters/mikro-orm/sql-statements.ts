@@ -14,7 +14,7 @@ export interface RunResult {
 const connectionOf = (session: SqlSession) => session.connection ?? session.em.getConnection();
 const transactionOf = (session: SqlSession) => (session.transactionContext === undefined ? session.em.getTransactionContext() : session.transactionContext());
 
-// better-sqlite3 binds neither Dates nor booleans; MikroORM stores them as epoch ms and 0/1.
+// SQLite bindings take neither Dates nor booleans; MikroORM stores them as epoch ms and 0/1.
 const sqliteValue = (value: unknown): unknown =>
   value instanceof Date ? value.getTime() : typeof value === 'boolean' ? Number(value) : value === undefined ? null : value;
 

@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { createLogger } from '../../adapters/http-koa/logger.ts';
 import { parseCommand, usage, UsageError, type CliCommand } from './cli-args.ts';
+import { resolvePasswords } from './password-input.ts';
 
 const databaseUrl = process.env.DATABASE_URL || 'sqlite:./data/switchboard.db';
 const logger = createLogger({ level: process.env.LOG_LEVEL || 'info' }, pino.destination(2));
@@ -13,7 +14,7 @@ const failWith = (message: string, hint?: string): never => {
 const main = async (): Promise<void> => {
   let command: CliCommand;
   try {
-    command = parseCommand(process.argv.slice(2));
+    command = await resolvePasswords(parseCommand(process.argv.slice(2)), { stdin: process.stdin, stderr: process.stderr });
   } catch (error) {
     if (error instanceof UsageError) return failWith(error.message, 'Run `npm run cli -- --help` for usage.');
     throw error;

@@ -11,15 +11,16 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Runs `npm run cli -- <args>` as a child process on the given database. */
-export const runCli = (args: ReadonlyArray<string>, databaseUrl: string): Promise<CliResult> =>
+/** Runs `npm run cli -- <args>` as a child process on the given database; `input` is its standard input (a pipe, never a TTY). */
+export const runCli = (args: ReadonlyArray<string>, databaseUrl: string, input = ''): Promise<CliResult> =>
   new Promise((resolve) => {
     const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'info' };
     delete env.AMQP_URL;
-    execFile(process.execPath, [main, ...args], { env, timeout: 30_000 }, (error, stdout, stderr) => {
+    const child = execFile(process.execPath, [main, ...args], { env, timeout: 30_000 }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
       resolve({ code, stdout, stderr });
     });
+    child.stdin?.end(input);
   });
 
 /** A temp folder for one SQLite file; `remove` deletes it. */

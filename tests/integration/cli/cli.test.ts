@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Effect } from 'effect';
+import { Argon2PasswordHasher } from '../../../adapters/crypto/argon2-password-hasher.ts';
+import { openDatabase } from '../../../adapters/mikro-orm/open-database.ts';
 import { runCli, tempSqlite } from './cli-runner.ts';
 
 const userKeys = ['active', 'availability', 'can_login', 'created_at', 'email', 'id', 'max_customers', 'name', 'role', 'tenant_id', 'updated_at'];
@@ -11,6 +14,16 @@ beforeAll(async () => {
 afterAll(() => db.remove());
 
 const cli = (...args: string[]) => runCli(args, db.url);
+
+const passwordMatches = async (email: string, password: string): Promise<boolean> => {
+  const store = await openDatabase(db.url, { migrate: false });
+  try {
+    const [row] = await store.orm.em.getConnection().execute<Array<{ password_hash: string }>>('select password_hash from users where email = ?', [email]);
+    return row !== undefined && (await Effect.runPromise(new Argon2PasswordHasher().verify(row.password_hash, password)));
+  } finally {
+    await store.close();
+  }
+};
 
 describe('npm run cli', () => {
   it('migrate applies the schema once, then has nothing to do', async () => {
@@ -53,8 +66,24 @@ describe('npm run cli', () => {
     expect(user).toMatchObject({ tenant_id: tenantId, email: 'agent@acme.test', name: 'Ana', role: 'agent', can_login: true });
   });
 
+  it('user create takes the password from standard input with --password-stdin (finding 10)', async () => {
+    const res = await runCli(['user', 'create', '--tenant', tenantId, '--email', 'stdin@acme.test', '--name', 'Sid', '--password-stdin', '--role', 'agent'], db.url, 'piped pass 42\n');
+    expect(res.code).toBe(0);
+    expect(JSON.parse(res.stdout)).toMatchObject({ email: 'stdin@acme.test', can_login: true });
+    expect(res.stdout + res.stderr).not.toContain('piped pass 42');
+    expect(await passwordMatches('stdin@acme.test', 'piped pass 42')).toBe(true);
+  });
+
+  it('without a password, off a terminal, it says how to give one; both ways at once is refused', async () => {
+    const none = await cli('user', 'create', '--tenant', tenantId, '--email', 'n@acme.test', '--name', 'N', '--role', 'agent');
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/--password-stdin/);
+    const both = await runCli(['user', 'create', '--tenant', tenantId, '--email', 'n@acme.test', '--name', 'N', '--password', 'x-long-enough', '--password-stdin', '--role', 'agent'], db.url, 'y');
+    expect(both.stderr).toMatch(/not both/);
+  });
+
   it.each([
-    [['user', 'create', '--tenant', 'x', '--email', 'a@b.test'], /missing --name, --password, --role/],
+    [['user', 'create', '--tenant', 'x', '--email', 'a@b.test'], /missing --name, --role/],
     [['user', 'create', '--tenant', 'x', '--email', 'a@b.test', '--name', 'A', '--password', 'long-enough-1', '--role', 'boss'], /--role must be one of admin, agent/],
     [['tenant', 'create', '--name', 'A', '--admin-email', 'a@b.test', '--admin-password', 'p', '--colour', 'red'], /Unknown option '--colour'/],
     [['frobnicate'], /unknown command: frobnicate/],
@@ -79,7 +108,8 @@ describe('npm run cli', () => {
   it('--help prints the usage on stdout', async () => {
     const res = await cli('--help');
     expect(res.code).toBe(0);
-    expect(res.stdout).toContain('tenant create --name <name> --admin-email <email> --admin-password <password>');
+    expect(res.stdout).toContain('tenant create --name <name> --admin-email <email> [--admin-password <password> | --password-stdin]');
+    expect(res.stdout).toMatch(/UNSAFE: an argument shows in `ps`/);
     expect(res.stdout).toContain('DATABASE_URL');
   });
 

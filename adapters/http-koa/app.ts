@@ -22,13 +22,17 @@ import { ticketRoutes } from './tickets.routes.ts';
 import { userRoutes } from './users.routes.ts';
 import { qiscusRoutes } from './qiscus/qiscus.routes.ts';
 import { webhookRoutes } from './webhooks.routes.ts';
+import { eventRoutes } from './events/events.routes.ts';
+import type { LiveEvents } from './events/live-events.ts';
 
 export interface HttpApp {
   readonly koa: Koa;
   readonly routes: ReadonlyArray<AnyRoute>;
+  /** This process's live-event streams: tell it of every committed event (`notify`). */
+  readonly events: LiveEvents;
   /** The Node request listener. */
   callback(): ReturnType<Koa['callback']>;
-  /** From now on `/readyz` answers 503, so load balancers stop sending traffic. */
+  /** From now on `/readyz` answers 503, so load balancers stop sending traffic, and live-event streams end. */
   beginShutdown(): void;
 }
 
@@ -72,6 +76,7 @@ export const createApp = (deps: HttpDeps): HttpApp => {
     ...reportRoutes(useCases),
     ...qiscusRoutes(useCases),
     ...webhookRoutes(useCases),
+    ...eventRoutes(useCases, deps.events),
   ];
   const services = {
     useCases,
@@ -115,9 +120,11 @@ export const createApp = (deps: HttpDeps): HttpApp => {
   return {
     koa,
     routes,
+    events: deps.events,
     callback: () => koa.callback(),
     beginShutdown: () => {
       shuttingDown = true;
+      deps.events.closeAll();
     },
   };
 };

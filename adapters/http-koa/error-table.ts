@@ -62,6 +62,13 @@ const table: { readonly [T in KnownTag]: ErrorEntry<Extract<KnownError, { _tag: 
     when: 'the signed body is over the size limit, so its signature cannot be verified',
     answer: says('The body is over the size limit, so its signature cannot be verified.'),
   },
+  TooManyStreams: {
+    status: 429,
+    code: 'rate_limited',
+    when: 'the user already has EVENT_STREAMS_PER_USER live-event streams open',
+    headers: { 'Retry-After': 'Seconds until a stream lease can run out' },
+    answer: (e) => ({ message: 'Too many live-event streams open; close one or retry later.', headers: { 'Retry-After': String(Math.max(1, Math.ceil(e.retryAfterSeconds))) } }),
+  },
   Unauthenticated: { status: 401, code: 'unauthenticated', when: 'token missing, malformed, expired, badly signed, or user deactivated', answer: says('Authentication is required.') },
   ChannelUnauthenticated: { status: 401, code: 'unauthenticated', when: 'unknown channel key or bad signature', answer: says('Unknown channel key or bad signature.') },
   InvalidCredentials: { status: 401, code: 'invalid_credentials', when: 'wrong email or password', answer: says('Wrong email or password.') },

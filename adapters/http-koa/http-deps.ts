@@ -32,6 +32,10 @@ import type { PostMessageUseCase } from '../../core/tickets/post-message.use-cas
 import type { RateLimitStore } from './rate-limits.ts';
 import type { WebhookUseCases } from './webhook-use-cases.ts';
 import type { QiscusUseCases } from './qiscus/qiscus-use-cases.ts';
+import type { ClaimStreamUseCase } from '../../core/events/claim-stream.use-case.ts';
+import type { IssueStreamTicketUseCase } from '../../core/events/issue-stream-ticket.use-case.ts';
+import type { RedeemStreamTicketUseCase } from '../../core/events/redeem-stream-ticket.use-case.ts';
+import type { LiveEvents } from './events/live-events.ts';
 
 /** Every use case the HTTP API calls. */
 export interface HttpUseCases extends QiscusUseCases, WebhookUseCases {
@@ -64,6 +68,9 @@ export interface HttpUseCases extends QiscusUseCases, WebhookUseCases {
   readonly listQueue: ListQueueUseCase;
   readonly listAgentLoads: ListAgentLoadsUseCase;
   readonly getSupportReport: GetSupportReportUseCase;
+  readonly issueStreamTicket: IssueStreamTicketUseCase;
+  readonly redeemStreamTicket: RedeemStreamTicketUseCase;
+  readonly claimStream: ClaimStreamUseCase;
 }
 
 /** The HTTP app's own settings (from the API's configuration). */
@@ -101,4 +108,6 @@ export interface HttpDeps {
   readonly consoleDir?: string;
   /** Request timing and `GET /metrics`; absent: no metrics (`/metrics` is 404). */
   readonly metrics?: HttpMetrics;
+  /** This process's live-event streams (`GET /api/events`); tell it of committed events. */
+  readonly events: LiveEvents;
 }

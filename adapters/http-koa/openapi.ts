@@ -59,7 +59,7 @@ const operation = (route: AnyRoute, components: Json): Json => {
   const responses: Json = {
     [success.status]: {
       description: success.description,
-      ...(success.schema === undefined ? {} : { content: { 'application/json': { schema: toJsonSchema(success.schema, components) } } }),
+      ...(success.schema === undefined ? {} : { content: { [success.contentType ?? 'application/json']: { schema: toJsonSchema(success.schema, components) } } }),
     },
   };
   Object.assign(responses, errorResponses(errorTagsOf(route)), { 405: { $ref: '#/components/responses/MethodNotAllowed' } });
@@ -69,7 +69,7 @@ const operation = (route: AnyRoute, components: Json): Json => {
     operationId: `${route.method}${route.path.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`,
     ...(parameters.length === 0 ? {} : { parameters }),
     ...(requestBody === undefined ? {} : { requestBody }),
-    ...(route.auth === 'staff' ? { security: [{ bearer: [] }] } : { security: [] }),
+    security: route.docs?.security ?? (route.auth === 'staff' ? [{ bearer: [] }] : []),
     responses,
   };
 };
@@ -128,10 +128,15 @@ export const openApiDocument = (routes: ReadonlyArray<AnyRoute>, options: Docume
     // No `jsonSchemaDialect`: the OpenAPI 3.1 default dialect is what the schemas use, and Swagger UI cannot resolve another.
     servers: [{ url: options.serverUrl }],
     paths,
-    components: { schemas: components, responses: { MethodNotAllowed: methodNotAllowed }, securitySchemes: {
+    components: {
+      schemas: components,
+      responses: { MethodNotAllowed: methodNotAllowed },
+      securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
         metricsToken: { type: 'http', scheme: 'bearer', description: 'The METRICS_TOKEN of the deployment (not a user token).' },
-      } },
+        streamTicket: { type: 'apiKey', in: 'query', name: 'ticket', description: 'A single-use ticket from `POST /api/events/ticket` (live events only)' },
+      },
+    },
     security: [{ bearer: [] }],
   };
 };

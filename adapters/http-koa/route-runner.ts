@@ -30,7 +30,8 @@ const decode = <T>(schema: Schema.Decoder<T> | undefined, input: unknown): Effec
 
 export const bearerPattern = /^Bearer[ ]+([A-Za-z0-9._~+/=-]+)[ ]*$/i;
 
-const bearerToken = (header: string | undefined): string | null => {
+/** The token of an `Authorization: Bearer` header; null when there is none. */
+export const bearerToken = (header: string | undefined): string | null => {
   const match = bearerPattern.exec(header ?? '');
   return match?.[1] ?? null;
 };

@@ -41,6 +41,8 @@ export interface ResponseDoc {
   readonly status: number;
   readonly description: string;
   readonly schema?: Schema.Top;
+  /** The media type of the body (default `application/json`). */
+  readonly contentType?: string;
 }
 
 /** A header or query value the handler reads itself, for the OpenAPI document. */
@@ -56,6 +58,8 @@ export interface ParameterDoc {
 export interface RequestDocs {
   readonly body?: { readonly schema: Schema.Top; readonly required: boolean; readonly description?: string };
   readonly parameters?: ReadonlyArray<ParameterDoc>;
+  /** The credentials a route that authenticates itself takes, as OpenAPI security requirements (names of `securitySchemes`). */
+  readonly security?: ReadonlyArray<Readonly<Record<string, ReadonlyArray<string>>>>;
 }
 
 /** The tags of a union of tagged errors. */

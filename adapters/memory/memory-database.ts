@@ -9,6 +9,7 @@ import type { Channel, ChannelDelivery } from '../../core/channels/channel.ts';
 import type { DomainEvent } from '../../core/shared/events.ts';
 import type { QiscusIntegration } from '../../core/integrations/qiscus-integration.ts';
 import type { PlatformAgentLink, RoomSession, UnansweredAssign } from '../../core/integrations/integration.port.ts';
+import type { StreamLease, StreamTicket } from '../../core/events/stream-access.port.ts';
 
 /** A keyed collection whose writes are undone when the unit of work they belong to fails. */
 export class MemoryTable<V> {
@@ -87,6 +88,10 @@ export class MemoryDatabase {
   readonly unansweredAssigns = new MemoryTable<UnansweredAssign>(this);
   /** Keyed `${tenantId}:${sessionId}`. */
   readonly roomSessions = new MemoryTable<RoomSession>(this);
+  /** Keyed by token hash. */
+  readonly streamTickets = new MemoryTable<StreamTicket>(this);
+  /** Keyed by lease id. */
+  readonly streamLeases = new MemoryTable<StreamLease>(this);
 
   /** Registers how to revert a write when the running unit of work fails. */
   recordUndo(undo: () => void): void {

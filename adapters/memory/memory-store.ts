@@ -14,6 +14,7 @@ import { MemoryIntegrationRepository } from './memory-integration.repository.ts'
 import { MemoryEventLog } from './memory-event-log.ts';
 import { MemorySupportReports } from './memory-support-reports.ts';
 import { MemoryWebhookRepository } from './memory-webhook.repository.ts';
+import { MemoryStreamLeaseRepository, MemoryStreamTicketRepository } from './memory-streams.ts';
 
 export const memoryStore = (db: MemoryDatabase): Store => ({
   tenants: new MemoryTenantRepository(db),
@@ -30,4 +31,6 @@ export const memoryStore = (db: MemoryDatabase): Store => ({
   events: new MemoryEventLog(db),
   reports: new MemorySupportReports(db),
   webhooks: new MemoryWebhookRepository(db),
+  streamTickets: new MemoryStreamTicketRepository(db),
+  streamLeases: new MemoryStreamLeaseRepository(db),
 });

@@ -16,6 +16,8 @@ import { MikroOrmEventLog } from './mikro-orm-event-log.ts';
 import { recordingEvents } from '../../core/events/recording-store.ts';
 import { MikroOrmSupportReports } from './mikro-orm-support-reports.ts';
 import { MikroOrmWebhookRepository } from './mikro-orm-webhook.repository.ts';
+import { MikroOrmStreamTicketRepository } from './mikro-orm-stream-tickets.ts';
+import { MikroOrmStreamLeaseRepository } from './mikro-orm-stream-leases.ts';
 
 /** Every repository, bound to one unit of work's session; `secrets` seals the integrations' and channels' secrets at rest. */
 export const mikroOrmStore = (session: SqlSession, secrets: SecretCipher): Store =>
@@ -34,4 +36,6 @@ export const mikroOrmStore = (session: SqlSession, secrets: SecretCipher): Store
   events: new MikroOrmEventLog(session),
   reports: new MikroOrmSupportReports(session),
   webhooks: new MikroOrmWebhookRepository(session, secrets),
+  streamTickets: new MikroOrmStreamTicketRepository(session),
+  streamLeases: new MikroOrmStreamLeaseRepository(session),
   });

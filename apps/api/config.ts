@@ -36,6 +36,9 @@ const Env = Schema.Struct({
   OUTBOUND_ALLOW_PRIVATE_NETWORKS: Schema.optionalKey(BooleanFromEnv),
   METRICS_TOKEN: Schema.optionalKey(MetricsToken),
   METRICS_PER_TENANT: Schema.optionalKey(BooleanFromEnv),
+  EVENT_STREAMS_PER_USER: Schema.optionalKey(IntFromEnv(1, 1000)),
+  EVENT_HEARTBEAT_MS: Schema.optionalKey(IntFromEnv(10, 15_000)),
+  EVENT_STREAM_BUFFER_BYTES: Schema.optionalKey(IntFromEnv(1024, 64 * 1024 * 1024)),
 });
 
 export interface ApiConfig {
@@ -61,6 +64,10 @@ export interface ApiConfig {
   readonly metricsToken: string | null;
   /** Queue gauges carry a `tenant` label. */
   readonly metricsPerTenant: boolean;
+  /** Live-event streams: per user, heartbeat period, unread bytes before a slow client is dropped. */
+  readonly eventStreamsPerUser: number;
+  readonly eventHeartbeatMs: number;
+  readonly eventStreamBufferBytes: number;
 }
 
 /** A secret from the environment, or one generated once and kept under `dataDir` (the embedded default). */
@@ -107,5 +114,8 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>, da
     outboundAllowPrivateNetworks: e.OUTBOUND_ALLOW_PRIVATE_NETWORKS === 'true',
     metricsToken: e.METRICS_TOKEN ?? null,
     metricsPerTenant: e.METRICS_PER_TENANT === 'true',
+    eventStreamsPerUser: e.EVENT_STREAMS_PER_USER ?? 5,
+    eventHeartbeatMs: e.EVENT_HEARTBEAT_MS ?? 10_000,
+    eventStreamBufferBytes: e.EVENT_STREAM_BUFFER_BYTES ?? 1024 * 1024,
   };
 };

@@ -19,6 +19,10 @@ import { buildMetrics, type ProcessMetrics } from '../shared/metrics.ts';
 import { buildOutbound } from '../shared/outbound.ts';
 import type { ApiConfig } from './config.ts';
 import { useCaseFactories, type CoreDeps } from './use-case-factories.ts';
+import { LiveEvents } from '../../adapters/http-koa/events/live-events.ts';
+
+/** A stream's lease outlives a few missed heartbeats, so a busy process does not lose its places. */
+const leaseMsOf = (cfg: ApiConfig): number => Math.max(30_000, 3 * cfg.eventHeartbeatMs);
 
 export const tokens = {
   config: Symbol.for('switchboard.Config') as ServiceIdentifier<ApiConfig>,
@@ -71,6 +75,7 @@ export const buildContainer = (
         destinations: outbound.guard,
         notices: new QiscusWebhookNotices(),
         publicBaseUrl: cfg.publicBaseUrl,
+        eventStreams: { perUser: cfg.eventStreamsPerUser, leaseMs: leaseMsOf(cfg) },
       };
     },
     [tokens.config, tokens.uow, tokens.metrics],
@@ -96,6 +101,14 @@ export const buildContainer = (
           publicBaseUrl: cfg.publicBaseUrl,
         },
         limits: limits ?? { counter: new MemoryRateCounter(), shared: false },
+        events: new LiveEvents({
+          uow: store,
+          clock,
+          logger: log,
+          heartbeatMs: cfg.eventHeartbeatMs,
+          leaseMs: leaseMsOf(cfg),
+          maxBufferedBytes: cfg.eventStreamBufferBytes,
+        }),
         consoleDir: fileURLToPath(new URL('../console/dist/', import.meta.url)),
         ready:
           readiness ??

@@ -60,6 +60,9 @@ export const composeApi = async (config: ApiConfig, logger: Logger): Promise<Api
   const container = buildContainer(config, logger, store.uow, apiReadiness(store, config.amqpUrl), limiters);
   const metrics = container.get(tokens.metrics);
   const unwatch = metrics?.watchStore(store, systemClock) ?? (() => {});
+  const app = container.get(tokens.httpApp);
+  // What this process commits (its requests and in-process jobs) reaches its own live-event streams at once.
+  const unfollow = store.commits.subscribe((events) => app.events.notify(events));
   const startJobs = (): RunningJobs => {
     if (config.amqpUrl !== null) return startApiRelay(store, { url: config.amqpUrl, prefix: config.amqpPrefix }, logger);
     const outbound = outboundOf(buildOutbound(config.outboundAllowPrivateNetworks, metrics?.prometheus));
@@ -73,10 +76,11 @@ export const composeApi = async (config: ApiConfig, logger: Logger): Promise<Api
     store,
     coreDeps: container.get(tokens.coreDeps),
     useCases: container.get(tokens.useCases),
-    app: container.get(tokens.httpApp),
+    app,
     startJobs,
     close: async () => {
       unwatch();
+      unfollow();
       await limiters.close();
       await store.close();
     },

@@ -48,6 +48,9 @@ import { ListWebhooksUseCase } from '../../core/webhooks/list-webhooks.use-case.
 import { RedeliverUseCase } from '../../core/webhooks/redeliver.use-case.ts';
 import { RotateWebhookSecretUseCase } from '../../core/webhooks/rotate-webhook-secret.use-case.ts';
 import { UpdateWebhookUseCase } from '../../core/webhooks/update-webhook.use-case.ts';
+import { ClaimStreamUseCase } from '../../core/events/claim-stream.use-case.ts';
+import { IssueStreamTicketUseCase } from '../../core/events/issue-stream-ticket.use-case.ts';
+import { RedeemStreamTicketUseCase } from '../../core/events/redeem-stream-ticket.use-case.ts';
 
 /** Every port a use case of the API may need, resolved once by the container. */
 export interface CoreDeps {
@@ -68,6 +71,8 @@ export interface CoreDeps {
   readonly publicBaseUrl: string;
   /** The outbound URL rule, for URLs admins set (Qiscus `base_url`, webhooks). */
   readonly destinations: DestinationPolicy;
+  /** Live-event streams: how many per user, and how long a lease lives without a heartbeat. */
+  readonly eventStreams?: { readonly perUser: number; readonly leaseMs: number };
 }
 
 /** How each use case of the API is built from the ports (exhaustive over `HttpUseCases`). */
@@ -115,4 +120,7 @@ export const useCaseFactories: { readonly [K in keyof HttpUseCases]: (deps: Core
   rotateWebhookSecret: (d) => new RotateWebhookSecretUseCase({ ...d, secrets: d.channelSecrets }),
   listDeliveries: (d) => new ListDeliveriesUseCase(d),
   redeliver: (d) => new RedeliverUseCase(d),
+  issueStreamTicket: (d) => new IssueStreamTicketUseCase({ ...d, tokens: d.refreshTokens }),
+  redeemStreamTicket: (d) => new RedeemStreamTicketUseCase({ ...d, tokens: d.refreshTokens }),
+  claimStream: (d) => new ClaimStreamUseCase({ ...d, streamsPerUser: d.eventStreams?.perUser ?? 5, leaseMs: d.eventStreams?.leaseMs ?? 30_000 }),
 };

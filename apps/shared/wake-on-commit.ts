@@ -3,7 +3,7 @@ import type { StoreUnavailable } from '../../core/shared/errors.ts';
 import type { DomainEvent } from '../../core/shared/events.ts';
 import type { Store, UnitOfWork } from '../../core/shared/unit-of-work.port.ts';
 
-/** Who to tell when a unit of work that appended outbox rows has committed (this process's relays, its metrics), with those events. */
+/** Who to tell when a unit of work that appended outbox rows has committed (this process's relays, its metrics, its live-event streams), with those events. */
 export class CommitSignal {
   readonly #listeners = new Set<(events: ReadonlyArray<DomainEvent>) => void>();
 

@@ -13,6 +13,7 @@ import type { AgentPool, AllocationQueue } from '../allocation/allocation.port.t
 import type { IntegrationRepository } from '../integrations/integration.port.ts';
 import type { EventLog } from '../events/event-log.port.ts';
 import type { WebhookRepository } from '../webhooks/webhook.port.ts';
+import type { StreamLeaseRepository, StreamTicketRepository } from '../events/stream-access.port.ts';
 
 /** Every store port, bound to one unit of work. */
 export interface Store {
@@ -32,6 +33,9 @@ export interface Store {
   readonly reports: SupportReports;
   /** Outbound webhook endpoints and their deliveries. */
   readonly webhooks: WebhookRepository;
+  /** Live-event stream tickets and the leases that count each user's open streams. */
+  readonly streamTickets: StreamTicketRepository;
+  readonly streamLeases: StreamLeaseRepository;
 }
 
 /** How use cases reach the store: every read and write runs inside one of its units. */

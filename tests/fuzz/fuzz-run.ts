@@ -45,7 +45,13 @@ const send = async (world: FuzzWorld, request: FuzzRequest) => {
     ...(request.body === undefined ? {} : { body: request.body.bytes }),
     signal: AbortSignal.timeout(20_000),
   });
-  return { status: res.status, contentType: res.headers.get('content-type') ?? '', text: await res.text() };
+  const contentType = res.headers.get('content-type') ?? '';
+  // A live-event stream never ends: its status and headers are the answer.
+  if (contentType.startsWith('text/event-stream')) {
+    await res.body?.cancel();
+    return { status: res.status, contentType, text: '' };
+  }
+  return { status: res.status, contentType, text: await res.text() };
 };
 
 const remember = (world: FuzzWorld, text: string): void => {

@@ -10,10 +10,12 @@ import { systemClock, uuidV7Ids } from '../../adapters/memory/memory-ids.ts';
 import { CreateTenantUseCase } from '../../core/tenancy/create-tenant.use-case.ts';
 import { MemoryTenantDirectory } from '../../adapters/memory/memory-tenant-directory.ts';
 import type { Clock } from '../../core/shared/ports.ts';
+import type { UnitOfWork } from '../../core/shared/unit-of-work.port.ts';
 import { SweepSlaUseCase, type SweepSlaReport } from '../../core/tickets/sweep-sla.use-case.ts';
 import { loadConfig } from '../../apps/api/config.ts';
 import { buildContainer, tokens } from '../../apps/api/container.ts';
 import type { ContractEnvFactory } from '../contract/contract-env.ts';
+import { CommitSignal, wakeOnCommit } from '../../apps/shared/wake-on-commit.ts';
 
 /** The store the e2e suite runs on; swap it (SQLite, MariaDB) with `E2E_STORE` or the `makeStore` option. */
 export const memoryStoreFactory: ContractEnvFactory = async () => {
@@ -58,6 +60,8 @@ export interface HttpTestEnv {
   readonly baseUrl: string;
   readonly jwtSecret: string;
   readonly app: HttpApp;
+  /** The app's unit of work (what it commits notifies its live streams). */
+  readonly uow: UnitOfWork;
   readonly logs: string[];
   request(method: string, path: string, options?: RequestOptions): Promise<HttpResponse>;
   /** A fresh tenant with a logged-in admin. */
@@ -87,11 +91,15 @@ export const startHttpApp = async (
   const store = await (options.makeStore ?? (await configuredStoreFactory()))();
   const { logger, lines: logs } = capturingLogger();
   const clock = options.clock ?? systemClock;
-  const app = buildContainer(config, logger, store.uow, undefined, undefined, clock).get(tokens.httpApp);
+  // As in apps/api/main.ts: committed events reach this app's live streams.
+  const commits = new CommitSignal();
+  const uow = wakeOnCommit(store.uow, commits);
+  const app = buildContainer(config, logger, uow, undefined, undefined, clock).get(tokens.httpApp);
+  commits.subscribe((events) => app.events.notify(events));
   const server: Server = createServer(app.callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const createTenant = new CreateTenantUseCase({ uow: store.uow, hasher: new Argon2PasswordHasher(), clock: systemClock, ids: uuidV7Ids });
+  const createTenant = new CreateTenantUseCase({ uow, hasher: new Argon2PasswordHasher(), clock: systemClock, ids: uuidV7Ids });
 
   const request = async (method: string, path: string, o: RequestOptions = {}): Promise<HttpResponse> => {
     const headers: Record<string, string> = { ...o.headers };
@@ -124,6 +132,7 @@ export const startHttpApp = async (
     baseUrl,
     jwtSecret,
     app,
+    uow,
     logs,
     request,
     login,
@@ -142,9 +151,10 @@ export const startHttpApp = async (
     },
     sweepSla: () => {
       if (store.directory === undefined) throw new Error('this store has no tenant directory');
-      return Effect.runPromise(new SweepSlaUseCase({ uow: store.uow, clock, ids: uuidV7Ids, directory: store.directory }).execute());
+      return Effect.runPromise(new SweepSlaUseCase({ uow, clock, ids: uuidV7Ids, directory: store.directory }).execute());
     },
     close: async () => {
+      app.beginShutdown();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();

@@ -7,10 +7,11 @@ import { IntegrationEntity, PlatformAgentLinkEntity, RoomSessionEntity, Unanswer
 import { EventCounterEntity, EventEntity } from './event.entity.ts';
 import { RateLimitEntity } from './rate-limit.entity.ts';
 import { WebhookDeliveryEntity, WebhookEntity } from './webhook.entity.ts';
+import { StreamLeaseEntity, StreamTicketEntity } from './stream.entity.ts';
 
 export { TenantEntity, TenantLockEntity, UserEntity, RefreshTokenEntity, CustomerEntity, TicketEntity, MessageEntity };
 export { ChannelEntity, ChannelDeliveryEntity, OutboxEntity, ReportedLoadEntity, IntegrationEntity, PlatformAgentLinkEntity, UnansweredAssignEntity };
-export { EventEntity, EventCounterEntity, RoomSessionEntity, RateLimitEntity, WebhookEntity, WebhookDeliveryEntity };
+export { EventEntity, EventCounterEntity, RoomSessionEntity, RateLimitEntity, WebhookEntity, WebhookDeliveryEntity, StreamTicketEntity, StreamLeaseEntity };
 
 /** Every table of the Switchboard schema, in dependency order. */
 export const entities = [
@@ -34,4 +35,6 @@ export const entities = [
   RateLimitEntity,
   WebhookEntity,
   WebhookDeliveryEntity,
+  StreamTicketEntity,
+  StreamLeaseEntity,
 ];

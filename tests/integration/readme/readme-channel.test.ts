@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpApp, type HttpTestEnv } from '../../support/http-app.ts';
+import { snippetAfter } from '../../support/readme-snippets.ts';
 
 const run = promisify(execFile);
 let env: HttpTestEnv;
@@ -10,15 +10,6 @@ beforeAll(async () => {
   env = await startHttpApp();
 });
 afterAll(() => env.close());
-
-/** The README's shell block that follows `heading`, exactly as a reader would paste it. */
-const snippetAfter = async (heading: string): Promise<string> => {
-  const readme = await readFile(new URL('../../../README.md', import.meta.url), 'utf8');
-  const from = readme.indexOf(heading);
-  expect(from).toBeGreaterThan(-1);
-  const block = /```sh\n([\s\S]*?)```/u.exec(readme.slice(from));
-  return block?.[1] ?? '';
-};
 
 describe('README: the channel webhook example', () => {
   it('works as written with curl and node: 202 with the ticket, message and customer', async () => {

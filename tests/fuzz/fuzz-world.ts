@@ -60,7 +60,7 @@ const uuidV7ish = fc.uuid({ version: 7 });
 export const startFuzzWorld = async (makeStore: ContractEnvFactory): Promise<FuzzWorld> => {
   const env = await startHttpApp({
     makeStore,
-    env: { OUTBOUND_ALLOW_PRIVATE_NETWORKS: 'true', LOGIN_MAX_FAILURES_PER_ADDRESS: '1000000' },
+    env: { OUTBOUND_ALLOW_PRIVATE_NETWORKS: 'true', LOGIN_MAX_FAILURES_PER_ADDRESS: '1000000', LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000000' },
   });
   const qiscus = await FakeQiscus.start();
   const { appCode, secretKey, adminEmail, adminPassword } = qiscus.credentials;

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -23,5 +23,6 @@ describe('npm run docs', () => {
     expect(run.code).not.toBe(0);
     expect(run.stdout + run.stderr).toContain('undocumented (Variable)');
     expect(run.stdout + run.stderr).not.toContain(' documented (Variable)');
+    await rm(dir, { recursive: true, force: true });
   }, 300_000);
 });

@@ -1,6 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consumerProject, ok, packRepo, repoRoot, sh, strictNodeTsconfig } from './package-harness.ts';
 
 const examples = ['embed.ts', 'mount-http.ts', 'typed-ports.ts'];
@@ -24,6 +24,9 @@ describe('the packed package, installed into a new project', () => {
     project = await consumerProject(tarball, examples);
     await writeFile(join(project, 'loaded.mjs'), loadedPackages);
   }, 600_000);
+  afterAll(async () => {
+    for (const dir of [project, tarball === '' ? '' : dirname(tarball)]) if (dir !== '') await rm(dir, { recursive: true, force: true });
+  });
 
   it('embeds the core with the memory adapters and allocates a ticket (examples/embed.ts)', async () => {
     const out = await ok(project, 'node', ['embed.ts']);

@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +16,9 @@ describe('the README embedding examples', () => {
   });
 
   it('serves the API under /support in a host Koa app, next to its own routes', async () => {
-    const out = await mountExample(0, await mkdtemp(join(tmpdir(), 'switchboard-mount-')));
+    const dir = await mkdtemp(join(tmpdir(), 'switchboard-mount-'));
+    const out = await mountExample(0, dir);
+    await rm(dir, { recursive: true, force: true });
     expect(out.loginStatus).toBe(200);
     expect(out.user.role).toBe('admin');
     expect(out.host).toEqual({ page: 'the shop' });
@@ -28,6 +30,7 @@ describe('createSwitchboard', () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'switchboard-facade-'));
     await expect(createSwitchboard({ databaseUrl: `sqlite:${dataDir}/x.db`, jwtSecret: 'short', dataDir })).rejects.toThrow(ConfigError);
     await expect(createSwitchboard({ databaseUrl: `sqlite:${dataDir}/x.db`, jwtSecret: 'short', dataDir })).rejects.toThrow(/JWT_SECRET: must be at least 32 bytes/);
+    await rm(dataDir, { recursive: true, force: true });
   });
 
   it('refuses a database URL of an unknown kind before opening anything', async () => {

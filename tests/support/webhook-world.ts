@@ -5,7 +5,7 @@ import { DestinationGuard } from '../../adapters/outbound-http/destination-guard
 import { OutboundHttpClient } from '../../adapters/outbound-http/outbound-http-client.ts';
 import { uuidV7Ids } from '../../adapters/memory/memory-ids.ts';
 import { webhookJobs, type WebhookJobs } from '../../apps/shared/webhook-jobs.ts';
-import { openFreshSqlite } from './databases.ts';
+import { createMysqlDatabase, openFreshSqlite } from './databases.ts';
 import { startHttpApp, type HttpTestEnv, type Staff } from './http-app.ts';
 
 /** A clock the test moves; it starts at the real time (tokens and signatures stay valid until moved far). */
@@ -31,15 +31,24 @@ export interface WorldOptions {
   readonly deliverToPrivate?: boolean;
   readonly timeoutMs?: number;
   readonly apiEnv?: Readonly<Record<string, string>>;
+  /** A MariaDB/MySQL server to run on (a fresh database, dropped on close) instead of SQLite. */
+  readonly mysql?: URL;
 }
 
-/** The HTTP API on a fresh SQLite file, with the webhook jobs driven by the test on a movable clock. */
+const openDatabase = async (mysql: URL | undefined): Promise<SwitchboardDatabase> => {
+  if (mysql === undefined) return openFreshSqlite();
+  const created = await createMysqlDatabase(mysql);
+  const db = await created.open();
+  return { ...db, close: async () => (await db.close(), await created.drop()) };
+};
+
+/** The HTTP API on a fresh SQLite file (or MariaDB database), with the webhook jobs driven by the test on a movable clock. */
 export const startWebhookWorld = async (options: WorldOptions = {}): Promise<WebhookWorld> => {
   let db: SwitchboardDatabase | undefined;
   const env = await startHttpApp({
     ...(options.apiEnv === undefined ? {} : { env: options.apiEnv }),
     makeStore: async () => {
-      db = await openFreshSqlite();
+      db = await openDatabase(options.mysql);
       const opened = db;
       return { uow: opened.uow, directory: new MikroOrmTenantDirectory((mode, work) => opened.uow.withSession(mode, work)), close: () => opened.close() };
     },

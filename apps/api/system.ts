@@ -64,7 +64,7 @@ export const composeApi = async (config: ApiConfig, logger: Logger): Promise<Api
   // What this process commits (its requests and in-process jobs) reaches its own live-event streams at once.
   const unfollow = store.commits.subscribe((events) => app.events.notify(events));
   const startJobs = (): RunningJobs => {
-    if (config.amqpUrl !== null) return startApiRelay(store, { url: config.amqpUrl, prefix: config.amqpPrefix }, logger);
+    if (config.amqpUrl !== null) return startApiRelay(store, { url: config.amqpUrl, prefix: config.amqpPrefix }, logger, app.events);
     const outbound = outboundOf(buildOutbound(config.outboundAllowPrivateNetworks, metrics?.prometheus));
     const jobs = buildJobs({ ...store, clock: systemClock, ids: uuidV7Ids, ...outbound, allocationSweepSeconds: config.allocationSweepSeconds, logger });
     logger.info({ handlers: jobs.handlers.map((h) => h.name), sweepSeconds: config.allocationSweepSeconds }, 'no AMQP_URL: jobs run in-process');

@@ -1,10 +1,8 @@
-import { copyFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { postConversation } from '../support/system-tenant.ts';
-import { browserMissing, launchChromium, openPage, resultsDir, screenshot, signIn } from './support/browser.ts';
+import { browserMissing, launchChromium, openPage, screenshot, signIn } from './support/browser.ts';
 import { startConsoleApp, type ConsoleApp } from './support/console-app.ts';
 
 const seriousViolations = async (page: Page) => {
@@ -57,7 +55,6 @@ describe.skipIf(browserMissing)('console: accessibility and layout of every main
       await page.locator('.bubble.own').waitFor();
       expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, `ticket-${width}`);
-      if (width === 1440 && process.env.UPDATE_README_SCREENSHOT === '1') await copyFile(join(resultsDir, 'ticket-1440.png'), join(import.meta.dirname, '../../apps/console/inbox.png'));
       const scroll = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
       expect(scroll).toBeLessThanOrEqual(0);
       expect(errors).toEqual([]);

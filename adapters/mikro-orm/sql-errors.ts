@@ -1,11 +1,7 @@
+import type { SqlFailure } from './sql-failure.ts';
 import { LoggableSqlError } from './sql-log.ts';
 
-/** What a failed statement means to the unit of work. */
-export type SqlFailure =
-  | { readonly kind: 'duplicate'; readonly key: string }
-  | { readonly kind: 'retryable' }
-  | { readonly kind: 'unavailable' }
-  | { readonly kind: 'defect' };
+export type { SqlFailure } from './sql-failure.ts';
 
 interface UniqueKey {
   readonly index: string;

@@ -1,4 +1,4 @@
-import type { SqlFailure } from './sql-errors.ts';
+import type { SqlFailure } from './sql-failure.ts';
 
 /**
  * What a failed statement may leave in a log: its template (every literal replaced by `?`) and the

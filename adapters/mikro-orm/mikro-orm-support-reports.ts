@@ -1,56 +1,142 @@
-import { Effect } from 'effect';
 import type { Stored } from '../../core/shared/errors.ts';
 import type { SupportReports } from '../../core/tickets/report.port.ts';
-import type { AgentActivity, Percentiles, ReportPeriod, SupportFigures } from '../../core/tickets/support-report.ts';
+import { p50, p90, type AgentActivity, type Percentiles, type ReportPeriod, type SupportFigures } from '../../core/tickets/support-report.ts';
 import { sql } from './sql-effect.ts';
 import type { SqlSession } from './sql-session.ts';
-import { queryRows, type RawRow } from './sql-statements.ts';
-import { countsParams, countsStatement, firstResponse, perAgentStatement, percentilesStatement, resolution, responderStatement } from './support-report.sql.ts';
+import { queryRows } from './sql-statements.ts';
+import {
+  countsParams,
+  countsStatement,
+  firstResponse,
+  kthStatement,
+  perAgentStatements,
+  resolution,
+  responderKthStatement,
+  respondersMedianStatement,
+  respondersStatement,
+  sizeStatement,
+  wait,
+  type Measure,
+  type Plan,
+} from './support-report.sql.ts';
 
 const count = (value: unknown): number => Number(value ?? 0);
 const seconds = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value) / 1000);
-const percentilesOf = (rows: RawRow[]): Percentiles => ({ p50: seconds(rows[0]?.['p50']), p90: seconds(rows[0]?.['p90']) });
 
-/** The support report computed in SQL (counts, nearest-rank percentiles with window functions), on MySQL/MariaDB and SQLite. */
+/** The nearest rank of a percentile num/den among n values: the smallest r ≥ 1 with r·den ≥ n·num. */
+const rank = (n: number, p: { readonly num: number; readonly den: number }): number => Math.max(1, Math.floor((n * p.num + p.den - 1) / p.den));
+
+/** The k-th of n values from the nearer end: descending (offset n − k) when that is shorter than ascending (offset k − 1). */
+const fromNearerEnd = (n: number, k: number): { readonly descending: boolean; readonly offset: number } =>
+  n - k < k - 1 ? { descending: true, offset: n - k } : { descending: false, offset: k - 1 };
+
+export interface SupportReportOptions {
+  /** Up to how many tickets (created in the period, or measured) a period counts as small: its rows are sorted and grouped. */
+  readonly sortUpTo?: number;
+}
+
+/** Periods up to this many tickets sort their rows (a few ms); larger ones walk the ordered indexes. */
+export const defaultSortUpTo = 10_000;
+
+type Row = Readonly<Record<string, unknown>>;
+
+/** Per agent (null: none) the figures of rows `{ a, [field]: count }`; `total` adds every group up, the null one too. */
+const byAgent = (rows: ReadonlyArray<Row>, field: string): { readonly counts: Map<string, number>; readonly total: number } => {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const row of rows) {
+    const c = count(row[field]);
+    total += c;
+    if (row['a'] !== null && row['a'] !== undefined) counts.set(String(row['a']), c);
+  }
+  return { counts, total };
+};
+
+/** The support report computed in SQL (counts and nearest-rank percentiles on covering indexes), on MySQL/MariaDB and SQLite. */
 export class MikroOrmSupportReports implements SupportReports {
   readonly #session: SqlSession;
+  readonly #sortUpTo: number;
 
-  constructor(session: SqlSession) {
+  constructor(session: SqlSession, options: SupportReportOptions = {}) {
     this.#session = session;
+    this.#sortUpTo = options.sortUpTo ?? defaultSortUpTo;
+  }
+
+  #plan(n: number): Plan {
+    return n > this.#sortUpTo ? 'ordered' : 'sort';
   }
 
   figures(tenantId: string, period: ReportPeriod): Stored<SupportFigures> {
     const session = this.#session;
     const { dialect } = session;
-    const range = [tenantId, period.from, period.to];
-    return sql(async () => {
-      const [counts] = await queryRows(session, countsStatement, countsParams(tenantId, period.from, period.to));
-      const waits = await queryRows(session, percentilesStatement(dialect, 'wait'), range);
-      const responses = await queryRows(session, percentilesStatement(dialect, firstResponse), range);
-      const resolutions = await queryRows(session, percentilesStatement(dialect, resolution), range);
-      const assigned = await queryRows(session, perAgentStatement('assigned_at'), range);
-      const resolved = await queryRows(session, perAgentStatement('resolved_at'), range);
-      const responders = await queryRows(session, responderStatement(dialect), range);
-      const agents = new Map<string, { -readonly [K in keyof AgentActivity]: AgentActivity[K] }>();
-      const agent = (row: RawRow) => {
-        const agentId = String(row['a']);
-        const known = agents.get(agentId) ?? { agentId, assigned: 0, resolved: 0, firstResponseSecondsP50: null };
-        agents.set(agentId, known);
-        return known;
-      };
-      for (const row of assigned) agent(row).assigned = count(row['c']);
-      for (const row of resolved) agent(row).resolved = count(row['c']);
-      for (const row of responders) agent(row).firstResponseSecondsP50 = seconds(row['p50']);
-      const breached = count(counts?.['breached']);
+    const { from, to } = period;
+    const range = [tenantId, from, to];
+    const kth = async (statement: (descending: boolean) => string, params: unknown[], n: number, k: number): Promise<number | null> => {
+      const { descending, offset } = fromNearerEnd(n, k);
+      return seconds((await queryRows(session, statement(descending), [...params, offset]))[0]?.['v']);
+    };
+    const percentiles = async (m: Measure, n: number): Promise<Percentiles> => {
+      if (n === 0) return { p50: null, p90: null };
+      const statement = (descending: boolean) => kthStatement(dialect, m, this.#plan(n), descending);
+      return { p50: await kth(statement, range, n, rank(n, p50)), p90: await kth(statement, range, n, rank(n, p90)) };
+    };
+    /** The counts and the per-agent figures: from the counts statement and the period indexes, or all from one walk. */
+    const countsAndAgents = async (plan: Plan) => {
+      const statements = perAgentStatements(dialect, plan);
+      if ('everything' in statements) {
+        const rows = await queryRows(session, statements.everything, [...Array.from({ length: 6 }, () => [from, to]).flat(), tenantId]);
+        const total = (field: string) => byAgent(rows, field).total;
+        const counts = { created: total('created'), withSla: total('with_sla'), breached: total('breached'), waited: total('waited'), waiting: total('waiting') };
+        return { counts, assigned: byAgent(rows, 'assigned'), resolved: byAgent(rows, 'resolved') };
+      }
+      const [row] = await queryRows(session, countsStatement(dialect), countsParams(tenantId, from, to));
+      const counts = { created: count(row?.['created']), withSla: count(row?.['with_sla']), breached: count(row?.['breached']), waited: count(row?.['waited']), waiting: count(row?.['waiting']) };
       return {
-        ticketsCreated: count(counts?.['created']),
-        ticketsResolved: count(counts?.['resolved']),
-        waitingNow: count(counts?.['waiting']),
-        waitSeconds: percentilesOf(waits),
-        firstResponseSeconds: percentilesOf(responses),
-        resolutionSeconds: percentilesOf(resolutions),
-        sla: { met: count(counts?.['with_sla']) - breached, breached },
-        agents: [...agents.values()].sort((a, b) => (a.agentId < b.agentId ? -1 : a.agentId > b.agentId ? 1 : 0)),
+        counts,
+        assigned: byAgent(await queryRows(session, statements.assigned, range), 'c'),
+        resolved: byAgent(await queryRows(session, statements.resolved, range), 'c'),
+      };
+    };
+    const responderMedians = async (plan: Plan, responders: Map<string, number>, answered: number): Promise<Map<string, number | null>> => {
+      if (answered === 0) return new Map();
+      if (plan === 'sort') {
+        const rows = await queryRows(session, respondersMedianStatement(dialect), range);
+        return new Map(rows.map((row) => [String(row['a']), seconds(row['p50'])]));
+      }
+      const medians = new Map<string, number | null>();
+      for (const [agentId, n] of responders) {
+        medians.set(agentId, await kth((descending) => responderKthStatement(dialect, descending), [tenantId, agentId, from, to], n, rank(n, p50)));
+      }
+      return medians;
+    };
+    return sql(async () => {
+      const [size] = await queryRows(session, sizeStatement, [...range, this.#sortUpTo + 1]);
+      const plan = this.#plan(count(size?.['n']));
+      const { counts, assigned, resolved } = await countsAndAgents(plan);
+      const responders = byAgent(await queryRows(session, respondersStatement(dialect, plan), range), 'c');
+      const waitSeconds = await percentiles(wait, counts.waited);
+      const firstResponseSeconds = await percentiles(firstResponse, responders.total);
+      const resolutionSeconds = await percentiles(resolution, resolved.total);
+      const medians = await responderMedians(plan, responders.counts, responders.total);
+      const agentIds = new Set([...assigned.counts.keys(), ...resolved.counts.keys(), ...responders.counts.keys()]);
+      const agents: AgentActivity[] = [...agentIds]
+        .filter((agentId) => (assigned.counts.get(agentId) ?? 0) + (resolved.counts.get(agentId) ?? 0) + (responders.counts.get(agentId) ?? 0) > 0)
+        .sort()
+        .map((agentId) => ({
+          agentId,
+          assigned: assigned.counts.get(agentId) ?? 0,
+          resolved: resolved.counts.get(agentId) ?? 0,
+          firstResponseSecondsP50: medians.get(agentId) ?? null,
+        }));
+      return {
+        ticketsCreated: counts.created,
+        ticketsResolved: resolved.total,
+        waitingNow: counts.waiting,
+        waitSeconds,
+        firstResponseSeconds,
+        resolutionSeconds,
+        sla: { met: counts.withSla - counts.breached, breached: counts.breached },
+        agents,
       };
     });
   }

@@ -61,6 +61,8 @@ const snakeCased = (row: object): RawRow =>
 /** An entity row (MikroORM's camelCase properties). */
 export const toTicket = (row: TicketRow): Ticket => ticketOfRaw(snakeCased(row));
 
+const msSince = (from: Date, to: Date | null): number | null => (to === null ? null : to.getTime() - from.getTime());
+
 export const toRow = (ticket: Ticket): TicketRow => {
   const { sla, ...rest } = ticket;
   return {
@@ -74,5 +76,8 @@ export const toRow = (ticket: Ticket): TicketRow => {
     slaResolutionBreachedAt: sla?.resolutionBreachedAt ?? null,
     slaBreached: breachedTargets(sla).length > 0,
     slaNextDueAt: nextDueAt(ticket),
+    firstResponseMs: msSince(ticket.createdAt, ticket.firstRespondedAt),
+    resolutionMs: msSince(ticket.createdAt, ticket.resolvedAt),
+    slaTargeted: sla !== null,
   };
 };

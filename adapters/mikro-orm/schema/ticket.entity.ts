@@ -55,6 +55,13 @@ export const TicketEntity = defineEntity({
     assignedAt: p.datetime(3).nullable(),
     firstAssignedAt: p.datetime(3).nullable(),
     waitMs: p.bigint('number').nullable(),
+    // Derived at write time (mapper) so the support report reads plain indexed columns.
+    /** Created → first staff message (ms), with `firstRespondedAt`. */
+    firstResponseMs: p.bigint('number').nullable(),
+    /** Created → resolved (ms), with `resolvedAt`. */
+    resolutionMs: p.bigint('number').nullable(),
+    /** The ticket has an SLA (its priority had a target): the report's `sla.met` + `sla.breached`. */
+    slaTargeted: p.boolean().default(false),
   },
   uniques: [{ name: 'tickets_external_ref_unique', properties: ['tenantId', 'channel', 'activeExternalRef'] }],
   indexes: [
@@ -67,10 +74,23 @@ export const TicketEntity = defineEntity({
     { name: 'tickets_sla_breached_index', properties: ['tenantId', 'slaBreached', 'createdAt', 'id'] },
     { name: 'tickets_sla_due_index', properties: ['tenantId', 'slaNextDueAt'] },
     { name: 'tickets_sla_sweep_index', properties: ['slaNextDueAt', 'tenantId'] },
-    { name: 'tickets_resolved_index', properties: ['tenantId', 'resolvedAt'] },
-    { name: 'tickets_responded_index', properties: ['tenantId', 'firstRespondedAt'] },
-    { name: 'tickets_first_assigned_index', properties: ['tenantId', 'firstAssignedAt'] },
-    { name: 'tickets_assigned_at_index', properties: ['tenantId', 'assignedAt'] },
+    // The support report (adapters/mikro-orm/support-report.sql.ts): each figure is read from one covering
+    // index, by period (…_index) or, over a large period, in value order (…_order_index: the k-th value
+    // without a sort) and per agent (responder, assignee: grouped without a temporary table).
+    { name: 'tickets_report_created_index', properties: ['tenantId', 'createdAt', 'slaTargeted', 'slaBreached'] },
+    { name: 'tickets_resolved_index', properties: ['tenantId', 'resolvedAt', 'resolutionMs', 'assignedAgentId'] },
+    { name: 'tickets_responded_index', properties: ['tenantId', 'firstRespondedAt', 'firstResponseMs', 'firstResponderId'] },
+    { name: 'tickets_first_assigned_index', properties: ['tenantId', 'firstAssignedAt', 'waitMs'] },
+    { name: 'tickets_assigned_at_index', properties: ['tenantId', 'assignedAt', 'assignedAgentId'] },
+    { name: 'tickets_wait_order_index', properties: ['tenantId', 'waitMs', 'firstAssignedAt'] },
+    { name: 'tickets_response_order_index', properties: ['tenantId', 'firstResponseMs', 'firstRespondedAt'] },
+    { name: 'tickets_resolution_order_index', properties: ['tenantId', 'resolutionMs', 'resolvedAt'] },
+    { name: 'tickets_responder_order_index', properties: ['tenantId', 'firstResponderId', 'firstResponseMs', 'firstRespondedAt'] },
+    // Every count of a large period in one walk of the tenant's tickets, grouped by assignee in index order.
+    {
+      name: 'tickets_report_index',
+      properties: ['tenantId', 'assignedAgentId', 'assignedAt', 'resolvedAt', 'createdAt', 'slaTargeted', 'slaBreached', 'firstAssignedAt', 'waitMs', 'status', 'queuedAt'],
+    },
   ],
 });
 

@@ -1,30 +1,12 @@
 import { Effect } from 'effect';
-import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../../core/shared/unit-of-work.port.ts';
-import { supportFigures, type ReportPeriod } from '../../../core/tickets/support-report.ts';
-import type { Ticket, TicketStatus } from '../../../core/tickets/ticket.ts';
+import { supportFigures } from '../../../core/tickets/support-report.ts';
 import { aCustomer, aStaffUser, aTenant, aTicket } from '../../support/ticket-builders.ts';
+import { randomReportTickets, reportAt, reportPeriods } from '../../support/report-builders.ts';
 import type { ContractEnv, ContractEnvFactory } from '../contract-env.ts';
 
-const base = Date.UTC(2026, 9, 1);
-const minute = 60_000;
-const at = (minutes: number) => new Date(base + minutes * minute);
-
-/** Random tickets with every fact the report reads; few distinct values, so percentiles meet ties. */
-const arbitraryFacts = (agents: ReadonlyArray<string>) =>
-  fc.record({
-    created: fc.integer({ min: 0, max: 2000 }),
-    status: fc.constantFrom<TicketStatus>('open', 'in_progress', 'resolved', 'closed'),
-    agent: fc.option(fc.constantFrom(...agents)),
-    responder: fc.option(fc.constantFrom(...agents)),
-    response: fc.option(fc.integer({ min: 0, max: 30 }).map((m) => m * 7)),
-    resolution: fc.option(fc.integer({ min: 1, max: 600 })),
-    assignedAfter: fc.option(fc.integer({ min: 0, max: 50 })),
-    waitMs: fc.option(fc.integer({ min: 0, max: 20 }).map((n) => n * 1500)),
-    sla: fc.constantFrom('none', 'met', 'breached'),
-    queued: fc.boolean(),
-  });
+const at = reportAt;
 
 /** The SQL report against the definitions computed by hand over the very same rows. */
 export const supportReportContract = (makeEnv: ContractEnvFactory): void => {
@@ -42,24 +24,7 @@ export const supportReportContract = (makeEnv: ContractEnvFactory): void => {
       const [tenant, other] = [aTenant().build(), aTenant().build()];
       const agents = [aStaffUser(tenant.id).build(), aStaffUser(tenant.id).build(), aStaffUser(tenant.id).build()];
       const [customer, otherCustomer] = [aCustomer(tenant.id).build(), aCustomer(other.id).build()];
-      const facts = fc.sample(fc.array(arbitraryFacts(agents.map((a) => a.id)), { minLength: 150, maxLength: 150 }), { numRuns: 1, seed: 16 })[0]!;
-      const tickets: Ticket[] = facts.map((f) => {
-        const created = at(f.created);
-        const t = aTicket(tenant.id, customer.id).withStatus(f.status).createdAt(created).build();
-        const sla = f.sla === 'none' ? null : { targets: { firstResponseMinutes: 10, resolutionMinutes: null }, businessHours: null, firstResponseDueAt: at(f.created + 10), resolutionDueAt: null, firstResponseBreachedAt: f.sla === 'breached' ? at(f.created + 10) : null, resolutionBreachedAt: null };
-        return {
-          ...t,
-          assignedAgentId: f.agent,
-          queuedAt: f.agent === null && f.queued && (f.status === 'open' || f.status === 'in_progress') ? created : null,
-          sla,
-          firstRespondedAt: f.response === null ? null : at(f.created + f.response),
-          firstResponderId: f.response === null ? null : (f.responder ?? agents[0]!.id),
-          resolvedAt: f.resolution === null || f.status !== 'resolved' ? null : new Date(created.getTime() + f.resolution * 1000 + 7),
-          assignedAt: f.agent === null || f.assignedAfter === null ? null : at(f.created + f.assignedAfter),
-          firstAssignedAt: f.assignedAfter === null ? null : at(f.created + f.assignedAfter),
-          waitMs: f.assignedAfter === null ? null : f.waitMs,
-        };
-      });
+      const tickets = randomReportTickets(tenant.id, customer.id, agents.map((a) => a.id), 150, 16);
       const foreign = tickets.slice(0, 20).map((t) => ({ ...aTicket(other.id, otherCustomer.id).build(), ...t, id: `${t.id}-x`, tenantId: other.id, customerId: otherCustomer.id }));
       await write((s) =>
         Effect.gen(function* () {
@@ -69,17 +34,11 @@ export const supportReportContract = (makeEnv: ContractEnvFactory): void => {
           for (const t of [...tickets, ...foreign]) yield* s.tickets.insert(t);
         }),
       );
-      const periods: ReportPeriod[] = [
-        { from: at(0), to: at(3000) },
-        { from: at(300), to: at(900) },
-        { from: at(1999), to: at(1999) },
-        { from: at(5000), to: at(6000) },
-      ];
-      for (const period of periods) {
+      for (const period of reportPeriods) {
         const figures = await Effect.runPromise(env.uow.read((s) => s.reports.figures(tenant.id, period)));
         expect(figures).toEqual(supportFigures(tickets, period));
       }
-      const whole = await Effect.runPromise(env.uow.read((s) => s.reports.figures(tenant.id, periods[0]!)));
+      const whole = await Effect.runPromise(env.uow.read((s) => s.reports.figures(tenant.id, reportPeriods[0]!)));
       expect(whole.ticketsCreated).toBe(150);
       expect(whole.firstResponseSeconds.p90).not.toBeNull();
     });

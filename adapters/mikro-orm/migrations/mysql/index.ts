@@ -11,6 +11,7 @@ import { Migration20261203094754_sla_and_reports } from './Migration202612030947
 import { Migration20261203121554_rate_limits } from './Migration20261203121554_rate_limits.ts';
 import { Migration20261203125351_webhooks } from './Migration20261203125351_webhooks.ts';
 import { Migration20261203135704_stream_access } from './Migration20261203135704_stream_access.ts';
+import { Migration20261203141509_report_covering_indexes } from './Migration20261203141509_report_covering_indexes.ts';
 
 /** The mysql migration set, oldest first (`secrets` seals stored secrets that a migration moves; new ones come from `node adapters/mikro-orm/migrations/create-migration.ts <name>`). */
 export const mysqlMigrations = (secrets: SecretCipher = missingSecretCipher): ReadonlyArray<MigrationObject> => [
@@ -24,4 +25,5 @@ export const mysqlMigrations = (secrets: SecretCipher = missingSecretCipher): Re
   { name: 'Migration20261203121554_rate_limits', class: Migration20261203121554_rate_limits },
   { name: 'Migration20261203125351_webhooks', class: Migration20261203125351_webhooks },
   { name: 'Migration20261203135704_stream_access', class: Migration20261203135704_stream_access },
+  { name: 'Migration20261203141509_report_covering_indexes', class: Migration20261203141509_report_covering_indexes },
 ];

@@ -59,7 +59,7 @@ export const assignReserved = (
         );
       }
       yield* uow.exclusive(tenantId, (store) =>
-        Effect.andThen(store.integrations.takeUnansweredAssign(tenantId, roomId), resolveRoomTicket(store, deps, { ...target, reservedFor: r.agentId })),
+        Effect.andThen(store.integrations.takeUnansweredAssign(tenantId, roomId), resolveRoomTicket(store, deps, { ...target, reserved: r })),
       );
       return 'resolved';
   });

@@ -8,7 +8,7 @@ import type { AllocationDecision } from '../shared/events.ts';
 import type { Clock, IdGenerator } from '../shared/ports.ts';
 import type { Store } from '../shared/unit-of-work.port.ts';
 import { isActive, type Ticket } from '../tickets/ticket.ts';
-import { changeStatus, confirmHold, hold, releaseHold } from '../tickets/ticket.ops.ts';
+import { changeStatus, confirmHold, firstAssignmentOf, hold, releaseHold, type FirstAssignment } from '../tickets/ticket.ops.ts';
 import { saveChange, tenantSettings } from '../tickets/tickets.shared.ts';
 import { touchAgent } from '../allocation/touch-agent.ts';
 import { mirrorAgents, platformCandidates, type MirrorCache } from './platform-agents.ts';
@@ -27,6 +27,8 @@ export interface Reservation {
   readonly platformAgentId: string;
   /** Where the ticket stood in the queue, restored on release. */
   readonly queuedAt: Date | null;
+  /** The ticket's first assignment before the hold, restored on release (a released hold is no assignment). */
+  readonly before: FirstAssignment;
   readonly decision: AllocationDecision;
 }
 
@@ -91,6 +93,7 @@ export const reserveRoom = (
       agentId: agent.agentId,
       platformAgentId: platformAgent.platformAgentId,
       queuedAt: ticket.queuedAt,
+      before: firstAssignmentOf(ticket),
       decision: choice.decision,
     };
     return { _tag: 'Reserved', reservation, eligibleIds } as const;
@@ -130,7 +133,7 @@ export const adoptRoom = (store: Store, env: RoomEnv, r: Reservation, sessionId:
     const adopted = hold(ticket, r.agentId, { now: env.clock.now(), ids: env.ids });
     if (Result.isFailure(adopted)) return false;
     yield* saveChange(store, adopted.success);
-    return yield* confirmReservation(store, env, { ...r, ticketId: ticket.id, queuedAt: ticket.queuedAt }, { sessionId });
+    return yield* confirmReservation(store, env, { ...r, ticketId: ticket.id, queuedAt: ticket.queuedAt, before: firstAssignmentOf(ticket) }, { sessionId });
   });
 
 /**
@@ -142,7 +145,7 @@ export const releaseReservation = (store: Store, env: RoomEnv, r: Reservation, r
     const ticket = yield* store.tickets.get(r.tenantId, r.ticketId, { forUpdate: true });
     if (!heldFor(ticket, r.agentId)) return false;
     const queuedAt = requeue ? (r.queuedAt ?? ticket.createdAt) : null;
-    yield* saveChange(store, releaseHold(ticket, queuedAt, { now: env.clock.now(), ids: env.ids }));
+    yield* saveChange(store, releaseHold(ticket, queuedAt, { now: env.clock.now(), ids: env.ids }, r.before));
     return true;
   });
 
@@ -150,7 +153,7 @@ export const releaseReservation = (store: Store, env: RoomEnv, r: Reservation, r
 export const resolveRoomTicket = (
   store: Store,
   env: RoomEnv,
-  target: { readonly tenantId: string; readonly ticketId: string; readonly reservedFor?: string },
+  target: { readonly tenantId: string; readonly ticketId: string; readonly reserved?: Pick<Reservation, 'agentId' | 'before'> },
 ): Effect.Effect<boolean, StoreUnavailable> =>
   Effect.gen(function* () {
     const { tenantId } = target;
@@ -160,7 +163,8 @@ export const resolveRoomTicket = (
     const { autoAssign } = yield* tenantSettings(store, tenantId);
     const context = { now, ids: env.ids, autoAssign };
     // Only reserved for the agent (never announced): the hold goes, the resolve does not name them.
-    const base = target.reservedFor !== undefined && ticket.assignedAgentId === target.reservedFor ? releaseHold(ticket, ticket.queuedAt, context).ticket : ticket;
+    const { reserved } = target;
+    const base = reserved !== undefined && ticket.assignedAgentId === reserved.agentId ? releaseHold(ticket, ticket.queuedAt, context, reserved.before).ticket : ticket;
     const resolved = changeStatus(base, 'resolved', context, 'platform');
     if (Result.isFailure(resolved)) return false;
     yield* saveChange(store, resolved.success);

@@ -223,9 +223,18 @@ export const confirmHold = (ticket: Ticket, servedBy: string, context: OpContext
   return { ticket: served, events: [assignedEvent(context, ticket, servedBy, null, { by: 'allocator', decision }, queuedAt)] };
 };
 
-/** Takes a held (not yet announced) assignment back: to the queue at `queuedAt`, or out of it when null. */
-export const releaseHold = (ticket: Ticket, queuedAt: Date | null, context: OpContext): TicketChange =>
-  noEvents({ ...ticket, assignedAgentId: null, queuedAt, updatedAt: context.now });
+/** What an assignment records for the reports' queue wait (`handTo` sets them on the first one). */
+export type FirstAssignment = Pick<Ticket, 'firstAssignedAt' | 'waitMs'>;
+
+export const firstAssignmentOf = (ticket: Ticket): FirstAssignment => ({ firstAssignedAt: ticket.firstAssignedAt, waitMs: ticket.waitMs });
+
+/**
+ * Takes a held (not yet announced) assignment back: to the queue at `queuedAt`, or out of it when null.
+ * `before` (the ticket's first assignment as it was when held) is restored: a hold the platform did not
+ * take is no assignment, so the queue wait (API.md `wait_seconds`) is measured when one really happens.
+ */
+export const releaseHold = (ticket: Ticket, queuedAt: Date | null, context: OpContext, before?: FirstAssignment): TicketChange =>
+  noEvents({ ...ticket, assignedAgentId: null, queuedAt, assignedAt: null, ...before, updatedAt: context.now });
 
 /** Takes the agent off the ticket (`ticket.unassigned`); an active ticket goes back to the queue when auto_assign is on. */
 export const unassign = (ticket: Ticket, context: QueueContext): Result.Result<TicketChange, TicketClosed> => {

@@ -56,9 +56,15 @@ describe('AllocateRoomsUseCase', () => {
     w.fake.failNextAssigns(3, 503);
     const error = await failureOf(w.useCases.allocateRooms.execute({ tenantId: w.tenant.id }));
     expect(error).toMatchObject({ _tag: 'RetryableJobFailure' });
-    expect(w.ticket(ticketId as string)).toMatchObject({ assignedAgentId: null, queuedAt });
+    // A hold Qiscus never took is no assignment: the report's queue wait is not recorded yet.
+    expect(w.ticket(ticketId as string)).toMatchObject({ assignedAgentId: null, queuedAt, assignedAt: null, firstAssignedAt: null, waitMs: null });
     expect(w.eventsOf('ticket.assigned')).toHaveLength(0);
+    w.clock.advance(60_000);
     expect(await run(w.useCases.allocateRooms.execute({ tenantId: w.tenant.id }))).toMatchObject({ assigned: 1 });
+    const assigned = w.ticket(ticketId as string);
+    expect(assigned.firstAssignedAt).toEqual(assigned.assignedAt);
+    expect(assigned.waitMs).toBe((assigned.firstAssignedAt?.getTime() ?? 0) - (queuedAt?.getTime() ?? 0));
+    expect(assigned.waitMs).toBeGreaterThanOrEqual(60_000);
   });
 
   it('confirms an uncertain "already served" that follows its own timed-out assign', async () => {

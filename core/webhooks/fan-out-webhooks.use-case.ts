@@ -48,6 +48,9 @@ export class FanOutWebhooksUseCase {
         const webhooks = yield* store.webhooks.lockActive(tenantId);
         if (webhooks.length === 0) return { added: 0, more: false };
         const from = Math.min(...webhooks.map((w) => w.cursor));
+        // Read before the events: every position up to `last` has committed, so one not found after the
+        // cursors was pruned. Read after them, it could name an event committed meanwhile and skip it.
+        const last = yield* store.events.last(tenantId);
         const events = yield* store.events.after(tenantId, from, batch);
         const now = clock.now();
         const deliveries: WebhookDelivery[] = [];
@@ -56,7 +59,7 @@ export class FanOutWebhooksUseCase {
         }
         yield* store.webhooks.addDeliveries(deliveries);
         // No event after the cursors (they were pruned): the endpoints are caught up to the tenant's last position.
-        const reached = events[events.length - 1]?.position ?? (yield* store.events.last(tenantId));
+        const reached = events[events.length - 1]?.position ?? last;
         const moved = webhooks.filter((w) => w.cursor < reached).map((w) => w.id);
         if (moved.length > 0) yield* store.webhooks.advance(tenantId, moved, reached);
         return { added: deliveries.length, more: events.length === batch };

@@ -10,6 +10,7 @@ import { DeliverWebhooksUseCase, deliveryTimeoutMs, maxAnswerBytes } from '../..
 import { retryWindowMs } from '../../../core/webhooks/delivery-schedule.ts';
 import { FanOutWebhooksUseCase } from '../../../core/webhooks/fan-out-webhooks.use-case.ts';
 import { createWebhook } from '../../../core/webhooks/webhook.ops.ts';
+import type { Store } from '../../../core/shared/unit-of-work.port.ts';
 import { manualClock, sequentialIds } from '../tickets/tickets-world.ts';
 
 const tenantId = 'tenant-1';
@@ -27,8 +28,25 @@ const fakeEndpoint = (status: (n: number) => number = () => 200) => {
   return { http, requests, sent: () => requests.map((r) => JSON.parse(new TextDecoder().decode(r.body)) as { type: string; sequence: number | null; data: { n: number } }) };
 };
 
-const world = (http: OutboundHttp) => {
-  const uow = new MemoryUnitOfWork();
+/** `tap` runs on the store inside every unit of work: it may stand for another process acting at that moment. */
+type StoreTap = (store: Store) => Store;
+
+const tapped = (uow: MemoryUnitOfWork, tap: StoreTap): MemoryUnitOfWork =>
+  new Proxy(uow, {
+    get(target, property) {
+      const value = Reflect.get(target, property) as unknown;
+      if (typeof value !== 'function') return value;
+      if (!['transaction', 'read', 'exclusive'].includes(String(property))) return value.bind(target);
+      return (...args: unknown[]) => {
+        const work = args[args.length - 1] as (store: Store) => unknown;
+        return value.apply(target, [...args.slice(0, -1), (store: Store) => work(tap(store))]);
+      };
+    },
+  });
+
+const world = (http: OutboundHttp, tap: StoreTap = (s) => s) => {
+  const plain = new MemoryUnitOfWork();
+  const uow = tapped(plain, tap);
   const clock = manualClock();
   const ids = sequentialIds('w');
   const fanOut = new FanOutWebhooksUseCase({ uow, clock, ids });
@@ -126,5 +144,36 @@ describe('delivering webhooks (memory store, injected clock)', () => {
     const [delivery] = await w.log(hook.id);
     expect(delivery).toMatchObject({ status: 'pending', attempts: 1, lastStatusCode: null });
     expect(delivery?.lastError).toMatch(/^refused: host resolves to a loopback, private/);
+  });
+});
+
+describe('fan-out racing a commit', () => {
+  it('never skips an event committed between reading the log and catching the cursors up', async () => {
+    const endpoint = fakeEndpoint();
+    let raced = false;
+    // The first read after the cursors finds nothing (as if pruned) while another process commits an event.
+    const racingAfter = (store: Store): Store['events']['after'] => (tenant, position, limit) =>
+      raced
+        ? store.events.after(tenant, position, limit)
+        : Effect.gen(function* () {
+            raced = true;
+            yield* store.events.record([{ eventId: 'late', tenantId, type: 'message.created', ticketId: 'k9', occurredAt: new Date(0), data: { n: 99 } }]);
+            return [];
+          });
+    const w = world(endpoint.http, (store) =>
+      new Proxy(store, {
+        get: (target, property) =>
+          property === 'events'
+            ? new Proxy(target.events, { get: (events, name) => (name === 'after' ? racingAfter(target) : (Reflect.get(events, name) as (...a: unknown[]) => unknown).bind(events)) })
+            : Reflect.get(target, property),
+      }),
+    );
+    await w.subscribe();
+    await w.record('k1');
+    await w.run();
+    expect(raced).toBe(true);
+    // The late event's own job (or the sweep) fans out again: its delivery must still be there to make.
+    await w.run();
+    expect(endpoint.sent().map((e) => e.data.n)).toEqual([99]);
   });
 });

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeQiscus } from '../../support/fake-qiscus/fake-qiscus.ts';
 import { parseExposition, type Exposition } from '../../support/prometheus-text.ts';
@@ -8,12 +11,13 @@ import { call, login, postConversation, type SignedChannel } from '../../support
 
 const token = randomBytes(24).toString('base64url');
 
-// `npm start` as shipped (in-process jobs), on the memory store: the metrics the embedded default exposes.
+// `npm start` as shipped (in-process jobs, SQLite, the demo tenant): the metrics the embedded default exposes.
 describe('metrics of the embedded API (in-process jobs): queue, allocation, jobs, outbox and Qiscus', () => {
   let api: ApiProcess;
   let fake: FakeQiscus;
   let admin: string;
   let channel: SignedChannel;
+  const folder = mkdtempSync(join(tmpdir(), 'switchboard-metrics-'));
 
   const scrape = async (): Promise<Exposition> => {
     const res = await fetch(`${api.baseUrl}/metrics`, { headers: { authorization: `Bearer ${token}` } });
@@ -24,7 +28,7 @@ describe('metrics of the embedded API (in-process jobs): queue, allocation, jobs
 
   beforeAll(async () => {
     api = await startApiProcess('api-metrics', {
-      DATABASE_URL: 'memory:',
+      DATABASE_URL: `sqlite:${join(folder, 'embedded.db')}`,
       METRICS_TOKEN: token,
       JWT_SECRET: randomBytes(32).toString('hex'),
       SECRETS_KEY: randomBytes(32).toString('base64'),
@@ -38,6 +42,7 @@ describe('metrics of the embedded API (in-process jobs): queue, allocation, jobs
   afterAll(async () => {
     await fake?.close();
     await api?.signal('SIGTERM');
+    rmSync(folder, { recursive: true, force: true });
   });
 
   it('shows a queued ticket in the native queue gauges, and the allocation job that queued it', async () => {

@@ -29,6 +29,8 @@ describe('metrics of the embedded API (in-process jobs): queue, allocation, jobs
   beforeAll(async () => {
     api = await startApiProcess('api-metrics', {
       DATABASE_URL: `sqlite:${join(folder, 'embedded.db')}`,
+      // In-process jobs: CI's AMQP_URL must not reach this API (it would publish to a broker no worker reads).
+      AMQP_URL: '',
       METRICS_TOKEN: token,
       JWT_SECRET: randomBytes(32).toString('hex'),
       SECRETS_KEY: randomBytes(32).toString('base64'),

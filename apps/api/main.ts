@@ -1,7 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLogger } from '../../adapters/http-koa/logger.ts';
-import { systemClock, uuidV7Ids } from '../../adapters/memory/memory-ids.ts';
 import { redactDatabaseUrl } from '../shared/open-store.ts';
 import { ensureDemoTenantOn, startBanner } from './bootstrap.ts';
 import { ConfigError, loadConfig, type ApiConfig } from './config.ts';
@@ -36,7 +35,7 @@ const start = async (): Promise<void> => {
   if (store.kind === 'memory') logger.warn({ database }, 'in-memory store: nothing is kept after exit (for tests only)');
   logger.info({ database, migrationsApplied: store.migrated }, 'database ready');
 
-  const demo = await ensureDemoTenantOn(store.kind, { ...store, hasher: system.coreDeps.hasher, clock: systemClock, ids: uuidV7Ids });
+  const demo = await ensureDemoTenantOn(store.kind, { ...store, ...system.coreDeps });
   if (demo) logger.info({ tenantId: demo.tenantId }, 'created the demo tenant (credentials printed to the console once)');
 
   const jobs = system.startJobs();

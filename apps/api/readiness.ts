@@ -1,7 +1,7 @@
 import { Effect } from 'effect';
 import { amqpBrokerProbe } from '../../adapters/rabbitmq/amqp-broker-probe.ts';
 import type { OpenStore } from '../shared/open-store.ts';
-import type { Readiness } from './container.ts';
+import type { Readiness } from './composition.ts';
 
 /** `/readyz`: the database answers and, when `AMQP_URL` is configured, so does the broker. */
 export const apiReadiness = (store: Pick<OpenStore, 'ping'>, amqpUrl: string | null): Readiness => {

@@ -1,16 +1,14 @@
 import type { Logger } from 'pino';
 import type { HttpApp } from '../../adapters/http-koa/app.ts';
 import type { HttpUseCases } from '../../adapters/http-koa/http-deps.ts';
-import { systemClock, uuidV7Ids } from '../../adapters/memory/memory-ids.ts';
 import { startInProcessJobs, type RunningJobs } from '../shared/in-process-jobs.ts';
-import { buildJobs } from '../shared/jobs.ts';
 import { openLimiterStore, type LimiterStore } from '../shared/limiters.ts';
-import { buildOutbound, outboundOf } from '../shared/outbound.ts';
+import type { OpenStore } from '../shared/open-store.ts';
+import { openRoot, type Root } from '../shared/root.ts';
 import { startApiRelay } from './api-relay.ts';
 import type { ApiConfig } from './config.ts';
-import { buildContainer, tokens } from './container.ts';
+import { buildApiParts, rootSettingsOf } from './composition.ts';
 import { apiReadiness } from './readiness.ts';
-import { openStore, type OpenStore } from './store.ts';
 import type { CoreDeps } from './use-case-factories.ts';
 
 /** What each failing start step logs, and says on the console (followed by the redacted database URL). */
@@ -45,44 +43,40 @@ export interface ApiSystem {
   close(): Promise<void>;
 }
 
-/** Opens the store (migrated) and the rate-limit counters, then builds the container; throws `ApiStartError`. */
+/** Opens the composition root (store migrated) and the rate-limit counters, then builds the API on them; throws `ApiStartError`. */
 export const composeApi = async (config: ApiConfig, logger: Logger): Promise<ApiSystem> => {
-  const store = await openStore(config).catch((error: unknown) => {
+  const root: Root = await openRoot(rootSettingsOf(config)).catch((error: unknown) => {
     throw new ApiStartError('database', error);
   });
+  const { store } = root;
   let limiters: LimiterStore;
   try {
     limiters = await openLimiterStore(config.databaseUrl);
   } catch (error) {
-    await store.close();
+    await root.close();
     throw new ApiStartError('limiters', error);
   }
-  const container = buildContainer(config, logger, store.uow, apiReadiness(store, config.amqpUrl), limiters);
-  const metrics = container.get(tokens.metrics);
-  const unwatch = metrics?.watchStore(store, systemClock) ?? (() => {});
-  const app = container.get(tokens.httpApp);
+  const { coreDeps, useCases, app, metrics } = buildApiParts(config, logger, store.uow, { readiness: apiReadiness(store, config.amqpUrl), limits: limiters, parts: root });
   // What this process commits (its requests and in-process jobs) reaches its own live-event streams at once.
   const unfollow = store.commits.subscribe((events) => app.events.notify(events));
   const startJobs = (): RunningJobs => {
     if (config.amqpUrl !== null) return startApiRelay(store, { url: config.amqpUrl, prefix: config.amqpPrefix }, logger, app.events);
-    const outbound = outboundOf(buildOutbound(config.outboundAllowPrivateNetworks, metrics?.prometheus));
-    const jobs = buildJobs({ ...store, clock: systemClock, ids: uuidV7Ids, ...outbound, allocationSweepSeconds: config.allocationSweepSeconds, logger });
+    const jobs = root.jobs({ allocationSweepSeconds: config.allocationSweepSeconds, logger });
     logger.info({ handlers: jobs.handlers.map((h) => h.name), sweepSeconds: config.allocationSweepSeconds }, 'no AMQP_URL: jobs run in-process');
     const observer = metrics === null ? {} : { observer: metrics.prometheus };
-    return startInProcessJobs(jobs, { feed: store.outboxFeed, clock: systemClock, logger, commits: store.commits, ...observer });
+    return startInProcessJobs(jobs, { feed: store.outboxFeed, clock: root.clock, logger, commits: store.commits, ...observer });
   };
   return {
     config,
     store,
-    coreDeps: container.get(tokens.coreDeps),
-    useCases: container.get(tokens.useCases),
+    coreDeps,
+    useCases,
     app,
     startJobs,
     close: async () => {
-      unwatch();
       unfollow();
       await limiters.close();
-      await store.close();
+      await root.close();
     },
   };
 };

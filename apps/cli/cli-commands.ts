@@ -1,10 +1,8 @@
 import { Effect } from 'effect';
-import { Argon2PasswordHasher } from '../../adapters/crypto/argon2-password-hasher.ts';
 import { userJson } from '../../adapters/http-koa/serializers.ts';
-import { systemClock, uuidV7Ids } from '../../adapters/memory/memory-ids.ts';
 import { CreateUserUseCase } from '../../core/access/create-user.use-case.ts';
 import { CreateTenantUseCase } from '../../core/tenancy/create-tenant.use-case.ts';
-import type { OpenStore } from '../shared/open-store.ts';
+import type { Root } from '../shared/root.ts';
 import type { CliCommand } from './cli-args.ts';
 
 /** An expected failure of a command (bad value, taken email, unknown tenant, database down). */
@@ -31,24 +29,27 @@ const explain = (failure: Failure): CommandFailed => {
 const run = <A>(effect: Effect.Effect<A, Failure>): Promise<A> =>
   Effect.runPromise(effect.pipe(Effect.mapError(explain), Effect.catch((failed) => Effect.die(failed))));
 
-const deps = (store: OpenStore) => ({ uow: store.uow, hasher: new Argon2PasswordHasher(), clock: systemClock, ids: uuidV7Ids });
+/** What the commands run on: the root's store and parts. */
+export type CliRoot = Pick<Root, 'store' | 'hasher' | 'clock' | 'ids'>;
 
-/** Runs a command on an open (and migrated) store; resolves to the JSON it prints. */
-export const runCommand = async (command: Exclude<CliCommand, { kind: 'help' }>, store: OpenStore): Promise<unknown> => {
+const deps = (root: CliRoot) => ({ uow: root.store.uow, hasher: root.hasher, clock: root.clock, ids: root.ids });
+
+/** Runs a command on an open root (its store migrated); resolves to the JSON it prints. */
+export const runCommand = async (command: Exclude<CliCommand, { kind: 'help' }>, root: CliRoot): Promise<unknown> => {
   switch (command.kind) {
     case 'migrate':
-      return { applied: store.migrated };
+      return { applied: root.store.migrated };
     case 'tenant create': {
       const { kind: _, ...input } = command;
-      const { tenant, admin } = await run(new CreateTenantUseCase(deps(store)).execute(input));
+      const { tenant, admin } = await run(new CreateTenantUseCase(deps(root)).execute(input));
       return { tenant: { id: tenant.id, name: tenant.name }, admin: userJson(admin) };
     }
     case 'user create': {
       const { kind: _, tenantId, ...input } = command;
-      const tenant = await run(store.uow.read((s) => s.tenants.get(tenantId)));
+      const tenant = await run(root.store.uow.read((s) => s.tenants.get(tenantId)));
       if (tenant === null) throw new CommandFailed(`no tenant with id ${tenantId}`);
       // The operator acts as an admin of that tenant.
-      const user = await run(new CreateUserUseCase(deps(store)).execute(input, { userId: 'cli', tenantId, role: 'admin' }));
+      const user = await run(new CreateUserUseCase(deps(root)).execute(input, { userId: 'cli', tenantId, role: 'admin' }));
       return userJson(user);
     }
   }

@@ -24,27 +24,27 @@ const main = async (): Promise<void> => {
     return;
   }
   // Loaded only now, so usage errors and --help answer without loading the ORM.
-  const { openStore, redactDatabaseUrl } = await import('../shared/open-store.ts');
+  const { redactDatabaseUrl } = await import('../shared/open-store.ts');
+  const { openRoot } = await import('../shared/root.ts');
   const { secretsKeyFrom } = await import('../shared/secrets-key.ts');
-  const { AesGcmSecretBox } = await import('../../adapters/crypto/secret-box.ts');
   const { CommandFailed, runCommand } = await import('./cli-commands.ts');
   const database = redactDatabaseUrl(databaseUrl);
   // The key that seals stored secrets (a migration may move some): SECRETS_KEY, or the API's under ./data.
-  const key = secretsKeyFrom(process.env);
-  const store = await openStore(databaseUrl, key === null ? {} : { secrets: new AesGcmSecretBox(key) }).catch((error: unknown) =>
+  const root = await openRoot({ databaseUrl, secretsKey: secretsKeyFrom(process.env), outboundAllowPrivateNetworks: false, metrics: null }).catch((error: unknown) =>
     failWith(`cannot open the database ${database}: ${error instanceof Error ? error.message : String(error)}`),
   );
+  const { store } = root;
   logger.info({ database, migrationsApplied: store.migrated }, 'database ready');
   try {
-    const output = await runCommand(command, store);
+    const output = await runCommand(command, root);
     process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
     logger.info({ command: command.kind }, 'done');
   } catch (error) {
-    await store.close();
+    await root.close();
     if (error instanceof CommandFailed) return failWith(error.message);
     throw error;
   }
-  await store.close();
+  await root.close();
 };
 
 await main();

@@ -1,12 +1,8 @@
 import type { Clock } from '../../core/shared/ports.ts';
 import type { OutboxFeed } from '../../core/shared/outbox.port.ts';
 import type { AmqpHandler } from '../../adapters/rabbitmq/amqp-topology.ts';
-import { AesGcmSecretBox } from '../../adapters/crypto/secret-box.ts';
-import { systemClock, uuidV7Ids } from '../../adapters/memory/memory-ids.ts';
-import { buildJobs } from '../shared/jobs.ts';
-import { openStore } from '../shared/open-store.ts';
-import { buildMetrics, type ProcessMetrics } from '../shared/metrics.ts';
-import { buildOutbound, outboundOf } from '../shared/outbound.ts';
+import type { ProcessMetrics } from '../shared/metrics.ts';
+import { openRoot } from '../shared/root.ts';
 import { secretsKeyFrom } from '../shared/secrets-key.ts';
 import type { CommitSignal } from '../shared/wake-on-commit.ts';
 import type { WorkerConfig } from './config.ts';
@@ -35,26 +31,22 @@ export interface WorkerComposition {
 
 export type ComposeWorker = (config: WorkerConfig) => Promise<WorkerComposition>;
 
-/** The worker's store (the one `DATABASE_URL` names, migrated first) and the jobs shared with the API. */
+/** The worker's root (the store `DATABASE_URL` names, migrated first) and the jobs shared with the API. */
 export const composeWorker: ComposeWorker = async (config) => {
-  const key = secretsKeyFrom(process.env);
-  const store = await openStore(config.databaseUrl, key === null ? {} : { secrets: new AesGcmSecretBox(key) });
-  const metrics = config.metricsPort === null ? null : buildMetrics({ token: config.metricsToken, perTenant: config.metricsPerTenant });
-  metrics?.watchStore(store, systemClock);
-  const jobs = buildJobs({
-    ...store,
-    clock: systemClock,
-    ids: uuidV7Ids,
-    ...outboundOf(buildOutbound(config.outboundAllowPrivateNetworks, metrics?.prometheus)),
-    allocationSweepSeconds: config.allocationSweepSeconds,
+  const root = await openRoot({
+    databaseUrl: config.databaseUrl,
+    secretsKey: secretsKeyFrom(process.env),
+    outboundAllowPrivateNetworks: config.outboundAllowPrivateNetworks,
+    metrics: config.metricsPort === null ? null : { token: config.metricsToken, perTenant: config.metricsPerTenant },
   });
+  const jobs = root.jobs({ allocationSweepSeconds: config.allocationSweepSeconds });
   return {
-    feed: store.outboxFeed,
-    clock: systemClock,
+    feed: root.store.outboxFeed,
+    clock: root.clock,
     handlers: jobs.handlers,
     sweeps: jobs.sweeps,
-    commits: store.commits,
-    ...(metrics === null ? {} : { metrics }),
-    close: () => store.close(),
+    commits: root.store.commits,
+    ...(root.metrics === null ? {} : { metrics: root.metrics }),
+    close: () => root.close(),
   };
 };

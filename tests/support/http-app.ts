@@ -13,7 +13,7 @@ import type { Clock } from '../../core/shared/ports.ts';
 import type { UnitOfWork } from '../../core/shared/unit-of-work.port.ts';
 import { SweepSlaUseCase, type SweepSlaReport } from '../../core/tickets/sweep-sla.use-case.ts';
 import { loadConfig } from '../../apps/api/config.ts';
-import { buildContainer, tokens } from '../../apps/api/container.ts';
+import { buildApiParts } from '../../apps/api/composition.ts';
 import type { ContractEnvFactory } from '../contract/contract-env.ts';
 import { CommitSignal, wakeOnCommit } from '../../apps/shared/wake-on-commit.ts';
 
@@ -94,7 +94,7 @@ export const startHttpApp = async (
   // As in apps/api/main.ts: committed events reach this app's live streams.
   const commits = new CommitSignal();
   const uow = wakeOnCommit(store.uow, commits);
-  const app = buildContainer(config, logger, uow, undefined, undefined, clock).get(tokens.httpApp);
+  const app = buildApiParts(config, logger, uow, { clock }).app;
   commits.subscribe((events) => app.events.notify(events));
   const server: Server = createServer(app.callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

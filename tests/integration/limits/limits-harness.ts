@@ -12,7 +12,7 @@ import { StoreUnavailable } from '../../../core/shared/errors.ts';
 import type { RateCounter } from '../../../core/shared/rate-counter.port.ts';
 import { systemClock, uuidV7Ids } from '../../../adapters/memory/memory-ids.ts';
 import { loadConfig } from '../../../apps/api/config.ts';
-import { buildContainer, tokens } from '../../../apps/api/container.ts';
+import { buildApiParts } from '../../../apps/api/composition.ts';
 import type { UnitOfWork } from '../../../core/shared/unit-of-work.port.ts';
 import { CreateTenantUseCase } from '../../../core/tenancy/create-tenant.use-case.ts';
 
@@ -32,7 +32,7 @@ export interface Reply {
   readonly body: any;
 }
 
-/** One API process: the Koa app from the API container, listening on a free port. */
+/** One API process: the Koa app the API composes, listening on a free port. */
 export interface ApiProcess {
   request(method: string, path: string, options?: { body?: unknown; raw?: string; headers?: Record<string, string>; token?: string }): Promise<Reply>;
   /** A login from `address` (sent as X-Forwarded-For; the apps trust one proxy). */
@@ -46,7 +46,7 @@ const secretsKey = randomBytes(32).toString('base64');
 
 export const startApi = async (deps: { readonly uow: UnitOfWork; readonly limits: RateLimitStore; readonly databaseUrl?: string; readonly env?: Readonly<Record<string, string>> }): Promise<ApiProcess> => {
   const config = loadConfig({ JWT_SECRET: jwtSecret, SECRETS_KEY: secretsKey, DATABASE_URL: deps.databaseUrl ?? 'memory:', LOG_LEVEL: 'silent', ...limitsEnv, ...deps.env });
-  const app = buildContainer(config, createLogger({ level: 'silent' }), deps.uow, undefined, deps.limits).get(tokens.httpApp);
+  const app = buildApiParts(config, createLogger({ level: 'silent' }), deps.uow, { limits: deps.limits }).app;
   const server: Server = createServer(app.callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

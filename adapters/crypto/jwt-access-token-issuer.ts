@@ -1,6 +1,6 @@
 import { createSecretKey, randomUUID, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import type { AccessClaims, AccessTokenIssuer } from '../../core/access/credentials.port.ts';
+import type { AccessClaims, AccessTokenIssuer, VerifiedAccess } from '../../core/access/credentials.port.ts';
 import { roles, type Role } from '../../core/access/user.ts';
 
 export const jwtIssuer = 'switchboard';
@@ -46,7 +46,7 @@ export class JwtAccessTokenIssuer implements AccessTokenIssuer {
     return { token, expiresIn: this.#ttl };
   }
 
-  verify(token: string, now: Date): AccessClaims | null {
+  verify(token: string, now: Date): VerifiedAccess | null {
     const clock = Math.floor(now.getTime() / 1000);
     let payload: unknown;
     try {
@@ -64,12 +64,12 @@ export class JwtAccessTokenIssuer implements AccessTokenIssuer {
   }
 
   // jsonwebtoken accepts a token without exp, so the required claims are checked here.
-  #claimsOf(payload: unknown, clock: number): AccessClaims | null {
+  #claimsOf(payload: unknown, clock: number): VerifiedAccess | null {
     if (typeof payload !== 'object' || payload === null) return null;
     const p = payload as Record<string, unknown>;
     const text = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
     if (typeof p['exp'] !== 'number' || typeof p['iat'] !== 'number' || p['iat'] > clock + this.#leeway) return null;
     if (!text(p['sub']) || !text(p['tid']) || !text(p['jti']) || !roles.includes(p['role'] as Role)) return null;
-    return { userId: p['sub'], tenantId: p['tid'], role: p['role'] as Role };
+    return { userId: p['sub'], tenantId: p['tid'], role: p['role'] as Role, expiresAt: new Date(p['exp'] * 1000) };
   }
 }

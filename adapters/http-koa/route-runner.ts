@@ -38,7 +38,9 @@ export const bearerToken = (header: string | undefined): string | null => {
 
 const authenticate = (ctx: Context, services: RunnerServices) => {
   const token = bearerToken(ctx.get('authorization'));
-  return token === null ? Effect.fail(new Unauthenticated()) : services.useCases.authenticate.execute(token);
+  if (token === null) return Effect.fail(new Unauthenticated());
+  // Use cases get the bare actor; only a live-event stream cares when the token runs out.
+  return services.useCases.authenticate.execute(token).pipe(Effect.map(({ userId, tenantId, role }): Actor => ({ userId, tenantId, role })));
 };
 
 /** What the runner itself answers, by the route's shape; the OpenAPI document adds these to each route's own tags. */

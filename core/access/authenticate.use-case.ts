@@ -6,6 +6,11 @@ import type { UnitOfWork } from '../shared/unit-of-work.port.ts';
 import { Unauthenticated } from './access.errors.ts';
 import type { AccessTokenIssuer } from './credentials.port.ts';
 
+/** The actor a token stands for, and when the token runs out (null when its issuer does not say). */
+export interface AuthenticatedActor extends Actor {
+  readonly expiresAt: Date | null;
+}
+
 export interface AuthenticateDeps {
   readonly uow: UnitOfWork;
   readonly accessTokens: AccessTokenIssuer;
@@ -24,7 +29,7 @@ export class AuthenticateUseCase {
   }
 
   /** Runs the use case; its failure type lists every expected (tagged) error. */
-  execute(accessToken: string): Effect.Effect<Actor, Unauthenticated | StoreUnavailable> {
+  execute(accessToken: string): Effect.Effect<AuthenticatedActor, Unauthenticated | StoreUnavailable> {
     const { uow, accessTokens, clock } = this.#deps;
     return Effect.gen(function* () {
       const claims = accessTokens.verify(accessToken, clock.now());
@@ -33,7 +38,7 @@ export class AuthenticateUseCase {
       if (user === null || !user.active || user.tenantId !== claims.tenantId) {
         return yield* new Unauthenticated();
       }
-      return { userId: user.id, tenantId: user.tenantId, role: user.role };
+      return { userId: user.id, tenantId: user.tenantId, role: user.role, expiresAt: claims.expiresAt ?? null };
     });
   }
 }

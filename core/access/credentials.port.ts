@@ -18,12 +18,17 @@ export interface AccessClaims {
   readonly role: Role;
 }
 
+/** A valid token's claims and, when the issuer says, the moment it runs out (a live-event stream ends then). */
+export interface VerifiedAccess extends AccessClaims {
+  readonly expiresAt?: Date;
+}
+
 /** Short-lived signed access tokens (HS256 JWT in the shipped adapter). */
 export interface AccessTokenIssuer {
   /** A signed token for the claims, and its lifetime in seconds. */
   issue(claims: AccessClaims, now: Date): { readonly token: string; readonly expiresIn: number };
   /** null for anything that is not a valid, unexpired token of ours. */
-  verify(token: string, now: Date): AccessClaims | null;
+  verify(token: string, now: Date): VerifiedAccess | null;
 }
 
 /** Opaque refresh tokens: ≥ 32 random bytes, and the hash they are stored under. */

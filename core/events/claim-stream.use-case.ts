@@ -1,4 +1,5 @@
 import { Effect } from 'effect';
+import { Unauthenticated } from '../access/access.errors.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { StoreUnavailable } from '../shared/errors.ts';
 import type { Clock, IdGenerator } from '../shared/ports.ts';
@@ -18,7 +19,9 @@ export interface ClaimStreamDeps {
 
 /**
  * A lease for one more stream of the actor, counted across every API process: counting and inserting
- * run in the tenant's exclusive section, so two opens at once cannot both take the last place.
+ * run in the tenant's exclusive section, so two opens at once cannot both take the last place. A stream
+ * ends when its credential runs out (`until`), so a credential already out (in the token's clock leeway)
+ * opens none.
  */
 export class ClaimStreamUseCase {
   readonly #deps: ClaimStreamDeps;
@@ -27,8 +30,9 @@ export class ClaimStreamUseCase {
     this.#deps = deps;
   }
 
-  execute(actor: Actor): Effect.Effect<StreamLease, TooManyStreams | StoreUnavailable> {
+  execute(actor: Actor, until: Date | null = null): Effect.Effect<StreamLease, TooManyStreams | Unauthenticated | StoreUnavailable> {
     const { uow, clock, ids, streamsPerUser, leaseMs } = this.#deps;
+    if (until !== null && until.getTime() <= clock.now().getTime()) return Effect.fail(new Unauthenticated());
     return uow.exclusive(actor.tenantId, (store) =>
       Effect.gen(function* () {
         const now = clock.now();

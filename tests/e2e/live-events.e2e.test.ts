@@ -259,6 +259,43 @@ describe('limits and closing', () => {
   });
 });
 
+describe('a stream opened with a bearer token', () => {
+  const expiryOf = (token: string): number => (JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { exp: number }).exp * 1000;
+
+  it('ends when the token expires, while a stream on a later token goes on; a token already expired (in the clock leeway) opens none', async () => {
+    let ms = Date.now();
+    const own = await startHttpApp({ clock: { now: () => new Date(ms) } });
+    try {
+      const t = await own.tenant();
+      const expiresAt = expiryOf(t.admin.token);
+      ms = expiresAt - 300;
+      const later = await own.staff(t.admin, 'agent');
+      const ending = await openSse(own.baseUrl + '/api/events', { authorization: `Bearer ${t.admin.token}` });
+      const going = await openSse(own.baseUrl + '/api/events', { authorization: `Bearer ${later.token}` });
+      expect([ending.status, going.status]).toEqual([200, 200]);
+      const opened = Date.now();
+      await Promise.race([ending.ended, new Promise((resolve) => setTimeout(resolve, 3000))]);
+      const lasted = Date.now() - opened;
+      expect(lasted).toBeGreaterThanOrEqual(250);
+      expect(lasted).toBeLessThan(1500);
+      expect(ending.comments).toContain('access token expired');
+      expect(own.app.events.streams).toBe(1);
+      await own.request('PATCH', '/api/me/availability', { token: later.token, body: { availability: 'online' } });
+      const [next] = envelopes(await going.waitForEvents(1));
+      expect(next).toMatchObject({ type: 'agent.availability_changed', tenant_id: t.tenantId });
+      // 10 s past its expiry the token still passes on ordinary requests (clock leeway), but a stream would end at once.
+      ms = expiresAt + 10_000;
+      expect((await own.request('GET', '/api/me', { token: t.admin.token })).status).toBe(200);
+      const refused = await own.request('GET', '/api/events', { token: t.admin.token });
+      expect(refused.status).toBe(401);
+      expect(refused.body.error.code).toBe('unauthenticated');
+      going.close();
+    } finally {
+      await own.close();
+    }
+  });
+});
+
 describe('back-pressure and shutdown', () => {
   it('disconnects a client that does not read instead of buffering without bound; it can resume', async () => {
     const own = await startHttpApp({ env: { EVENT_STREAM_BUFFER_BYTES: '65536' } });

@@ -13,6 +13,7 @@ const StreamQuery = Schema.Struct({ ticket: Schema.optionalKey(Text(1, 512)), la
 const eventStreamDoc = [
   'Server-sent events: `id: <id>`, `event: <type>`, `data: <envelope JSON>`, in ascending id order;',
   'comment lines (`: heartbeat`) at least every 15 s; `event: reset` with `data: {}` first when the resume id is unknown or expired.',
+  'A stream opened with a bearer token ends when the token expires (resume with a fresh one and `Last-Event-ID`); a token already expired (within the clock leeway) opens none (401).',
 ].join(' ');
 
 export const eventRoutes = (useCases: HttpUseCases, live: LiveEvents): ReadonlyArray<AnyRoute> => [
@@ -44,19 +45,19 @@ export const eventRoutes = (useCases: HttpUseCases, live: LiveEvents): ReadonlyA
         const raw = nonEmptyQuery(ctx.query);
         const ticket = typeof raw['ticket'] === 'string' ? raw['ticket'] : undefined;
         const token = bearerToken(ctx.get('authorization'));
-        // Authentication first (401 before 422), with whichever credential was sent.
-        const actor =
+        // Authentication first (401 before 422), with whichever credential was sent. A bearer token's stream ends when the token runs out.
+        const { actor, until } =
           ticket !== undefined
-            ? yield* useCases.redeemStreamTicket.execute(ticket)
+            ? { actor: yield* useCases.redeemStreamTicket.execute(ticket), until: null }
             : token !== null
-              ? yield* useCases.authenticate.execute(token)
+              ? yield* useCases.authenticate.execute(token).pipe(Effect.map(({ expiresAt, ...rest }) => ({ actor: rest, until: expiresAt })))
               : yield* new Unauthenticated();
         const query = decodeWith(StreamQuery, raw);
         if (query instanceof ValidationFailed) return yield* query;
         const header = ctx.get('last-event-id');
         const lastEventId = header !== '' ? header : query.last_event_id;
-        const lease = yield* useCases.claimStream.execute(actor).pipe(Effect.catchTag('TooManyStreams', (e) => Effect.fail(rateLimited(e.retryAfterSeconds))));
-        yield* live.open(ctx.res, actor, lease, lastEventId);
+        const lease = yield* useCases.claimStream.execute(actor, until).pipe(Effect.catchTag('TooManyStreams', (e) => Effect.fail(rateLimited(e.retryAfterSeconds))));
+        yield* live.open(ctx.res, actor, lease, lastEventId, until);
         ctx.respond = false;
         return { status: 200 };
       }),

@@ -50,19 +50,19 @@ export class LiveEvents {
 
   /**
    * Takes over `res` for `actor` holding `lease`: headers now, `event: reset` when `lastEventId` is not a
-   * kept event of the tenant, the events after it, then live ones until the client leaves.
+   * kept event of the tenant, the events after it, then live ones until the client leaves or `until` (its credential runs out).
    */
-  open(res: ServerResponse, actor: Actor, lease: StreamLease, lastEventId: string | undefined): Effect.Effect<void, StoreUnavailable> {
+  open(res: ServerResponse, actor: Actor, lease: StreamLease, lastEventId: string | undefined, until: Date | null = null): Effect.Effect<void, StoreUnavailable> {
     const { uow } = this.#options;
     const release = releaseStreamLease(uow, lease).pipe(Effect.ignore);
     if (this.#closing) return release.pipe(Effect.andThen(Effect.fail(new StoreUnavailable({ cause: 'shutting down' }))));
     return resumePoint(uow, actor.tenantId, lastEventId).pipe(
       Effect.tapError(() => release),
-      Effect.map((start) => this.#attach(res, actor, lease, start)),
+      Effect.map((start) => this.#attach(res, actor, lease, start, until)),
     );
   }
 
-  #attach(res: ServerResponse, actor: Actor, lease: StreamLease, start: ResumePoint): void {
+  #attach(res: ServerResponse, actor: Actor, lease: StreamLease, start: ResumePoint, until: Date | null): void {
     const { uow, clock, logger, heartbeatMs, leaseMs, maxBufferedBytes } = this.#options;
     let feed = this.#feeds.get(actor.tenantId);
     if (feed === undefined) {
@@ -74,6 +74,7 @@ export class LiveEvents {
     const stream = new LiveStream(res, actor, lease, start.position, {
       heartbeatMs,
       maxBufferedBytes,
+      endAfterMs: until === null ? null : Math.max(0, until.getTime() - clock.now().getTime()),
       onHeartbeat: (s) => this.#renew(s, new Date(clock.now().getTime() + leaseMs)),
       onClose: (s) => {
         owner.remove(s);

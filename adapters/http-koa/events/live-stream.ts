@@ -9,6 +9,8 @@ export interface LiveStreamOptions {
   readonly heartbeatMs: number;
   /** Bytes a slow client may leave unread beyond the response's high-water mark before it is disconnected (it can resume with Last-Event-ID). */
   readonly maxBufferedBytes: number;
+  /** The stream ends this long after it opened (its access token runs out then); null: it does not. */
+  readonly endAfterMs: number | null;
   /** Called on every heartbeat (the lease renewal). */
   readonly onHeartbeat: (stream: LiveStream) => void;
   /** Called once, however the stream ended. */
@@ -26,6 +28,7 @@ export class LiveStream {
   readonly #res: ServerResponse;
   readonly #options: LiveStreamOptions;
   readonly #heartbeat: NodeJS.Timeout;
+  readonly #end: NodeJS.Timeout | undefined;
   #closed = false;
 
   constructor(res: ServerResponse, actor: Actor, lease: StreamLease, position: number, options: LiveStreamOptions) {
@@ -42,6 +45,12 @@ export class LiveStream {
       this.#write(commentFrame('heartbeat'));
       options.onHeartbeat(this);
     }, options.heartbeatMs);
+    if (options.endAfterMs !== null) {
+      this.#end = setTimeout(() => {
+        this.#write(commentFrame('access token expired'));
+        this.close();
+      }, options.endAfterMs);
+    }
   }
 
   get closed(): boolean {
@@ -105,6 +114,7 @@ export class LiveStream {
     if (this.#closed) return;
     this.#closed = true;
     clearInterval(this.#heartbeat);
+    clearTimeout(this.#end);
     this.#options.onClose(this);
   }
 }

@@ -19,7 +19,7 @@ describe('AuthenticateUseCase', () => {
   });
 
   it('turns a valid token into the stored user’s actor', async () => {
-    expect(await run(authenticate.execute(tokenFor()))).toEqual({ userId: user.id, tenantId: user.tenantId, role: 'admin' });
+    expect(await run(authenticate.execute(tokenFor()))).toEqual({ userId: user.id, tenantId: user.tenantId, role: 'admin', expiresAt: new Date(Math.floor(world.clock.now().getTime() / 1000) * 1000 + accessTtl * 1000) });
   });
 
   it('refuses a token that does not verify', async () => {
@@ -41,7 +41,7 @@ describe('AuthenticateUseCase', () => {
   it('acts with the stored role when it changed after the token was issued', async () => {
     const token = tokenFor();
     await run(world.uow.transaction((store) => store.users.update({ ...user, role: 'agent' })));
-    expect(await run(authenticate.execute(token))).toEqual({ userId: user.id, tenantId: user.tenantId, role: 'agent' });
+    expect(await run(authenticate.execute(token))).toEqual({ userId: user.id, tenantId: user.tenantId, role: 'agent', expiresAt: expect.any(Date) });
   });
 
   it('refuses a token naming another tenant or an unknown user', async () => {

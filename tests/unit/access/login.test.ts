@@ -19,7 +19,7 @@ describe('LoginUseCase', () => {
     const user = await world.seedUser(aUser().inTenant(tenantId).admin().build());
     const session = await run(login.execute({ email: user.email, password: goodPassword }));
     expect(session).toMatchObject({ expiresIn: accessTtl, refreshExpiresIn: refreshTtl, user });
-    expect(world.accessTokens.verify(session.accessToken, world.clock.now())).toEqual({ userId: user.id, tenantId, role: 'admin' });
+    expect(world.accessTokens.verify(session.accessToken, world.clock.now())).toEqual({ userId: user.id, tenantId, role: 'admin', expiresAt: new Date(Math.floor(world.clock.now().getTime() / 1000) * 1000 + accessTtl * 1000) });
     expect(await world.storedToken(session.refreshToken)).toMatchObject({
       userId: user.id, tenantId, spentAt: null, revokedAt: null,
       expiresAt: new Date(world.clock.now().getTime() + refreshTtl * 1000),

@@ -31,7 +31,7 @@ describe('RefreshUseCase', () => {
     expect(next.refreshToken).not.toBe(session.refreshToken);
     expect(next.expiresIn).toBe(accessTtl);
     expect(next.user).toEqual(user);
-    expect(world.accessTokens.verify(next.accessToken, world.clock.now())).toEqual({ userId: user.id, tenantId: user.tenantId, role: 'agent' });
+    expect(world.accessTokens.verify(next.accessToken, world.clock.now())).toEqual({ userId: user.id, tenantId: user.tenantId, role: 'agent', expiresAt: new Date(Math.floor(world.clock.now().getTime() / 1000) * 1000 + accessTtl * 1000) });
     const old = await world.storedToken(session.refreshToken);
     const fresh = await world.storedToken(next.refreshToken);
     expect(old?.spentAt).toEqual(world.clock.now());

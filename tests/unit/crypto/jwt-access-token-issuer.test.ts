@@ -12,6 +12,8 @@ const claims: AccessClaims = { userId: newId(), tenantId: newId(), role: 'agent'
 const now = accessEpoch;
 const iat = Math.floor(now.getTime() / 1000);
 const inSeconds = (s: number) => new Date(now.getTime() + s * 1000);
+/** What a token issued at `now` verifies to: its claims and when it runs out. */
+const verified = { ...claims, expiresAt: new Date((iat + 900) * 1000) };
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const goodPayload = { sub: claims.userId, tid: claims.tenantId, role: claims.role, iss: 'switchboard', aud: 'switchboard-api', iat, exp: iat + 900, jti: newId() };
@@ -25,7 +27,7 @@ describe('JwtAccessTokenIssuer', () => {
   it('issues a token that verifies to the same claims, with the configured lifetime', () => {
     const { token, expiresIn } = issuer.issue(claims, now);
     expect(expiresIn).toBe(900);
-    expect(issuer.verify(token, now)).toEqual(claims);
+    expect(issuer.verify(token, now)).toEqual(verified);
   });
 
   it('carries sub, tid, role, iss, aud, iat, exp and a unique jti in an HS256 header', () => {
@@ -37,12 +39,12 @@ describe('JwtAccessTokenIssuer', () => {
   });
 
   it('accepts a hand-built token with every claim (the forge helper is sound)', () => {
-    expect(issuer.verify(forge({ alg: 'HS256', typ: 'JWT' }, goodPayload), now)).toEqual(claims);
+    expect(issuer.verify(forge({ alg: 'HS256', typ: 'JWT' }, goodPayload), now)).toEqual(verified);
   });
 
   it('allows 30 seconds of clock leeway and no more', () => {
     const { token } = issuer.issue(claims, now);
-    expect(issuer.verify(token, inSeconds(900 + 29))).toEqual(claims);
+    expect(issuer.verify(token, inSeconds(900 + 29))).toEqual(verified);
     expect(issuer.verify(token, inSeconds(900 + 31))).toBeNull();
   });
 

@@ -77,8 +77,15 @@ export class InProcessJobRunner {
     const { feed, clock, batchSize, leaseSeconds, logger } = this.#o;
     const entries = await Effect.runPromise(feed.claim(batchSize, clock.now(), leaseSeconds));
     const done: number[] = [];
-    for (const entry of entries) {
-      if ((await this.#process(entry)) === 'done') done.push(entry.sequence);
+    // Handlers that batch their own jobs (`concurrent`) get the whole batch at once; the others run one event after the other.
+    const batched = entries.map((entry) =>
+      Promise.all(this.#o.handlers.filter((h) => h.concurrent === true && h.handles(entry.event)).map((h) => this.#runWithRetries(h, entry.event))),
+    );
+    const inOrder: Array<EntryResult> = [];
+    for (const entry of entries) inOrder.push(await this.#process(entry));
+    for (const [i, entry] of entries.entries()) {
+      const results = [inOrder[i], ...(await batched[i]!)];
+      if (results.every((r) => r === 'done')) done.push(entry.sequence);
     }
     if (done.length > 0) await Effect.runPromise(feed.markPublished(done, clock.now()));
     if (entries.length > 0) logger.info({ claimed: entries.length, published: done.length }, 'outbox batch processed');
@@ -100,7 +107,7 @@ export class InProcessJobRunner {
   async #process(entry: OutboxEntry): Promise<EntryResult> {
     let result: EntryResult = 'done';
     for (const handler of this.#o.handlers) {
-      if (!handler.handles(entry.event)) continue;
+      if (handler.concurrent === true || !handler.handles(entry.event)) continue;
       if ((await this.#runWithRetries(handler, entry.event)) === 'abandoned') result = 'abandoned';
     }
     return result;

@@ -1,6 +1,6 @@
-/** A sleep that `wake()` cuts short, so stopping does not wait out a poll interval or a backoff. One sleeper at a time. */
+/** A sleep that `wake()` cuts short, so stopping does not wait out a poll interval or a backoff. */
 export class Wakeable {
-  #wake: (() => void) | null = null;
+  readonly #sleepers = new Set<() => void>();
   #pending = false;
 
   sleep(ms: number): Promise<void> {
@@ -11,17 +11,17 @@ export class Wakeable {
     return new Promise((resolve) => {
       const done = (): void => {
         clearTimeout(timer);
-        if (this.#wake === done) this.#wake = null;
+        this.#sleepers.delete(done);
         resolve();
       };
       const timer = setTimeout(done, ms);
-      this.#wake = done;
+      this.#sleepers.add(done);
     });
   }
 
-  /** Ends the current sleep, or the next one at once when nobody sleeps (a wake during work is not lost). */
+  /** Ends every current sleep, or the next one at once when nobody sleeps (a wake during work is not lost). */
   wake(): void {
-    if (this.#wake === null) this.#pending = true;
-    else this.#wake();
+    if (this.#sleepers.size === 0) this.#pending = true;
+    else for (const done of [...this.#sleepers]) done();
   }
 }

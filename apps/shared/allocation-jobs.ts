@@ -1,9 +1,9 @@
 import { Effect } from 'effect';
-import { AllocateTicketUseCase } from '../../core/allocation/allocate-ticket.use-case.ts';
+import { AllocateTicketsUseCase } from '../../core/allocation/allocate-tickets.use-case.ts';
 import { allocationTrigger } from '../../core/allocation/allocation-trigger.ts';
 import { isWaiting } from '../../core/allocation/allocation.policy.ts';
 import { DrainQueueUseCase } from '../../core/allocation/drain-queue.use-case.ts';
-import { coalesceByKey } from '../../core/shared/coalesce.ts';
+import { batchByKey } from '../../core/shared/coalesce.ts';
 import type { StoreUnavailable } from '../../core/shared/errors.ts';
 import type { DomainEventType } from '../../core/shared/events.ts';
 import type { EventHandler } from '../../core/shared/outbox.port.ts';
@@ -48,30 +48,37 @@ const drainTenant = (drain: DrainQueueUseCase, tenantId: string): Effect.Effect<
     return assigned;
   }).pipe(Effect.catchTag('NotFound', () => Effect.succeed(0)));
 
-/** The allocator as a job: allocates the ticket an event names, or drains the tenant's queue. Idempotent. */
+/**
+ * The allocator as a job: drains the queue of the tenant an event names and announces `allocation.queued`
+ * for the tickets it named that still wait. Triggers for one tenant that arrive while its drain runs are
+ * batched into one next drain (`batchByKey`): a burst of N new tickets costs two drains in a process,
+ * not N, and each job still returns only once a drain covered it. Idempotent.
+ */
 export const allocationHandler = (deps: AllocationJobDeps): JobHandler => {
-  const allocate = new AllocateTicketUseCase(deps);
+  const allocate = new AllocateTicketsUseCase(deps);
   const drain = new DrainQueueUseCase(deps);
-  const coalesced = coalesceByKey();
+  const batched = batchByKey<string | null>();
+  const pass = (tenantId: string, asked: ReadonlyArray<string | null>): Effect.Effect<void, StoreUnavailable> => {
+    const ticketIds = asked.filter((id): id is string => id !== null);
+    if (ticketIds.length === 0) return drainTenant(drain, tenantId).pipe(Effect.asVoid);
+    // A tenant that is gone has nothing left to allocate.
+    return allocate.execute({ tenantId, ticketIds }).pipe(Effect.asVoid, Effect.catchTag('NotFound', () => Effect.void));
+  };
   return {
     name: 'allocation',
     eventTypes: triggeringTypes,
+    concurrent: true,
     handles: (event) => allocationTrigger(event) !== null,
     handle: (event) => {
       const trigger = allocationTrigger(event);
       if (trigger === null) return Effect.void;
-      if (trigger.ticketId === null) return coalesced(trigger.tenantId, drainTenant(drain, trigger.tenantId).pipe(Effect.asVoid));
-      const target = { tenantId: trigger.tenantId, ticketId: trigger.ticketId };
-      const allocateIt = allocate.execute(target).pipe(
-        Effect.asVoid,
-        // A ticket or tenant that is gone has nothing left to allocate.
-        Effect.catchTag('NotFound', () => Effect.void),
-      );
-      if (event.type === 'ticket.unassigned') return allocateIt;
-      // A burst leaves one job per ticket; once an earlier batch took the ticket, its job would only repeat a full drain under the tenant lock.
+      const { tenantId, ticketId } = trigger;
+      const join = batched(tenantId, ticketId, (asked) => pass(tenantId, asked));
+      if (ticketId === null || event.type === 'ticket.unassigned') return join;
+      // Once another drain (maybe another process's) took the ticket, its job would only repeat a drain under the tenant lock.
       return deps.uow
-        .read((store) => store.tickets.get(target.tenantId, target.ticketId))
-        .pipe(Effect.flatMap((ticket) => (ticket !== null && !isWaiting(ticket) ? Effect.void : allocateIt)));
+        .read((store) => store.tickets.get(tenantId, ticketId))
+        .pipe(Effect.flatMap((ticket) => (ticket !== null && !isWaiting(ticket) ? Effect.void : join)));
     },
   };
 };

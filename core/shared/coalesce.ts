@@ -1,4 +1,4 @@
-import { Effect } from 'effect';
+import { Deferred, Effect } from 'effect';
 
 /**
  * Runs at most one `work` per key at a time in this process; a call that arrives while one runs makes
@@ -23,5 +23,44 @@ export const coalesceByKey = () => {
         } while (state.again);
       });
       return passes.pipe(Effect.ensuring(Effect.sync(() => running.delete(key))));
+    });
+};
+
+interface Waiting<I, E> {
+  readonly item: I;
+  readonly done: Deferred.Deferred<void, E>;
+}
+
+/**
+ * Like `coalesceByKey`, but every call waits for the pass that covered it and each pass is handed the
+ * items asked for since the previous one: while a pass runs for a key, further calls only queue their
+ * item; when it ends, one next pass takes every queued item. N calls during a pass thus cost two passes,
+ * not N, and a call returns (or fails) with the pass that took its item, so a job is acknowledged only
+ * after its work. The passes run on a fiber of their own, uninterruptibly: a caller waits for its own
+ * pass only, and no waiting caller is left without one.
+ */
+export const batchByKey = <I>() => {
+  const queues = new Map<string, Array<Waiting<I, unknown>>>();
+  return <E>(key: string, item: I, work: (items: ReadonlyArray<I>) => Effect.Effect<void, E>): Effect.Effect<void, E> =>
+    Effect.suspend(() => {
+      const done = Deferred.makeUnsafe<void, E>();
+      const queued = queues.get(key);
+      if (queued !== undefined) {
+        queued.push({ item, done } as Waiting<I, unknown>);
+        return Deferred.await(done);
+      }
+      const queue: Array<Waiting<I, unknown>> = [{ item, done } as Waiting<I, unknown>];
+      queues.set(key, queue);
+      const passes = Effect.gen(function* () {
+        for (;;) {
+          const taken = queue.splice(0, queue.length);
+          const exit = yield* Effect.exit(work(taken.map((w) => w.item)));
+          for (const w of taken) Deferred.doneUnsafe(w.done as Deferred.Deferred<void, E>, exit);
+          // Checked and removed in one synchronous step: a call either joined this queue or finds none.
+          if (queue.length === 0) return void queues.delete(key);
+        }
+      });
+      const runner = Effect.uninterruptible(passes);
+      return Effect.andThen(Effect.forkDetach(runner), Deferred.await(done));
     });
 };

@@ -30,6 +30,8 @@ export interface EventHandler {
   readonly name: string;
   /** Whether this handler wants the event. */
   handles(event: DomainEvent): boolean;
+  /** Its jobs of one batch may run at the same time, in any order (it batches them itself, e.g. one drain per tenant). */
+  readonly concurrent?: boolean;
   /** Does the job for one event; a retryable failure has it delivered again later. */
   handle(event: DomainEvent): Effect.Effect<void, StoreUnavailable | RetryableJobFailure>;
 }

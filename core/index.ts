@@ -17,15 +17,16 @@ export type { EventHandler, EventOutbox, OutboxEntry, OutboxFeed } from './share
 export type { AllocationCandidate, AllocationDecision, DomainEvent, DomainEventType, EventOf } from './shared/events.ts';
 export { domainEvent } from './shared/events.ts';
 export {
-  ConcurrentUpdate,
   DuplicateKey,
   Forbidden,
   InvalidInput,
   NotFound,
+  PermanentJobFailure,
   RetryableJobFailure,
   StoreUnavailable,
   type Stored,
 } from './shared/errors.ts';
+export { jobFailureTable, type JobFailure, type JobFailureKind } from './shared/job-failure.ts';
 
 // Tenancy and settings.
 export type { Tenant, TenantSettings } from './tenancy/tenant.ts';

@@ -6,7 +6,7 @@ import { ignoreJobs, type JobObserver } from '../../core/shared/job-observer.por
 import { silentLogger, type JobLogger } from './job-logger.ts';
 import { runEventHandler } from '../../core/shared/run-event-handler.ts';
 import { exponentialBackoff } from './backoff.ts';
-import { Wakeable } from './wakeable.ts';
+import { Wakeable } from '../../core/shared/wakeable.ts';
 
 export interface InProcessJobRunnerOptions {
   readonly feed: OutboxFeed;
@@ -16,7 +16,7 @@ export interface InProcessJobRunnerOptions {
   readonly batchSize?: number;
   readonly pollIntervalMs?: number;
   readonly leaseSeconds?: number;
-  /** Attempts per handler and event before the runner gives up on it (logged, then marked published). */
+  /** Attempts per handler and event before the runner gives up on it (logged, then marked published); a permanent failure or a defect is given up on at once. */
   readonly maxAttempts?: number;
   readonly backoffMs?: (attempt: number) => number;
   /** Told what became of each job run (metrics). */
@@ -120,7 +120,7 @@ export class InProcessJobRunner {
       const outcome = await runEventHandler(handler, event);
       if (outcome.ok) return (observer.jobSettled(handler.name, 'processed'), 'done');
       const failed = { ...fields, attempt, reason: outcome.reason };
-      if (attempt >= maxAttempts) {
+      if (!outcome.retry || attempt >= maxAttempts) {
         logger.error(failed, 'job failed for good; giving up');
         observer.jobSettled(handler.name, 'dead_lettered');
         return 'done';

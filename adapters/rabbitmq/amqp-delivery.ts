@@ -42,7 +42,8 @@ const republish = (channel: ConfirmChannel, queue: string, message: ConsumeMessa
 
 /**
  * Runs the handler on one delivery and settles it: ack on success; on failure ack and republish to the
- * delay queue for this attempt, or park it in the dead-letter queue with the reason after the last attempt.
+ * delay queue for this attempt, or park it in the dead-letter queue with the reason after the last attempt
+ * (at once for an undecodable body, a permanent failure or a defect).
  */
 export const handleDelivery = async (
   ctx: DeliveryContext,
@@ -81,7 +82,7 @@ export const handleDelivery = async (
       ctx.observer?.jobSettled(handler.name, 'processed');
       return settle('ack');
     }
-    if (attempt >= ctx.retry.maxAttempts) return await park(outcome.reason, attempt);
+    if (!outcome.retry || attempt >= ctx.retry.maxAttempts) return await park(outcome.reason, attempt);
     const delayQueue = retryDelayQueue(ctx.prefix, handler.name, ctx.retry, attempt);
     await republish(channel, delayQueue, message, { [ATTEMPT_HEADER]: attempt + 1, 'x-switchboard-last-failure': outcome.reason.slice(0, 1000) }, ctx.timeoutMs);
     ctx.logger.warn({ handler: handler.name, eventId: event.id, attempt, reason: outcome.reason }, 'job failed; retry scheduled');

@@ -5,7 +5,8 @@ import type { OutboxEntry, OutboxFeed } from '../../core/shared/outbox.port.ts';
 import type { AmqpParticipant } from './amqp-connection.ts';
 import { encodeEvent } from './amqp-event-codec.ts';
 import { declareEventLog, declareExchange, defaultEventLog, exchangeName, type EventLogPolicy } from './amqp-topology.ts';
-import { errorText, silentAmqpLogger, Wakeable, withTimeout, type AmqpLogger } from './amqp-support.ts';
+import { Wakeable } from '../../core/shared/wakeable.ts';
+import { errorText, silentAmqpLogger, withTimeout, type AmqpLogger } from './amqp-support.ts';
 
 /** What the relay publishes from, where to, and how fast. */
 export interface AmqpOutboxRelayOptions {

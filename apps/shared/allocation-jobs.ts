@@ -5,7 +5,6 @@ import { isWaiting } from '../../core/allocation/allocation.policy.ts';
 import { DrainQueueUseCase } from '../../core/allocation/drain-queue.use-case.ts';
 import { batchByKey } from '../../core/shared/coalesce.ts';
 import type { StoreUnavailable } from '../../core/shared/errors.ts';
-import type { DomainEventType } from '../../core/shared/events.ts';
 import type { EventHandler } from '../../core/shared/outbox.port.ts';
 import type { Clock, IdGenerator } from '../../core/shared/ports.ts';
 import type { UnitOfWork } from '../../core/shared/unit-of-work.port.ts';
@@ -19,20 +18,6 @@ export interface AllocationJobDeps {
   /** Most tickets assigned per exclusive section (default 50). */
   readonly batchSize?: number;
 }
-
-/** A handler with the event types it listens to (RabbitMQ binds its queue to exactly these). */
-export type JobHandler = EventHandler & { readonly eventTypes: ReadonlyArray<DomainEventType> };
-
-/** The events `allocationTrigger` may answer for; it decides per event. */
-const triggeringTypes: ReadonlyArray<DomainEventType> = [
-  'ticket.created',
-  'ticket.status_changed',
-  'ticket.unassigned',
-  'ticket.assigned',
-  'agent.availability_changed',
-  'agent.capacity_changed',
-  'settings.changed',
-];
 
 /** Bounds one drain so a queue that keeps refilling cannot hold a job forever; the sweep picks up the rest. */
 const maxDrainRounds = 100;
@@ -54,7 +39,7 @@ const drainTenant = (drain: DrainQueueUseCase, tenantId: string): Effect.Effect<
  * batched into one next drain (`batchByKey`): a burst of N new tickets costs two drains in a process,
  * not N, and each job still returns only once a drain covered it. Idempotent.
  */
-export const allocationHandler = (deps: AllocationJobDeps): JobHandler => {
+export const allocationHandler = (deps: AllocationJobDeps): EventHandler => {
   const allocate = new AllocateTicketsUseCase(deps);
   const drain = new DrainQueueUseCase(deps);
   const batched = batchByKey<string | null>();
@@ -66,7 +51,6 @@ export const allocationHandler = (deps: AllocationJobDeps): JobHandler => {
   };
   return {
     name: 'allocation',
-    eventTypes: triggeringTypes,
     concurrent: true,
     handles: (event) => allocationTrigger(event) !== null,
     handle: (event) => {

@@ -1,8 +1,6 @@
 import { Effect } from 'effect';
 import type { JobLogger } from '../../adapters/in-process/job-logger.ts';
 import type { ChatPlatform } from '../../core/allocation/chat-platform.port.ts';
-import type { DomainEventType } from '../../core/shared/events.ts';
-import type { EventHandler } from '../../core/shared/outbox.port.ts';
 import { AllocateRoomsUseCase } from '../../core/integrations/allocate-rooms.use-case.ts';
 import { ReconcileRoomsUseCase } from '../../core/integrations/reconcile-rooms.use-case.ts';
 import { ResolveRoomOnPlatformHandler } from '../../core/integrations/resolve-room-on-platform.handler.ts';
@@ -14,15 +12,16 @@ import { allocationHandler, allocationSweep, type AllocationJobDeps } from './al
 import type { OutboundHttp } from '../../core/shared/outbound.port.ts';
 import { webhookJobs } from './webhook-jobs.ts';
 import type { SweepJob } from './sweep-job.ts';
+import { registeredJobs, type Job } from './job-registry.ts';
+import type { EventHandler } from '../../core/shared/outbox.port.ts';
 
 export type { SweepJob } from './sweep-job.ts';
-
-/** A job; `eventTypes` (when known) is what a RabbitMQ queue for it is bound to, else every event. */
-export type Job = EventHandler & { readonly eventTypes?: ReadonlyArray<DomainEventType> };
+export type { Job } from './job-registry.ts';
 
 /** What both the API (in-process mode) and the worker run. */
 export interface Jobs {
-  readonly handlers: ReadonlyArray<Job>;
+  /** `buildJobs` gives the registered `Job`s; a runner takes any handler (bound to every event without `eventTypes`). */
+  readonly handlers: ReadonlyArray<EventHandler & Partial<Pick<Job, 'eventTypes'>>>;
   readonly sweeps: ReadonlyArray<SweepJob>;
 }
 
@@ -51,7 +50,12 @@ export const buildJobs = (deps: JobsDeps): Jobs => {
   const pruneEvents = new PruneEventsUseCase(deps);
   const webhooks = webhookJobs(deps);
   return {
-    handlers: [allocationHandler(deps), new RoomAllocationHandler(allocateRooms), new ResolveRoomOnPlatformHandler(deps), webhooks.handler],
+    handlers: registeredJobs({
+      allocation: allocationHandler(deps),
+      'integrations.allocate-rooms': new RoomAllocationHandler(allocateRooms),
+      'integrations.resolve-room': new ResolveRoomOnPlatformHandler(deps),
+      webhooks: webhooks.handler,
+    }),
     sweeps: [
       {
         // API.md: a breach is announced within 60 s of its due time.

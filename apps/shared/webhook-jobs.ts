@@ -1,14 +1,14 @@
 import { Effect } from 'effect';
 import type { JobLogger } from '../../adapters/in-process/job-logger.ts';
 import { standardWebhookSigner } from '../../adapters/crypto/standard-webhooks.ts';
-import { isPublicEventType, publicEventTypes } from '../../core/events/envelope.ts';
+import { isPublicEventType } from '../../core/events/envelope.ts';
 import { coalesceByKey } from '../../core/shared/coalesce.ts';
 import type { OutboundHttp } from '../../core/shared/outbound.port.ts';
 import type { Clock, IdGenerator } from '../../core/shared/ports.ts';
 import type { UnitOfWork } from '../../core/shared/unit-of-work.port.ts';
 import { DeliverWebhooksUseCase } from '../../core/webhooks/deliver-webhooks.use-case.ts';
 import { FanOutWebhooksUseCase } from '../../core/webhooks/fan-out-webhooks.use-case.ts';
-import type { JobHandler } from './allocation-jobs.ts';
+import type { EventHandler } from '../../core/shared/outbox.port.ts';
 import { SweepWake, type SweepJob } from './sweep-job.ts';
 
 export interface WebhookJobDeps {
@@ -30,7 +30,7 @@ const maxBatchesPerSweep = 50;
 
 export interface WebhookJobs {
   /** On each public event: its deliveries are created, then the sweep is woken to send them. */
-  readonly handler: JobHandler;
+  readonly handler: EventHandler;
   readonly sweep: SweepJob;
 }
 
@@ -60,7 +60,6 @@ export const webhookJobs = (deps: WebhookJobDeps): WebhookJobs => {
   return {
     handler: {
       name: 'webhooks',
-      eventTypes: publicEventTypes,
       handles: (event) => isPublicEventType(event.type),
       handle: (event) =>
         coalesced(event.tenantId, fanOut.execute(event.tenantId).pipe(Effect.asVoid)).pipe(

@@ -1,12 +1,19 @@
 import { Effect } from 'effect';
-import type { ChatPlatform } from '../allocation/chat-platform.port.ts';
-import type { RetryableJobFailure, StoreUnavailable } from '../shared/errors.ts';
-import type { DomainEvent, DomainEventType } from '../shared/events.ts';
+import type { ChatPlatform, ChatPlatformFailure } from '../allocation/chat-platform.port.ts';
+import { PermanentJobFailure } from '../shared/errors.ts';
+import type { JobFailure } from '../shared/job-failure.ts';
+import type { DomainEvent } from '../shared/events.ts';
 import type { EventHandler } from '../shared/outbox.port.ts';
 import type { UnitOfWork } from '../shared/unit-of-work.port.ts';
 import { isActive } from '../tickets/ticket.ts';
 import { retryable } from './integrations.shared.ts';
 import { accountOf } from './qiscus-integration.ts';
+
+/** A refused resolve (a 4xx other than 429 and the credentials) is refused again on every retry. */
+const asJobFailure = (error: ChatPlatformFailure): JobFailure =>
+  error._tag === 'ChatPlatformRequestRejected'
+    ? new PermanentJobFailure({ reason: `chat platform refused ${error.operation} (status ${error.status})` })
+    : retryable(error);
 
 /**
  * A platform room's ticket resolved or closed here resolves the room on the platform too; failures are
@@ -17,7 +24,6 @@ import { accountOf } from './qiscus-integration.ts';
  */
 export class ResolveRoomOnPlatformHandler implements EventHandler {
   readonly name = 'integrations.resolve-room';
-  readonly eventTypes: ReadonlyArray<DomainEventType> = ['ticket.status_changed'];
   readonly #deps: { readonly uow: UnitOfWork; readonly platform: ChatPlatform };
 
   constructor(deps: { readonly uow: UnitOfWork; readonly platform: ChatPlatform }) {
@@ -30,7 +36,7 @@ export class ResolveRoomOnPlatformHandler implements EventHandler {
     return by !== 'platform' && isActive({ status: from }) && !isActive({ status: to });
   }
 
-  handle(event: DomainEvent): Effect.Effect<void, StoreUnavailable | RetryableJobFailure> {
+  handle(event: DomainEvent): Effect.Effect<void, JobFailure> {
     if (event.type !== 'ticket.status_changed') return Effect.void;
     const { uow, platform } = this.#deps;
     const { tenantId } = event;
@@ -48,7 +54,7 @@ export class ResolveRoomOnPlatformHandler implements EventHandler {
         }),
       );
       if (target === null) return;
-      yield* platform.resolveRoom(target.account, target.roomId).pipe(Effect.mapError(retryable));
+      yield* platform.resolveRoom(target.account, target.roomId).pipe(Effect.mapError(asJobFailure));
       const { session } = target;
       if (session !== null) yield* uow.transaction((store) => store.integrations.saveSession({ ...session, resolved: true }));
     });

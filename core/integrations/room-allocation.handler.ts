@@ -1,6 +1,6 @@
 import { Effect } from 'effect';
 import { allocationTrigger } from '../allocation/allocation-trigger.ts';
-import type { DomainEvent, DomainEventType } from '../shared/events.ts';
+import type { DomainEvent } from '../shared/events.ts';
 import type { EventHandler } from '../shared/outbox.port.ts';
 import type { AllocateRoomsUseCase } from './allocate-rooms.use-case.ts';
 import { coalesceByKey } from '../shared/coalesce.ts';
@@ -8,16 +8,6 @@ import { coalesceByKey } from '../shared/coalesce.ts';
 /** Runs the platform allocator whenever a room is queued or capacity may have freed up (the native triggers). */
 export class RoomAllocationHandler implements EventHandler {
   readonly name = 'integrations.allocate-rooms';
-  /** Every type `handles` may accept (a broker binds the job's queue to these). */
-  readonly eventTypes: ReadonlyArray<DomainEventType> = [
-    'room.queued',
-    'ticket.created',
-    'ticket.status_changed',
-    'ticket.unassigned',
-    'agent.availability_changed',
-    'agent.capacity_changed',
-    'settings.changed',
-  ];
   readonly #allocateRooms: AllocateRoomsUseCase;
   /** A burst of triggers for one tenant becomes one room run (and one more if any came during it). */
   readonly #coalesced = coalesceByKey();

@@ -6,9 +6,6 @@ export class StoreUnavailable extends Data.TaggedError('StoreUnavailable')<{ rea
 /** An insert or update hit a unique key; `key` names it (e.g. `users.email`). Use cases translate it. */
 export class DuplicateKey extends Data.TaggedError('DuplicateKey')<{ readonly key: string }> {}
 
-/** A concurrent writer won; the caller may retry or report a conflict. */
-export class ConcurrentUpdate extends Data.TaggedError('ConcurrentUpdate')<{ readonly entity: string }> {}
-
 /** The resource does not exist in the caller's tenant (a foreign id looks exactly the same). */
 export class NotFound extends Data.TaggedError('NotFound')<{ readonly entity: string }> {}
 
@@ -23,3 +20,6 @@ export type Stored<A, E = never> = Effect.Effect<A, E | StoreUnavailable>;
 
 /** A job could not finish for a passing reason (an upstream down, a lock timeout); it is retried with backoff. */
 export class RetryableJobFailure extends Data.TaggedError('RetryableJobFailure')<{ readonly reason: string }> {}
+
+/** A job can never succeed for this event (the platform does not know the room); it is dead-lettered at once. */
+export class PermanentJobFailure extends Data.TaggedError('PermanentJobFailure')<{ readonly reason: string }> {}

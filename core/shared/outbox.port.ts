@@ -1,6 +1,7 @@
 import type { Effect } from 'effect';
-import type { RetryableJobFailure, StoreUnavailable, Stored } from './errors.ts';
+import type { Stored } from './errors.ts';
 import type { DomainEvent } from './events.ts';
+import type { JobFailure } from './job-failure.ts';
 
 /** Domain events, written in the same unit of work as the change they describe; a relay publishes them. */
 export interface EventOutbox {
@@ -32,6 +33,6 @@ export interface EventHandler {
   handles(event: DomainEvent): boolean;
   /** Its jobs of one batch may run at the same time, in any order (it batches them itself, e.g. one drain per tenant). */
   readonly concurrent?: boolean;
-  /** Does the job for one event; a retryable failure has it delivered again later. */
-  handle(event: DomainEvent): Effect.Effect<void, StoreUnavailable | RetryableJobFailure>;
+  /** Does the job for one event; `jobFailureTable` says whether a failure has it delivered again later. */
+  handle(event: DomainEvent): Effect.Effect<void, JobFailure>;
 }

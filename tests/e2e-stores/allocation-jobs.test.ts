@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allocationHandler, allocationSweep, type AllocationJobDeps } from '../../apps/shared/allocation-jobs.ts';
 import { AssignTicketUseCase } from '../../core/tickets/assign-ticket.use-case.ts';
 import { buildJobs } from '../../apps/shared/jobs.ts';
+import { eventTypesOf } from '../../apps/shared/job-registry.ts';
 import type { OpenStore } from '../../apps/shared/open-store.ts';
 import { QiscusChatPlatform } from '../../adapters/qiscus/qiscus-chat-platform.ts';
 import { domainEvent, type DomainEvent } from '../../core/shared/events.ts';
@@ -61,7 +62,7 @@ describe.each(kinds)('allocation jobs and the tenant directory on $name', (kind)
     await seed(store.uow, { tenant, users: [agent], customers: [customer], tickets: [ticket] });
     const handler = allocationHandler(deps);
     expect(handler.handles(ticketCreated(tenant.id, ticket.id, false))).toBe(false);
-    expect(handler.eventTypes).toContain('ticket.created');
+    expect(eventTypesOf('allocation')).toContain('ticket.created');
     await Effect.runPromise(handler.handle(ticketCreated(tenant.id, ticket.id)));
     expect((await ticketOf(tenant.id, ticket.id))?.assignedAgentId).toBe(agent.id);
   });

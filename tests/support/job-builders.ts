@@ -1,5 +1,5 @@
 import { Effect } from 'effect';
-import { RetryableJobFailure } from '../../core/shared/errors.ts';
+import { PermanentJobFailure, RetryableJobFailure } from '../../core/shared/errors.ts';
 import type { DomainEvent } from '../../core/shared/events.ts';
 import type { EventHandler } from '../../core/shared/outbox.port.ts';
 
@@ -7,6 +7,7 @@ import type { EventHandler } from '../../core/shared/outbox.port.ts';
 export const aHandler = (name = 'recorder') => {
   let failures = 0;
   let always = false;
+  let failure: 'retryable' | 'permanent' | 'defect' = 'retryable';
   let only: ((event: DomainEvent) => boolean) | null = null;
   let delayMs = 0;
   const builder = {
@@ -16,6 +17,18 @@ export const aHandler = (name = 'recorder') => {
     },
     alwaysFailing() {
       always = true;
+      return builder;
+    },
+    /** Fails every call with a `PermanentJobFailure` (given up on at once). */
+    failingPermanently() {
+      always = true;
+      failure = 'permanent';
+      return builder;
+    },
+    /** Dies on every call: a bug in the handler, given up on at once. */
+    defective() {
+      always = true;
+      failure = 'defect';
       return builder;
     },
     handlingOnly(predicate: (event: DomainEvent) => boolean) {
@@ -39,9 +52,12 @@ export const aHandler = (name = 'recorder') => {
           Effect.suspend(() => {
             calls.push(event);
             const fail = always || calls.filter((e) => e.id === event.id).length <= failures;
-            const outcome = fail
-              ? Effect.fail(new RetryableJobFailure({ reason: `${name} refused ${event.id}` }))
-              : Effect.sync(() => void handled.push(event));
+            const reason = `${name} refused ${event.id}`;
+            const failed =
+              failure === 'defect'
+                ? Effect.die(new TypeError(`bug in ${name}`))
+                : Effect.fail(failure === 'permanent' ? new PermanentJobFailure({ reason }) : new RetryableJobFailure({ reason }));
+            const outcome = fail ? failed : Effect.sync(() => void handled.push(event));
             return delayMs > 0 ? Effect.andThen(Effect.sleep(delayMs), outcome) : outcome;
           }),
       };

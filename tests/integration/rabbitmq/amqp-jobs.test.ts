@@ -136,6 +136,31 @@ describe('RabbitMQ outbox relay and job consumers', () => {
     await model.close();
   });
 
+  it('parks a permanent failure and a handler defect at once, on their first attempt, with the reason', async () => {
+    const refused = aHandler('refused').failingPermanently().build();
+    const defective = aHandler('defective').defective().build();
+    await startConsumer([refused, defective]);
+    const { feed, append } = outbox();
+    const [event] = someEvents(1);
+    await append([event!]);
+    await startRelay(feed);
+
+    const { model, channel } = await openAdmin();
+    const parkedIn = (handler: string) =>
+      vi.waitFor(async () => {
+        const message = await channel.get(deadQueueName(prefix, handler), { noAck: true });
+        if (!message) throw new Error(`nothing parked for ${handler} yet`);
+        return message;
+      }, waitLong);
+    const [permanent, defect] = [await parkedIn('refused'), await parkedIn('defective')];
+    expect(permanent.properties.headers?.[ATTEMPT_HEADER]).toBe(1);
+    expect(String(permanent.properties.headers?.['x-switchboard-failure'])).toBe(`PermanentJobFailure: refused refused ${event!.id}`);
+    expect(defect.properties.headers?.[ATTEMPT_HEADER]).toBe(1);
+    expect(String(defect.properties.headers?.['x-switchboard-failure'])).toBe('defect: TypeError: bug in defective');
+    expect([refused.calls.length, defective.calls.length]).toEqual([1, 1]);
+    await model.close();
+  });
+
   it('loses nothing when a consumer connection dies with unacked messages', async () => {
     const first = aHandler('killed').takingMs(100).build();
     const second = aHandler('killed').build();

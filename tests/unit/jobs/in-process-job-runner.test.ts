@@ -89,23 +89,44 @@ describe('InProcessJobRunner', () => {
     expect(await unpublished()).toEqual([]);
   });
 
-  it('treats a handler that throws like a failed job', async () => {
+  it('gives up at once on a handler defect (a throw or a die), with the defect as the reason, and goes on', async () => {
     let calls = 0;
     const throwing: EventHandler = {
       name: 'throwing',
       handles: () => true,
       handle: () => {
         calls++;
-        if (calls === 1) throw new Error('bug');
-        return Effect.void;
+        throw new Error('bug');
       },
     };
-    const { runner, append, unpublished } = setup([throwing]);
+    const dying = aHandler('dying').defective().build();
+    const after = aHandler('after').build();
+    const settled: Array<string> = [];
+    const observer = { jobSettled: (job: string, outcome: string) => void settled.push(`${job} ${outcome}`) };
+    const { runner, append, unpublished, logger } = setup([throwing, dying, after], { maxAttempts: 5, observer });
     await append(someEvents(1));
 
     await runner.runOnce();
 
-    expect(calls).toBe(2);
+    expect(calls).toBe(1);
+    expect(dying.calls).toHaveLength(1);
+    expect(after.handled).toHaveLength(1);
+    expect(settled).toEqual(['throwing dead_lettered', 'dying dead_lettered', 'after processed']);
+    expect(logger.lines.filter((l) => l.level === 'warn')).toEqual([]);
+    expect(await unpublished()).toEqual([]);
+  });
+
+  it('gives up at once on a permanent failure, by its tag (jobFailureTable), without retrying', async () => {
+    const refused = aHandler('refused').failingPermanently().build();
+    const backoffMs = vi.fn(() => 1);
+    const { runner, append, unpublished, logger } = setup([refused], { maxAttempts: 5, backoffMs });
+    await append(someEvents(1));
+
+    await runner.runOnce();
+
+    expect(refused.calls).toHaveLength(1);
+    expect(backoffMs).not.toHaveBeenCalled();
+    expect(logger.lines.map((l) => `${l.level} ${l.message}`)).toContain('error job failed for good; giving up');
     expect(await unpublished()).toEqual([]);
   });
 

@@ -1,4 +1,8 @@
-/** A sleep that `wake()` cuts short, so stopping does not wait out a poll interval or a backoff. */
+/**
+ * A sleep that `wake()` cuts short, so stopping does not wait out a poll interval or a backoff. In core
+ * (a timer, no I/O) because both job runners and the outbox relay use it and adapters do not import
+ * each other.
+ */
 export class Wakeable {
   readonly #sleepers = new Set<() => void>();
   #pending = false;

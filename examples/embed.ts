@@ -9,7 +9,8 @@ import {
   GetTicketUseCase,
   SetAvailabilityUseCase,
 } from 'switchboard';
-import { MemoryUnitOfWork, systemClock, uuidV7Ids } from 'switchboard/memory';
+import { MemoryUnitOfWork } from 'switchboard/memory';
+import { systemClock, uuidV7Ids } from 'switchboard/system';
 import { Argon2PasswordHasher } from 'switchboard/crypto';
 
 export const embedExample = async () => {

@@ -3,7 +3,7 @@ import { AmqpOutboxRelay } from '../../adapters/rabbitmq/amqp-outbox-relay.ts';
 import { AmqpEventFanout } from '../../adapters/rabbitmq/amqp-event-fanout.ts';
 import type { LiveEvents } from '../../adapters/http-koa/events/live-events.ts';
 import type { JobLogger } from '../../adapters/in-process/job-logger.ts';
-import { systemClock } from '../../adapters/memory/memory-ids.ts';
+import { systemClock } from '../../adapters/system/index.ts';
 import type { RunningJobs } from '../shared/in-process-jobs.ts';
 import type { OpenStore } from '../shared/open-store.ts';
 

@@ -1,7 +1,7 @@
 import { Argon2PasswordHasher } from '../../adapters/crypto/argon2-password-hasher.ts';
 import { AesGcmSecretBox } from '../../adapters/crypto/secret-box.ts';
 import type { JobLogger } from '../../adapters/in-process/job-logger.ts';
-import { systemClock, uuidV7Ids } from '../../adapters/memory/memory-ids.ts';
+import { systemClock, uuidV7Ids } from '../../adapters/system/index.ts';
 import type { PasswordHasher } from '../../core/access/credentials.port.ts';
 import type { Clock, IdGenerator } from '../../core/shared/ports.ts';
 import { buildJobs, type Jobs } from './jobs.ts';

@@ -6,7 +6,7 @@ import { capturingLogger } from './log-capture.ts';
 import type { HttpApp } from '../../adapters/http-koa/app.ts';
 import { Argon2PasswordHasher } from '../../adapters/crypto/argon2-password-hasher.ts';
 import { MemoryUnitOfWork } from '../../adapters/memory/memory-unit-of-work.ts';
-import { systemClock, uuidV7Ids } from '../../adapters/memory/memory-ids.ts';
+import { systemClock, uuidV7Ids } from '../../adapters/system/index.ts';
 import { CreateTenantUseCase } from '../../core/tenancy/create-tenant.use-case.ts';
 import { MemoryTenantDirectory } from '../../adapters/memory/memory-tenant-directory.ts';
 import type { Clock } from '../../core/shared/ports.ts';

@@ -3,7 +3,7 @@ import { MikroOrmTenantDirectory } from '../../adapters/mikro-orm/mikro-orm-tena
 import type { SwitchboardDatabase } from '../../adapters/mikro-orm/open-database.ts';
 import { DestinationGuard } from '../../adapters/outbound-http/destination-guard.ts';
 import { OutboundHttpClient } from '../../adapters/outbound-http/outbound-http-client.ts';
-import { uuidV7Ids } from '../../adapters/memory/memory-ids.ts';
+import { uuidV7Ids } from '../../adapters/system/index.ts';
 import { webhookJobs, type WebhookJobs } from '../../apps/shared/webhook-jobs.ts';
 import { createMysqlDatabase, openFreshSqlite } from './databases.ts';
 import { startHttpApp, type HttpTestEnv, type Staff } from './http-app.ts';

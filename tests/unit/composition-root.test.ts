@@ -54,3 +54,21 @@ describe('one composition root (docs/architecture.md)', () => {
     }
   });
 });
+
+describe('the production clock and ids (switchboard/system)', () => {
+  it('live in adapters/system; switchboard/memory re-exports the same objects for 0.2 embedders', async () => {
+    const system = await import('../../adapters/system/index.ts');
+    const memory = await import('../../adapters/memory/index.ts');
+    expect(memory.systemClock).toBe(system.systemClock);
+    expect(memory.uuidV7Ids).toBe(system.uuidV7Ids);
+    const [a, b] = [system.uuidV7Ids.next(), system.uuidV7Ids.next()];
+    expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(a < b).toBe(true);
+    expect(Math.abs(system.systemClock.now().getTime() - Date.now())).toBeLessThan(1000);
+  });
+
+  it('no file of adapters/memory defines them any more', () => {
+    const defining = sourceFiles(join(root, 'adapters/memory')).filter((file) => /export const (systemClock|uuidV7Ids)\b/.test(readFileSync(file, 'utf8')));
+    expect(defining).toEqual([]);
+  });
+});

@@ -10,7 +10,7 @@ import type { RateLimitStore } from '../../../adapters/http-koa/rate-limits.ts';
 import { MemoryRateCounter } from '../../../adapters/memory/memory-rate-counter.ts';
 import { StoreUnavailable } from '../../../core/shared/errors.ts';
 import type { RateCounter } from '../../../core/shared/rate-counter.port.ts';
-import { systemClock, uuidV7Ids } from '../../../adapters/memory/memory-ids.ts';
+import { systemClock, uuidV7Ids } from '../../../adapters/system/index.ts';
 import { loadConfig } from '../../../apps/api/config.ts';
 import { buildApiParts } from '../../../apps/api/composition.ts';
 import type { UnitOfWork } from '../../../core/shared/unit-of-work.port.ts';

@@ -2,7 +2,7 @@ import { Effect, Result } from 'effect';
 import { Argon2PasswordHasher } from '../../../adapters/crypto/argon2-password-hasher.ts';
 import { JwtAccessTokenIssuer } from '../../../adapters/crypto/jwt-access-token-issuer.ts';
 import { RandomRefreshTokenFactory } from '../../../adapters/crypto/random-refresh-token-factory.ts';
-import { uuidV7Ids } from '../../../adapters/memory/memory-ids.ts';
+import { uuidV7Ids } from '../../../adapters/system/index.ts';
 import { MemoryUnitOfWork } from '../../../adapters/memory/memory-unit-of-work.ts';
 import type { PasswordHasher } from '../../../core/access/credentials.port.ts';
 import type { User } from '../../../core/access/user.ts';

@@ -4,7 +4,7 @@ import { coalesceByKey } from '../../../core/shared/coalesce.ts';
 import { domainEvent, type DomainEvent } from '../../../core/shared/events.ts';
 import { startInProcessJobs } from '../../../apps/shared/in-process-jobs.ts';
 import { openMemoryStore } from '../../../apps/shared/open-store.ts';
-import { systemClock } from '../../../adapters/memory/memory-ids.ts';
+import { systemClock } from '../../../adapters/system/index.ts';
 import { freshId } from '../../support/allocation-builders.ts';
 
 const silent = { info: () => {}, warn: () => {}, error: () => {} };

@@ -46,12 +46,16 @@ export class MemoryStreamLeaseRepository implements StreamLeaseRepository {
     return Effect.sync(() => this.#db.streamLeases.set(lease.id, lease));
   }
 
-  renew(tenantId: string, id: string, expiresAt: Date): Effect.Effect<boolean> {
+  renew(ids: ReadonlyArray<string>, expiresAt: Date): Effect.Effect<number> {
     return Effect.sync(() => {
-      const lease = this.#db.streamLeases.get(id);
-      if (lease === undefined || lease.tenantId !== tenantId) return false;
-      this.#db.streamLeases.set(id, { ...lease, expiresAt });
-      return true;
+      let renewed = 0;
+      for (const id of new Set(ids)) {
+        const lease = this.#db.streamLeases.get(id);
+        if (lease === undefined) continue;
+        this.#db.streamLeases.set(id, { ...lease, expiresAt });
+        renewed += 1;
+      }
+      return renewed;
     });
   }
 

@@ -5,6 +5,9 @@ import { sql } from './sql-effect.ts';
 import type { SqlSession } from './sql-session.ts';
 import { queryRows, runStatement, sqlDate } from './sql-statements.ts';
 
+/** Lease ids per renewal statement. */
+const renewBatch = 1000;
+
 /** `stream_leases`: one row per open live-event stream, wherever it is served. */
 export class MikroOrmStreamLeaseRepository implements StreamLeaseRepository {
   readonly #session: SqlSession;
@@ -25,10 +28,20 @@ export class MikroOrmStreamLeaseRepository implements StreamLeaseRepository {
     return sql(() => runStatement(this.#session, statement, [lease.id, lease.tenantId, lease.userId, lease.expiresAt])).pipe(Effect.asVoid);
   }
 
-  // mysql2 reports matched rows: a renewal always matches its own row, so "matched" is what we want here.
-  renew(tenantId: string, id: string, expiresAt: Date): Stored<boolean> {
-    const statement = 'update `stream_leases` set `expires_at` = ? where `tenant_id` = ? and `id` = ?';
-    return sql(() => runStatement(this.#session, statement, [expiresAt, tenantId, id])).pipe(Effect.map((r) => r.affectedRows === 1));
+  // One statement per batch (a process's streams fit one); mysql2 reports matched rows, so a lease renewed
+  // to the expiry it already had still counts.
+  renew(ids: ReadonlyArray<string>, expiresAt: Date): Stored<number> {
+    const session = this.#session;
+    const unique = [...new Set(ids)];
+    return sql(async () => {
+      let renewed = 0;
+      for (let from = 0; from < unique.length; from += renewBatch) {
+        const batch = unique.slice(from, from + renewBatch);
+        const statement = `update \`stream_leases\` set \`expires_at\` = ? where \`id\` in (${batch.map(() => '?').join(', ')})`;
+        renewed += (await runStatement(session, statement, [expiresAt, ...batch])).affectedRows;
+      }
+      return renewed;
+    });
   }
 
   release(tenantId: string, id: string): Stored<void> {

@@ -11,15 +11,13 @@ import { randomSecretGenerator, standardWebhookVerifier, webhookSecretGenerator 
 import { JwtAccessTokenIssuer } from '../../adapters/crypto/jwt-access-token-issuer.ts';
 import { RandomRefreshTokenFactory } from '../../adapters/crypto/random-refresh-token-factory.ts';
 import { QiscusWebhookNotices } from '../../adapters/qiscus/qiscus-webhooks.ts';
+import { streamLeaseMs } from '../../core/events/stream-leases.ts';
 import type { Clock } from '../../core/shared/ports.ts';
 import type { UnitOfWork } from '../../core/shared/unit-of-work.port.ts';
 import type { ProcessMetrics } from '../shared/metrics.ts';
 import { rootParts, type RootParts, type RootSettings } from '../shared/root.ts';
 import type { ApiConfig } from './config.ts';
 import { useCaseFactories, type CoreDeps } from './use-case-factories.ts';
-
-/** A stream's lease outlives a few missed heartbeats, so a busy process does not lose its places. */
-const leaseMsOf = (cfg: ApiConfig): number => Math.max(30_000, 3 * cfg.eventHeartbeatMs);
 
 /** Whether the store answers; default: a read through the unit of work. */
 export type Readiness = () => Effect.Effect<boolean>;
@@ -68,7 +66,7 @@ export const buildApiParts = (cfg: ApiConfig, logger: Logger, uow: UnitOfWork, o
     destinations: parts.outbound.guard,
     notices: new QiscusWebhookNotices(),
     publicBaseUrl: cfg.publicBaseUrl,
-    eventStreams: { perUser: cfg.eventStreamsPerUser, leaseMs: leaseMsOf(cfg) },
+    eventStreams: { perUser: cfg.eventStreamsPerUser, leaseMs: streamLeaseMs(cfg.eventHeartbeatMs) },
   };
   const useCases = Object.fromEntries(Object.entries(useCaseFactories).map(([name, make]) => [name, make(coreDeps)])) as unknown as HttpUseCases;
   const app = createApp({
@@ -90,7 +88,7 @@ export const buildApiParts = (cfg: ApiConfig, logger: Logger, uow: UnitOfWork, o
       clock: parts.clock,
       logger,
       heartbeatMs: cfg.eventHeartbeatMs,
-      leaseMs: leaseMsOf(cfg),
+      leaseMs: streamLeaseMs(cfg.eventHeartbeatMs),
       maxBufferedBytes: cfg.eventStreamBufferBytes,
     }),
     consoleDir: fileURLToPath(new URL('../console/dist/', import.meta.url)),

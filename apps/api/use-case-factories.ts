@@ -51,6 +51,7 @@ import { UpdateWebhookUseCase } from '../../core/webhooks/update-webhook.use-cas
 import { ClaimStreamUseCase } from '../../core/events/claim-stream.use-case.ts';
 import { IssueStreamTicketUseCase } from '../../core/events/issue-stream-ticket.use-case.ts';
 import { RedeemStreamTicketUseCase } from '../../core/events/redeem-stream-ticket.use-case.ts';
+import { streamLeaseMinimumMs } from '../../core/events/stream-leases.ts';
 
 /** Every port a use case of the API may need, resolved once by the container. */
 export interface CoreDeps {
@@ -122,5 +123,5 @@ export const useCaseFactories: { readonly [K in keyof HttpUseCases]: (deps: Core
   redeliver: (d) => new RedeliverUseCase(d),
   issueStreamTicket: (d) => new IssueStreamTicketUseCase({ ...d, tokens: d.refreshTokens }),
   redeemStreamTicket: (d) => new RedeemStreamTicketUseCase({ ...d, tokens: d.refreshTokens }),
-  claimStream: (d) => new ClaimStreamUseCase({ ...d, streamsPerUser: d.eventStreams?.perUser ?? 5, leaseMs: d.eventStreams?.leaseMs ?? 30_000 }),
+  claimStream: (d) => new ClaimStreamUseCase({ ...d, streamsPerUser: d.eventStreams?.perUser ?? 5, leaseMs: d.eventStreams?.leaseMs ?? streamLeaseMinimumMs }),
 };

@@ -16,7 +16,7 @@ export interface StreamTicketRepository {
   dropExpired(before: Date): Stored<void>;
 }
 
-/** One open live-event stream of a user, on any API process; kept alive by its heartbeat until `expiresAt`. */
+/** One open live-event stream of a user, on any API process; renewed by that process until `expiresAt`. */
 export interface StreamLease {
   readonly id: string;
   readonly tenantId: string;
@@ -28,8 +28,11 @@ export interface StreamLeaseRepository {
   /** The user's leases still alive at `now`. */
   alive(tenantId: string, userId: string, now: Date): Stored<ReadonlyArray<StreamLease>>;
   insert(lease: StreamLease): Stored<void>;
-  /** Moves the lease's expiry; false when it is gone (released, or expired and dropped). */
-  renew(tenantId: string, id: string, expiresAt: Date): Stored<boolean>;
+  /**
+   * Moves the expiry of the leases named, of any tenant (one process renews all its streams' leases at
+   * once); returns how many were still there (not released, nor expired and dropped).
+   */
+  renew(ids: ReadonlyArray<string>, expiresAt: Date): Stored<number>;
   release(tenantId: string, id: string): Stored<void>;
   /** Drops the user's leases that expired before `now`. */
   dropExpired(tenantId: string, userId: string, now: Date): Stored<void>;

@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { Effect } from 'effect';
 import { resumePoint, type ResumePoint } from '../../../core/events/resume-point.ts';
 import type { StreamLease } from '../../../core/events/stream-access.port.ts';
-import { releaseStreamLease, renewStreamLease } from '../../../core/events/stream-leases.ts';
+import { releaseStreamLease, renewStreamLeases, streamLeaseRenewalMs } from '../../../core/events/stream-leases.ts';
 import type { Actor } from '../../../core/shared/actor.ts';
 import { StoreUnavailable } from '../../../core/shared/errors.ts';
 import type { DomainEvent } from '../../../core/shared/events.ts';
@@ -17,7 +17,7 @@ export interface LiveEventsOptions {
   readonly logger: FeedLogger;
   /** A comment line at least this often (15 s at most). */
   readonly heartbeatMs: number;
-  /** How long a stream's lease lives without a heartbeat. */
+  /** How long a stream's lease lives without a renewal; this process renews all of its leases together, `streamLeaseRenewals` times per lease life. */
   readonly leaseMs: number;
   readonly maxBufferedBytes: number;
   readonly pageSize?: number;
@@ -33,6 +33,7 @@ export class LiveEvents {
   readonly #feeds = new Map<string, TenantFeed>();
   readonly #options: LiveEventsOptions;
   #closing = false;
+  #renewal: NodeJS.Timeout | undefined;
 
   constructor(options: LiveEventsOptions) {
     this.#options = options;
@@ -75,15 +76,16 @@ export class LiveEvents {
       heartbeatMs,
       maxBufferedBytes,
       endAfterMs: until === null ? null : Math.max(0, until.getTime() - clock.now().getTime()),
-      onHeartbeat: (s) => this.#renew(s, new Date(clock.now().getTime() + leaseMs)),
       onClose: (s) => {
         owner.remove(s);
         if (owner.empty && this.#feeds.get(s.tenantId) === owner) this.#feeds.delete(s.tenantId);
+        if (this.#feeds.size === 0) this.#stopRenewal();
         void Effect.runPromise(releaseStreamLease(uow, s.lease)).catch((error: unknown) => logger.warn({ err: String(error) }, 'stream lease release failed'));
       },
     });
     stream.open(start.reset);
     if (this.#closing) return stream.close();
+    this.#renewal ??= setInterval(() => this.#renew(new Date(clock.now().getTime() + leaseMs)), streamLeaseRenewalMs(leaseMs));
     void feed.join(stream);
   }
 
@@ -105,6 +107,7 @@ export class LiveEvents {
   /** Shutdown: new streams are refused and open ones end (clients reconnect to another process). */
   closeAll(): void {
     this.#closing = true;
+    this.#stopRenewal();
     for (const feed of [...this.#feeds.values()]) for (const stream of [...feed.live, ...feed.catchingUp]) stream.close();
   }
 
@@ -126,12 +129,20 @@ export class LiveEvents {
     }
   }
 
-  #renew(stream: LiveStream, expiresAt: Date): void {
-    void Effect.runPromise(renewStreamLease(this.#options.uow, stream.lease, expiresAt)).then(
+  /** Renews the leases of every open stream of this process in one statement. */
+  #renew(expiresAt: Date): void {
+    const ids: string[] = [];
+    for (const feed of this.#feeds.values()) for (const stream of [...feed.live, ...feed.catchingUp]) ids.push(stream.lease.id);
+    void Effect.runPromise(renewStreamLeases(this.#options.uow, ids, expiresAt)).then(
       (kept) => {
-        if (!kept) this.#options.logger.warn({ tenantId: stream.tenantId }, 'a stream lease was gone at renewal');
+        if (kept < ids.length) this.#options.logger.warn({ streams: ids.length, renewed: kept }, 'some stream leases were gone at renewal');
       },
       (error: unknown) => this.#options.logger.warn({ err: String(error) }, 'stream lease renewal failed'),
     );
+  }
+
+  #stopRenewal(): void {
+    clearInterval(this.#renewal);
+    this.#renewal = undefined;
   }
 }

@@ -11,8 +11,6 @@ export interface LiveStreamOptions {
   readonly maxBufferedBytes: number;
   /** The stream ends this long after it opened (its access token runs out then); null: it does not. */
   readonly endAfterMs: number | null;
-  /** Called on every heartbeat (the lease renewal). */
-  readonly onHeartbeat: (stream: LiveStream) => void;
   /** Called once, however the stream ended. */
   readonly onClose: (stream: LiveStream) => void;
 }
@@ -43,7 +41,6 @@ export class LiveStream {
     res.on('error', () => this.#ended());
     this.#heartbeat = setInterval(() => {
       this.#write(commentFrame('heartbeat'));
-      options.onHeartbeat(this);
     }, options.heartbeatMs);
     if (options.endAfterMs !== null) {
       this.#end = setTimeout(() => {

@@ -13,6 +13,7 @@ import { eventOutboxContract } from './suites/event-outbox.contract.ts';
 import { unitOfWorkContract } from './suites/unit-of-work.contract.ts';
 import { integrationRepositoryContract } from './suites/integration-repository.contract.ts';
 import { eventLogContract } from './suites/event-log.contract.ts';
+import { streamAccessContract } from './suites/stream-access.contract.ts';
 import type { ContractEnvFactory } from './contract-env.ts';
 
 /** Every port contract suite; each adapter's test file runs them all against its own store. */
@@ -32,4 +33,5 @@ export const allContracts: ReadonlyArray<(makeEnv: ContractEnvFactory) => void> 
   unitOfWorkContract,
   integrationRepositoryContract,
   eventLogContract,
+  streamAccessContract,
 ];

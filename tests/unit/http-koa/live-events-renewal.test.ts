@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Effect } from 'effect';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LiveEvents } from '../../../adapters/http-koa/events/live-events.ts';
-import { uuidV7Ids } from '../../../adapters/memory/memory-ids.ts';
+import { uuidV7Ids } from '../../../adapters/system/uuid-v7-ids.ts';
 import { MemoryStreamLeaseRepository } from '../../../adapters/memory/memory-streams.ts';
 import { MemoryUnitOfWork } from '../../../adapters/memory/memory-unit-of-work.ts';
 import { ClaimStreamUseCase } from '../../../core/events/claim-stream.use-case.ts';

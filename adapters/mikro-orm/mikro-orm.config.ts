@@ -18,6 +18,9 @@ export interface DatabaseTimeouts {
 /** 5 s to connect, 5 s lock wait, 30 s per statement. */
 export const defaultTimeouts: DatabaseTimeouts = { connectMs: 5_000, lockWaitMs: 5_000, statementMs: 30_000 };
 
+/** Connections per MySQL pool (the ORM's and the batch pool each). */
+const poolSize = 10;
+
 const run = (connection: DatabaseConnection, statement: string) => connection.executeQuery(CompiledQuery.raw(statement));
 
 // MariaDB names the statement limit max_statement_time (seconds); MySQL 8 max_execution_time (ms, SELECT only).
@@ -87,9 +90,11 @@ export const ormOptions = (
     dbName: target.database,
     charset: 'utf8mb4',
     collate: 'utf8mb4_bin',
-    pool: { min: 0, max: 10, idleTimeoutMillis: 30_000 },
+    pool: { min: 0, max: poolSize, idleTimeoutMillis: 30_000 },
     // No multipleStatements here: only the pipelined transaction's own pool batches (batch-pool.ts).
-    driverOptions: { connectTimeout: timeouts.connectMs, enableKeepAlive: true },
+    // maxIdle: mysql2 closes every free connection beyond maxIdle once a second, and MikroORM sets it to
+    // pool.min (0) — under load each pool reconnected (handshake + 4 session statements) all the time.
+    driverOptions: { connectTimeout: timeouts.connectMs, enableKeepAlive: true, maxIdle: poolSize - 1 },
     onCreateConnection: mysqlSession(timeouts),
   };
 };

@@ -59,7 +59,8 @@ export class MysqlRateCounter implements RateCounter {
       charset: 'utf8mb4',
       connectTimeout: options.connectTimeoutMs ?? 3_000,
       connectionLimit: options.connectionLimit ?? 5,
-      maxIdle: 2,
+      // mysql2 closes every free connection beyond maxIdle once a second: keep them (idle ones go after idleTimeout).
+      maxIdle: Math.max(0, (options.connectionLimit ?? 5) - 1),
       idleTimeout: 60_000,
       queueLimit: 200,
       enableKeepAlive: true,

@@ -36,7 +36,7 @@ export interface WebhookJobs {
 
 /**
  * Outbound webhooks as jobs: the handler fans an event out to its tenant's endpoints; the sweep (woken
- * by the handler, and every 2 s for retries and anything a handler missed) fans out lagging tenants
+ * by the handler when that added deliveries, and every 2 s for retries and anything a handler missed) fans out lagging tenants
  * and sends due deliveries until none is left.
  */
 export const webhookJobs = (deps: WebhookJobDeps): WebhookJobs => {
@@ -61,13 +61,18 @@ export const webhookJobs = (deps: WebhookJobDeps): WebhookJobs => {
     handler: {
       name: 'webhooks',
       handles: (event) => isPublicEventType(event.type),
+      // The sweep is woken only when the fan-out added deliveries: a tenant without endpoints costs one read per event, not a sweep.
       handle: (event) =>
-        coalesced(event.tenantId, fanOut.execute(event.tenantId).pipe(Effect.asVoid)).pipe(
-          Effect.tap(() =>
-            Effect.sync(() => {
-              again = true;
-              wake.notify();
-            }),
+        coalesced(
+          event.tenantId,
+          fanOut.execute(event.tenantId).pipe(
+            Effect.flatMap((added) =>
+              Effect.sync(() => {
+                if (added === 0) return;
+                again = true;
+                wake.notify();
+              }),
+            ),
           ),
         ),
     },

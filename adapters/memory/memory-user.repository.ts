@@ -54,6 +54,13 @@ export class MemoryUserRepository implements UserRepository {
     });
   }
 
+  touch(tenantId: string, id: string, lastAssignedAt: Date): Effect.Effect<void> {
+    return Effect.sync(() => {
+      const stored = this.#db.users.get(id);
+      if (stored !== undefined && stored.tenantId === tenantId) this.#db.users.set(id, { ...stored, lastAssignedAt });
+    });
+  }
+
   #write(user: User): Effect.Effect<void, DuplicateKey> {
     const key = emailKey(user.email);
     const others = [...this.#db.users.values()].filter((u) => u.id !== user.id && emailKey(u.email) === key);

@@ -8,7 +8,7 @@ import { UserEntity } from './schema/entities.ts';
 import { sql, sqlWrite } from './sql-effect.ts';
 import { pageFrom } from './sql-page.ts';
 import { fresh, type SqlSession } from './sql-session.ts';
-import { queryRows, sqlBoolean, sqlDate, sqlDateOrNull, textOrNull, type RawRow } from './sql-statements.ts';
+import { queryRows, runDeferrable, sqlBoolean, sqlDate, sqlDateOrNull, textOrNull, type RawRow } from './sql-statements.ts';
 
 type UserRow = InferEntity<typeof UserEntity>;
 
@@ -91,6 +91,12 @@ export class MikroOrmUserRepository implements UserRepository {
   update(user: User): Stored<void, DuplicateKey> {
     const { id, tenantId, createdAt: _, ...changes } = toRow(user);
     return sqlWrite('users.id', () => this.#session.em.nativeUpdate(UserEntity, { tenantId, id }, changes)).pipe(Effect.asVoid);
+  }
+
+  // Deferred: on MySQL it travels with the COMMIT (nothing in the unit reads it back).
+  touch(tenantId: string, id: string, lastAssignedAt: Date): Stored<void> {
+    const statement = 'update `users` set `last_assigned_at` = ? where `tenant_id` = ? and `id` = ?';
+    return sql(() => runDeferrable(this.#session, statement, [lastAssignedAt, tenantId, id]));
   }
 
   #one(query: () => Promise<UserRow | null>): Stored<User | null> {

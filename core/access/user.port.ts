@@ -25,4 +25,6 @@ export interface UserRepository {
   insert(user: User): Stored<void, DuplicateKey>;
   /** Replaces a stored user; `DuplicateKey` when the new email is taken. */
   update(user: User): Stored<void, DuplicateKey>;
+  /** Records when the agent was last given a ticket; nothing else of the row changes (no-op for an unknown user). */
+  touch(tenantId: string, id: string, lastAssignedAt: Date): Stored<void>;
 }

@@ -1,20 +1,13 @@
 import { Effect } from 'effect';
 import { NotFound, type StoreUnavailable } from '../shared/errors.ts';
-import type { AllocationDecision } from '../shared/events.ts';
 import type { UnitOfWork } from '../shared/unit-of-work.port.ts';
-import { AllocateTicketsUseCase } from './allocate-tickets.use-case.ts';
+import { AllocateTicketsUseCase, type AllocationOutcome } from './allocate-tickets.use-case.ts';
 import type { AllocationEnv } from './drain-batch.ts';
 
 export interface AllocateTicketInput {
   readonly tenantId: string;
   readonly ticketId: string;
 }
-
-export type AllocationOutcome =
-  | { readonly outcome: 'assigned'; readonly agentId: string }
-  | { readonly outcome: 'queued'; readonly decision: AllocationDecision }
-  /** Already assigned, resolved, closed or never queued (the queue was still drained once: capacity may have freed). */
-  | { readonly outcome: 'not_waiting' };
 
 export interface AllocateTicketDeps extends AllocationEnv {
   readonly uow: UnitOfWork;

@@ -1,8 +1,7 @@
 import { Effect } from 'effect';
 import type { NotFound, StoreUnavailable } from '../shared/errors.ts';
-import { domainEvent } from '../shared/events.ts';
+import { domainEvent, type AllocationDecision } from '../shared/events.ts';
 import type { UnitOfWork } from '../shared/unit-of-work.port.ts';
-import type { AllocationOutcome } from './allocate-ticket.use-case.ts';
 import { isWaiting } from './allocation.policy.ts';
 import { drainBatch, type AllocationEnv } from './drain-batch.ts';
 
@@ -11,6 +10,13 @@ export interface AllocateTicketsInput {
   /** Tickets to allocate; the queue is drained for all of them at once (duplicates count once). */
   readonly ticketIds: ReadonlyArray<string>;
 }
+
+/** What allocating one waiting ticket came to. */
+export type AllocationOutcome =
+  | { readonly outcome: 'assigned'; readonly agentId: string }
+  | { readonly outcome: 'queued'; readonly decision: AllocationDecision }
+  /** Already assigned, resolved, closed or never queued (the queue was still drained once: capacity may have freed). */
+  | { readonly outcome: 'not_waiting' };
 
 /** Per ticket asked for; `not_found` for a ticket the tenant does not have. */
 export type TicketOutcome = AllocationOutcome | { readonly outcome: 'not_found' };

@@ -1,23 +1,22 @@
 import type { Stored } from '../../core/shared/errors.ts';
 import type { SupportReports } from '../../core/tickets/report.port.ts';
 import { p50, p90, type AgentActivity, type Percentiles, type ReportPeriod, type SupportFigures } from '../../core/tickets/support-report.ts';
+import { bucketFloor, bucketOf, dayMs } from './report-days.ts';
 import { sql } from './sql-effect.ts';
 import type { SqlSession } from './sql-session.ts';
 import { queryRows } from './sql-statements.ts';
 import {
-  countsParams,
-  countsStatement,
+  bucketKthStatement,
+  daysStatement,
   firstResponse,
   kthStatement,
-  perAgentStatements,
+  partialStatements,
   resolution,
   responderKthStatement,
   respondersMedianStatement,
-  respondersStatement,
-  sizeStatement,
   wait,
+  waitingStatement,
   type Measure,
-  type Plan,
 } from './support-report.sql.ts';
 
 const count = (value: unknown): number => Number(value ?? 0);
@@ -31,28 +30,58 @@ const fromNearerEnd = (n: number, k: number): { readonly descending: boolean; re
   n - k < k - 1 ? { descending: true, offset: n - k } : { descending: false, offset: k - 1 };
 
 export interface SupportReportOptions {
-  /** Up to how many tickets (created in the period, or measured) a period counts as small: its rows are sorted and grouped. */
+  /** Up to how many measured tickets a percentile sorts the period's rows; above, it reads one histogram bucket's. */
   readonly sortUpTo?: number;
 }
 
-/** Periods up to this many tickets sort their rows (a few ms); larger ones walk the ordered indexes. */
 export const defaultSortUpTo = 10_000;
 
-type Row = Readonly<Record<string, unknown>>;
-
-/** Per agent (null: none) the figures of rows `{ a, [field]: count }`; `total` adds every group up, the null one too. */
-const byAgent = (rows: ReadonlyArray<Row>, field: string): { readonly counts: Map<string, number>; readonly total: number } => {
-  const counts = new Map<string, number>();
-  let total = 0;
-  for (const row of rows) {
-    const c = count(row[field]);
-    total += c;
-    if (row['a'] !== null && row['a'] !== undefined) counts.set(String(row['a']), c);
-  }
-  return { counts, total };
+/** The whole UTC days of a period (null: none) and the instant ranges left at its ends. */
+export const splitPeriod = (from: Date, to: Date): { readonly days: readonly [number, number] | null; readonly partial: ReadonlyArray<readonly [Date, Date]> } => {
+  const [a, b] = [from.getTime(), to.getTime()];
+  const [first, last] = [Math.ceil(a / dayMs), Math.floor((b + 1) / dayMs) - 1];
+  if (first > last) return { days: null, partial: [[from, to]] };
+  const ends: Array<readonly [number, number]> = [[a, first * dayMs - 1], [(last + 1) * dayMs, b]];
+  return { days: [first, last], partial: ends.filter(([x, y]) => x <= y).map(([x, y]) => [new Date(x), new Date(y)] as const) };
 };
 
-/** The support report computed in SQL (counts and nearest-rank percentiles on covering indexes), on MySQL/MariaDB and SQLite. */
+type Histogram = Map<number, number>;
+
+/** What the period holds, summed from its whole days and its partial ones. */
+class Tally {
+  created = 0;
+  withSla = 0;
+  breached = 0;
+  readonly assigned = new Map<string, number>();
+  /** Per responder / assignee; '' is none. */
+  readonly responded = new Map<string, number>();
+  readonly resolved = new Map<string, number>();
+  readonly histograms: Record<Measure['kind'], Histogram> = { wait: new Map(), first_response: new Map(), resolution: new Map() };
+
+  static add<K>(into: Map<K, number>, key: K, n: number): void {
+    into.set(key, (into.get(key) ?? 0) + n);
+  }
+
+  day(kind: string, agent: string, bucket: number, n: number): void {
+    if (kind === 'created') this.created += n;
+    else if (kind === 'sla') this.withSla += n;
+    else if (kind === 'breached') this.breached += n;
+    else if (kind === 'assigned') Tally.add(this.assigned, agent, n);
+    else if (kind === 'responded') Tally.add(this.responded, agent, n);
+    else if (kind === 'resolved') Tally.add(this.resolved, agent, n);
+    else if (kind === 'wait' || kind === 'first_response' || kind === 'resolution') Tally.add(this.histograms[kind], bucket, n);
+  }
+
+  measured(kind: Measure['kind'], value: unknown, agent?: unknown): void {
+    Tally.add(this.histograms[kind], bucketOf(Number(value)), 1);
+    if (kind === 'first_response') Tally.add(this.responded, agent === null || agent === undefined ? '' : String(agent), 1);
+    if (kind === 'resolution') Tally.add(this.resolved, agent === null || agent === undefined ? '' : String(agent), 1);
+  }
+}
+
+const total = (counts: ReadonlyMap<unknown, number>): number => [...counts.values()].reduce((a, b) => a + b, 0);
+
+/** The support report computed in SQL (per-day counts, partial days and exact nearest-rank percentiles on covering indexes), on MySQL/MariaDB and SQLite. */
 export class MikroOrmSupportReports implements SupportReports {
   readonly #session: SqlSession;
   readonly #sortUpTo: number;
@@ -62,80 +91,100 @@ export class MikroOrmSupportReports implements SupportReports {
     this.#sortUpTo = options.sortUpTo ?? defaultSortUpTo;
   }
 
-  #plan(n: number): Plan {
-    return n > this.#sortUpTo ? 'ordered' : 'sort';
+  async #tally(tenantId: string, period: ReportPeriod): Promise<Tally> {
+    const session = this.#session;
+    const tally = new Tally();
+    const { days, partial } = splitPeriod(period.from, period.to);
+    if (days !== null) {
+      for (const row of await queryRows(session, daysStatement, [tenantId, ...days])) tally.day(String(row['kind']), String(row['a']), count(row['bucket']), count(row['n']));
+    }
+    const statements = partialStatements(session.dialect);
+    for (const [from, to] of partial) {
+      const range = [tenantId, from, to];
+      const [created] = await queryRows(session, statements.created, range);
+      tally.created += count(created?.['created']);
+      tally.withSla += count(created?.['with_sla']);
+      tally.breached += count(created?.['breached']);
+      for (const row of await queryRows(session, statements.assigned, range)) Tally.add(tally.assigned, String(row['a']), count(row['c']));
+      for (const row of await queryRows(session, statements.wait, range)) tally.measured('wait', row['v']);
+      for (const row of await queryRows(session, statements.firstResponse, range)) tally.measured('first_response', row['v'], row['a']);
+      for (const row of await queryRows(session, statements.resolution, range)) tally.measured('resolution', row['v'], row['a']);
+    }
+    return tally;
+  }
+
+  /** The k-th smallest of a measure's n values in the period: sorted over a small period, else inside the histogram bucket that holds it. */
+  async #kth(tenantId: string, period: ReportPeriod, m: Measure, histogram: Histogram, n: number, k: number): Promise<number | null> {
+    const session = this.#session;
+    if (n <= this.#sortUpTo) {
+      const { descending, offset } = fromNearerEnd(n, k);
+      return seconds((await queryRows(session, kthStatement(session.dialect, m, descending), [tenantId, period.from, period.to, offset]))[0]?.['v']);
+    }
+    let below = 0;
+    for (const bucket of [...histogram.keys()].sort((a, b) => a - b)) {
+      const inBucket = histogram.get(bucket) ?? 0;
+      if (below + inBucket < k) {
+        below += inBucket;
+        continue;
+      }
+      const { descending, offset } = fromNearerEnd(inBucket, k - below);
+      const low = bucket === 0 ? -(2 ** 53) : bucketFloor(bucket);
+      const params = [tenantId, low, bucketFloor(bucket + 1), period.from, period.to, offset];
+      return seconds((await queryRows(session, bucketKthStatement(session.dialect, m, descending), params))[0]?.['v']);
+    }
+    return null;
+  }
+
+  async #percentiles(tenantId: string, period: ReportPeriod, m: Measure, histogram: Histogram): Promise<Percentiles> {
+    const n = total(histogram);
+    if (n === 0) return { p50: null, p90: null };
+    return { p50: await this.#kth(tenantId, period, m, histogram, n, rank(n, p50)), p90: await this.#kth(tenantId, period, m, histogram, n, rank(n, p90)) };
+  }
+
+  async #responderMedians(tenantId: string, period: ReportPeriod, responders: ReadonlyMap<string, number>): Promise<Map<string, number | null>> {
+    const session = this.#session;
+    const answered = total(responders);
+    if (answered === 0) return new Map();
+    if (answered <= this.#sortUpTo) {
+      const rows = await queryRows(session, respondersMedianStatement(session.dialect), [tenantId, period.from, period.to]);
+      return new Map(rows.map((row) => [String(row['a']), seconds(row['p50'])]));
+    }
+    const medians = new Map<string, number | null>();
+    for (const [agentId, n] of responders) {
+      if (agentId === '' || n === 0) continue;
+      const { descending, offset } = fromNearerEnd(n, rank(n, p50));
+      const params = [tenantId, agentId, period.from, period.to, offset];
+      medians.set(agentId, seconds((await queryRows(session, responderKthStatement(session.dialect, descending), params))[0]?.['v']));
+    }
+    return medians;
   }
 
   figures(tenantId: string, period: ReportPeriod): Stored<SupportFigures> {
-    const session = this.#session;
-    const { dialect } = session;
-    const { from, to } = period;
-    const range = [tenantId, from, to];
-    const kth = async (statement: (descending: boolean) => string, params: unknown[], n: number, k: number): Promise<number | null> => {
-      const { descending, offset } = fromNearerEnd(n, k);
-      return seconds((await queryRows(session, statement(descending), [...params, offset]))[0]?.['v']);
-    };
-    const percentiles = async (m: Measure, n: number): Promise<Percentiles> => {
-      if (n === 0) return { p50: null, p90: null };
-      const statement = (descending: boolean) => kthStatement(dialect, m, this.#plan(n), descending);
-      return { p50: await kth(statement, range, n, rank(n, p50)), p90: await kth(statement, range, n, rank(n, p90)) };
-    };
-    /** The counts and the per-agent figures: from the counts statement and the period indexes, or all from one walk. */
-    const countsAndAgents = async (plan: Plan) => {
-      const statements = perAgentStatements(dialect, plan);
-      if ('everything' in statements) {
-        const rows = await queryRows(session, statements.everything, [...Array.from({ length: 6 }, () => [from, to]).flat(), tenantId]);
-        const total = (field: string) => byAgent(rows, field).total;
-        const counts = { created: total('created'), withSla: total('with_sla'), breached: total('breached'), waited: total('waited'), waiting: total('waiting') };
-        return { counts, assigned: byAgent(rows, 'assigned'), resolved: byAgent(rows, 'resolved') };
-      }
-      const [row] = await queryRows(session, countsStatement(dialect), countsParams(tenantId, from, to));
-      const counts = { created: count(row?.['created']), withSla: count(row?.['with_sla']), breached: count(row?.['breached']), waited: count(row?.['waited']), waiting: count(row?.['waiting']) };
-      return {
-        counts,
-        assigned: byAgent(await queryRows(session, statements.assigned, range), 'c'),
-        resolved: byAgent(await queryRows(session, statements.resolved, range), 'c'),
-      };
-    };
-    const responderMedians = async (plan: Plan, responders: Map<string, number>, answered: number): Promise<Map<string, number | null>> => {
-      if (answered === 0) return new Map();
-      if (plan === 'sort') {
-        const rows = await queryRows(session, respondersMedianStatement(dialect), range);
-        return new Map(rows.map((row) => [String(row['a']), seconds(row['p50'])]));
-      }
-      const medians = new Map<string, number | null>();
-      for (const [agentId, n] of responders) {
-        medians.set(agentId, await kth((descending) => responderKthStatement(dialect, descending), [tenantId, agentId, from, to], n, rank(n, p50)));
-      }
-      return medians;
-    };
     return sql(async () => {
-      const [size] = await queryRows(session, sizeStatement, [...range, this.#sortUpTo + 1]);
-      const plan = this.#plan(count(size?.['n']));
-      const { counts, assigned, resolved } = await countsAndAgents(plan);
-      const responders = byAgent(await queryRows(session, respondersStatement(dialect, plan), range), 'c');
-      const waitSeconds = await percentiles(wait, counts.waited);
-      const firstResponseSeconds = await percentiles(firstResponse, responders.total);
-      const resolutionSeconds = await percentiles(resolution, resolved.total);
-      const medians = await responderMedians(plan, responders.counts, responders.total);
-      const agentIds = new Set([...assigned.counts.keys(), ...resolved.counts.keys(), ...responders.counts.keys()]);
-      const agents: AgentActivity[] = [...agentIds]
-        .filter((agentId) => (assigned.counts.get(agentId) ?? 0) + (resolved.counts.get(agentId) ?? 0) + (responders.counts.get(agentId) ?? 0) > 0)
+      const tally = await this.#tally(tenantId, period);
+      const [waiting] = await queryRows(this.#session, waitingStatement, [tenantId]);
+      const waitSeconds = await this.#percentiles(tenantId, period, wait, tally.histograms.wait);
+      const firstResponseSeconds = await this.#percentiles(tenantId, period, firstResponse, tally.histograms.first_response);
+      const resolutionSeconds = await this.#percentiles(tenantId, period, resolution, tally.histograms.resolution);
+      const medians = await this.#responderMedians(tenantId, period, tally.responded);
+      const of = (counts: ReadonlyMap<string, number>, agentId: string) => counts.get(agentId) ?? 0;
+      const agents: AgentActivity[] = [...new Set([...tally.assigned.keys(), ...tally.resolved.keys(), ...tally.responded.keys()])]
+        .filter((agentId) => agentId !== '' && of(tally.assigned, agentId) + of(tally.resolved, agentId) + of(tally.responded, agentId) > 0)
         .sort()
         .map((agentId) => ({
           agentId,
-          assigned: assigned.counts.get(agentId) ?? 0,
-          resolved: resolved.counts.get(agentId) ?? 0,
+          assigned: of(tally.assigned, agentId),
+          resolved: of(tally.resolved, agentId),
           firstResponseSecondsP50: medians.get(agentId) ?? null,
         }));
       return {
-        ticketsCreated: counts.created,
-        ticketsResolved: resolved.total,
-        waitingNow: counts.waiting,
+        ticketsCreated: tally.created,
+        ticketsResolved: total(tally.resolved),
+        waitingNow: count(waiting?.['n']),
         waitSeconds,
         firstResponseSeconds,
         resolutionSeconds,
-        sla: { met: counts.withSla - counts.breached, breached: counts.breached },
+        sla: { met: tally.withSla - tally.breached, breached: tally.breached },
         agents,
       };
     });

@@ -10,7 +10,8 @@ import { sql, sqlWrite } from './sql-effect.ts';
 import { emptyPage, newestFirstAfter, newestFirstOrder, newestFirstPosition, pageFrom } from './sql-page.ts';
 import { firstRow, selectRows } from './sql-rows.ts';
 import { rowLock, type SqlSession } from './sql-session.ts';
-import { queryRows } from './sql-statements.ts';
+import { queryRows, runDeferrable } from './sql-statements.ts';
+import { dayCountChanges, dayCountsUpsert } from './report-days.ts';
 
 export const activeStatuses = ['open', 'in_progress'] as const;
 export { toTicket };
@@ -47,6 +48,8 @@ const listStatement = (tenantId: string, filter: TicketFilter, after: { readonly
 
 export class MikroOrmTicketRepository implements TicketRepository {
   readonly #session: SqlSession;
+  /** The stored version of each ticket this unit locked or wrote: what `report_days` counts it as now. */
+  readonly #stored = new Map<string, Ticket>();
 
   constructor(session: SqlSession) {
     this.#session = session;
@@ -57,7 +60,13 @@ export class MikroOrmTicketRepository implements TicketRepository {
     // FOR UPDATE is decided when the statement runs: callers may build this effect before their transaction begins.
     const statement = () =>
       'select * from `tickets` where `tenant_id` = ? and `id` = ? limit 1' + (options?.forUpdate === true && rowLock(session).lockMode ? ' for update' : '');
-    return sql(() => queryRows(session, statement(), [tenantId, id])).pipe(Effect.map((rows) => (rows[0] === undefined ? null : ticketOfRaw(rows[0]))));
+    return sql(() => queryRows(session, statement(), [tenantId, id])).pipe(
+      Effect.map((rows) => {
+        const ticket = rows[0] === undefined ? null : ticketOfRaw(rows[0]);
+        if (ticket !== null && options?.forUpdate === true) this.#stored.set(ticket.id, ticket);
+        return ticket;
+      }),
+    );
   }
 
   list(tenantId: string, filter: TicketFilter, page: PageRequest): Stored<Page<Ticket>> {
@@ -70,12 +79,28 @@ export class MikroOrmTicketRepository implements TicketRepository {
   }
 
   insert(ticket: Ticket): Stored<void, DuplicateKey> {
-    return sqlWrite('tickets.id', () => this.#session.em.insert(TicketEntity, toRow(ticket))).pipe(Effect.asVoid);
+    return sqlWrite('tickets.id', () => this.#session.em.insert(TicketEntity, toRow(ticket))).pipe(Effect.andThen(() => this.#counted(null, ticket)));
   }
 
   update(ticket: Ticket): Stored<void> {
     const { id, tenantId, createdAt: _, ...changes } = toRow(ticket);
-    return sql(() => this.#session.em.nativeUpdate(TicketEntity, { tenantId, id }, changes)).pipe(Effect.asVoid);
+    const known = this.#stored.get(id);
+    // Not locked by this unit yet: read it locked, so the counts move from what is really stored.
+    const before = known === undefined ? this.get(tenantId, id, { forUpdate: true }) : Effect.succeed(known);
+    return before.pipe(
+      Effect.flatMap((stored) =>
+        stored === null ? Effect.void : sql(() => this.#session.em.nativeUpdate(TicketEntity, { tenantId, id }, changes)).pipe(Effect.andThen(() => this.#counted(stored, ticket))),
+      ),
+    );
+  }
+
+  /** The report's per-day counts follow the write, in the same unit of work (on MySQL the statement travels with COMMIT). */
+  #counted(before: Ticket | null, after: Ticket): Stored<void> {
+    this.#stored.set(after.id, after);
+    const changes = dayCountChanges(before, after);
+    if (changes.length === 0) return Effect.void;
+    const params = changes.flatMap((c) => [after.tenantId, c.day, c.kind, c.agentId, c.bucket, c.n]);
+    return sql(() => runDeferrable(this.#session, dayCountsUpsert(this.#session.dialect, changes.length), params));
   }
 
   findActiveForCustomer(tenantId: string, channelId: string, customerId: string): Stored<Ticket | null> {

@@ -8,10 +8,11 @@ import { EventCounterEntity, EventEntity } from './event.entity.ts';
 import { RateLimitEntity } from './rate-limit.entity.ts';
 import { WebhookDeliveryEntity, WebhookEntity } from './webhook.entity.ts';
 import { StreamLeaseEntity, StreamTicketEntity } from './stream.entity.ts';
+import { ReportDayEntity } from './report.entity.ts';
 
 export { TenantEntity, TenantLockEntity, UserEntity, RefreshTokenEntity, CustomerEntity, TicketEntity, MessageEntity };
 export { ChannelEntity, ChannelDeliveryEntity, OutboxEntity, ReportedLoadEntity, IntegrationEntity, PlatformAgentLinkEntity, UnansweredAssignEntity };
-export { EventEntity, EventCounterEntity, RoomSessionEntity, RateLimitEntity, WebhookEntity, WebhookDeliveryEntity, StreamTicketEntity, StreamLeaseEntity };
+export { EventEntity, EventCounterEntity, RoomSessionEntity, RateLimitEntity, WebhookEntity, WebhookDeliveryEntity, StreamTicketEntity, StreamLeaseEntity, ReportDayEntity };
 
 /** Every table of the Switchboard schema, in dependency order. */
 export const entities = [
@@ -37,4 +38,5 @@ export const entities = [
   WebhookDeliveryEntity,
   StreamTicketEntity,
   StreamLeaseEntity,
+  ReportDayEntity,
 ];

@@ -74,9 +74,9 @@ export const TicketEntity = defineEntity({
     { name: 'tickets_sla_breached_index', properties: ['tenantId', 'slaBreached', 'createdAt', 'id'] },
     { name: 'tickets_sla_due_index', properties: ['tenantId', 'slaNextDueAt'] },
     { name: 'tickets_sla_sweep_index', properties: ['slaNextDueAt', 'tenantId'] },
-    // The support report (adapters/mikro-orm/support-report.sql.ts): each figure is read from one covering
-    // index, by period (…_index) or, over a large period, in value order (…_order_index: the k-th value
-    // without a sort) and per agent (responder, assignee: grouped without a temporary table).
+    // The support report (adapters/mikro-orm/support-report.sql.ts) sums `report_days` over the whole days of
+    // a period and reads these covering indexes for the rest: its partial days by period (…_index), a
+    // percentile's bucket in value order (…_order_index), a responder's median (responder order).
     { name: 'tickets_report_created_index', properties: ['tenantId', 'createdAt', 'slaTargeted', 'slaBreached'] },
     { name: 'tickets_resolved_index', properties: ['tenantId', 'resolvedAt', 'resolutionMs', 'assignedAgentId'] },
     { name: 'tickets_responded_index', properties: ['tenantId', 'firstRespondedAt', 'firstResponseMs', 'firstResponderId'] },
@@ -86,11 +86,6 @@ export const TicketEntity = defineEntity({
     { name: 'tickets_response_order_index', properties: ['tenantId', 'firstResponseMs', 'firstRespondedAt'] },
     { name: 'tickets_resolution_order_index', properties: ['tenantId', 'resolutionMs', 'resolvedAt'] },
     { name: 'tickets_responder_order_index', properties: ['tenantId', 'firstResponderId', 'firstResponseMs', 'firstRespondedAt'] },
-    // Every count of a large period in one walk of the tenant's tickets, grouped by assignee in index order.
-    {
-      name: 'tickets_report_index',
-      properties: ['tenantId', 'assignedAgentId', 'assignedAt', 'resolvedAt', 'createdAt', 'slaTargeted', 'slaBreached', 'firstAssignedAt', 'waitMs', 'status', 'queuedAt'],
-    },
   ],
 });
 

@@ -4,6 +4,8 @@ import type { Store } from '../../../core/shared/unit-of-work.port.ts';
 import { supportFigures } from '../../../core/tickets/support-report.ts';
 import { aCustomer, aStaffUser, aTenant, aTicket } from '../../support/ticket-builders.ts';
 import { randomReportTickets, reportAt, reportPeriods } from '../../support/report-builders.ts';
+import { arbitraryReportHistory, playReportHistory } from '../../support/report-histories.ts';
+import fc from 'fast-check';
 import type { ContractEnv, ContractEnvFactory } from '../contract-env.ts';
 
 const at = reportAt;
@@ -42,6 +44,18 @@ export const supportReportContract = (makeEnv: ContractEnvFactory): void => {
       expect(whole.ticketsCreated).toBe(150);
       expect(whole.firstResponseSeconds.p90).not.toBeNull();
     });
+
+    it('equals the figures computed from the tickets after any history of changes, over any period (property)', async () => {
+      await fc.assert(
+        fc.asyncProperty(arbitraryReportHistory, async (history) => {
+          const { tenantId, tickets, periods } = await playReportHistory(env.uow, history);
+          for (const period of periods) {
+            expect(await Effect.runPromise(env.uow.read((s) => s.reports.figures(tenantId, period)))).toEqual(supportFigures(tickets, period));
+          }
+        }),
+        { numRuns: 25 },
+      );
+    }, 120_000);
 
     it('takes the nearest rank: of 10 distinct waits, p50 is the 5th and p90 the 9th; of 11, the 6th and the 10th', async () => {
       for (const n of [10, 11]) {

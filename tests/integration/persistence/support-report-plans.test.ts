@@ -2,13 +2,19 @@ import { Effect } from 'effect';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MikroOrmSupportReports } from '../../../adapters/mikro-orm/mikro-orm-support-reports.ts';
 import type { SwitchboardDatabase } from '../../../adapters/mikro-orm/open-database.ts';
+import { reportDaysBackfill } from '../../../adapters/mikro-orm/migrations/report-days-backfill.ts';
+import { sql } from '../../../adapters/mikro-orm/sql-effect.ts';
+import { queryRows, runStatement } from '../../../adapters/mikro-orm/sql-statements.ts';
 import { supportFigures } from '../../../core/tickets/support-report.ts';
+import fc from 'fast-check';
+import { arbitraryReportHistory, playReportHistory } from '../../support/report-histories.ts';
 import { randomReportTickets, reportPeriods } from '../../support/report-builders.ts';
 import { aCustomer, aStaffUser, aTenant, aTicket } from '../../support/ticket-builders.ts';
 import { dialects, inTransaction } from './persistence-env.ts';
 
-// The report's two plans for a percentile (sort the period's rows, or walk the value-ordered index) on the
-// same rows: both equal the brute-force figures. The contract suite covers the default (small periods sort).
+// The report's two plans for a percentile (sort the period's rows, or read the histogram bucket holding it in
+// value order) on the same rows: both equal the brute-force figures. The contract suite covers the default
+// (small periods sort). And the migration's backfill of `report_days` counts as every write does.
 describe.each(dialects())('support report plans on $name', (dialect) => {
   let db: SwitchboardDatabase;
   beforeAll(async () => {
@@ -43,6 +49,38 @@ describe.each(dialects())('support report plans on $name', (dialect) => {
     const whole = supportFigures(tickets, reportPeriods[0]!);
     expect(whole.agents.filter((a) => a.firstResponseSecondsP50 !== null)).toHaveLength(agents.length);
     expect(whole.waitSeconds.p90).not.toBeNull();
+  });
+
+  it('both plans equal the figures computed from the tickets after any history, over any period (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbitraryReportHistory, async (history) => {
+        const { tenantId, tickets, periods } = await playReportHistory(db.uow, history);
+        for (const sortUpTo of [0, Number.MAX_SAFE_INTEGER]) {
+          for (const period of periods) {
+            const figures = await Effect.runPromise(db.uow.withSession('read', (session) => new MikroOrmSupportReports(session, { sortUpTo }).figures(tenantId, period)));
+            expect(figures).toEqual(supportFigures(tickets, period));
+          }
+        }
+      }),
+      { numRuns: 20 },
+    );
+  }, 120_000);
+
+  it('the migration’s backfill of report_days gives the counts every write keeps', async () => {
+    for (const history of fc.sample(arbitraryReportHistory, { numRuns: 5, seed: 16 })) await playReportHistory(db.uow, history);
+    const counts = 'select `tenant_id`, `day`, `kind`, `agent_id`, `bucket`, `n` from `report_days` where `n` <> 0 order by 1, 2, 3, 4, 5';
+    const read = () => Effect.runPromise(db.uow.withSession('read', (session) => sql(() => queryRows(session, counts, []))));
+    const kept = await read();
+    expect(kept.length).toBeGreaterThan(20);
+    await Effect.runPromise(
+      db.uow.withSession('transaction', (session) =>
+        sql(async () => {
+          await runStatement(session, 'delete from `report_days`', []);
+          for (const statement of reportDaysBackfill(dialect.name)) await runStatement(session, statement, []);
+        }),
+      ),
+    );
+    expect(await read()).toEqual(kept);
   });
 
   it('keeps the stored durations in step with the ticket: resolved, reopened, answered', async () => {

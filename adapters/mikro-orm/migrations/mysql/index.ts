@@ -12,6 +12,7 @@ import { Migration20261203121554_rate_limits } from './Migration20261203121554_r
 import { Migration20261203125351_webhooks } from './Migration20261203125351_webhooks.ts';
 import { Migration20261203135704_stream_access } from './Migration20261203135704_stream_access.ts';
 import { Migration20261203141509_report_covering_indexes } from './Migration20261203141509_report_covering_indexes.ts';
+import { Migration20261207142629_report_days } from './Migration20261207142629_report_days.ts';
 
 /** The mysql migration set, oldest first (`secrets` seals stored secrets that a migration moves; new ones come from `node adapters/mikro-orm/migrations/create-migration.ts <name>`). */
 export const mysqlMigrations = (secrets: SecretCipher = missingSecretCipher): ReadonlyArray<MigrationObject> => [
@@ -26,4 +27,5 @@ export const mysqlMigrations = (secrets: SecretCipher = missingSecretCipher): Re
   { name: 'Migration20261203125351_webhooks', class: Migration20261203125351_webhooks },
   { name: 'Migration20261203135704_stream_access', class: Migration20261203135704_stream_access },
   { name: 'Migration20261203141509_report_covering_indexes', class: Migration20261203141509_report_covering_indexes },
+  { name: 'Migration20261207142629_report_days', class: Migration20261207142629_report_days },
 ];

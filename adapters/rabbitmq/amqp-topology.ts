@@ -10,6 +10,11 @@ export interface AmqpRetryPolicy {
   readonly maxAttempts: number;
   /** The wait before retrying after attempt `attempt` failed. */
   readonly delayMs: (attempt: number) => number;
+  /**
+   * The work queues' `x-delivery-limit` (default 20): a message delivered this many times without an ack
+   * (its consumer crashing or stopping each time) is dead-lettered to the job's dead-letter queue.
+   */
+  readonly deliveryLimit?: number;
 }
 
 /** Five attempts, waiting 1 s, 5 s, 25 s, … (at most 5 min) between them. */
@@ -17,6 +22,25 @@ export const defaultRetryPolicy: AmqpRetryPolicy = {
   maxAttempts: 5,
   delayMs: (attempt) => Math.min(5 * 60_000, 1000 * 5 ** (attempt - 1)),
 };
+
+/** RabbitMQ's own default delivery limit since 4.0. */
+export const defaultDeliveryLimit = 20;
+
+/**
+ * Quorum queues: durable, replicated across a cluster's nodes, and what they dead-letter is moved
+ * at least once (`reject-publish` is what that strategy asks for: a full target refuses, nothing is dropped).
+ */
+const quorum = (args: Record<string, unknown>): QueueDeclaration['options'] => ({
+  durable: true,
+  arguments: { 'x-queue-type': 'quorum', ...args },
+});
+
+const deadLetteredTo = (queue: string) => ({
+  'x-dead-letter-exchange': '',
+  'x-dead-letter-routing-key': queue,
+  'x-dead-letter-strategy': 'at-least-once',
+  'x-overflow': 'reject-publish',
+});
 
 export const ATTEMPT_HEADER = 'x-switchboard-attempt';
 
@@ -62,25 +86,33 @@ export const declareEventLog = async (channel: Channel, prefix: string, policy: 
   await channel.bindQueue(queue, exchangeName(prefix), '#');
 };
 
+/** A queue as declared: its name and `assertQueue` options (redeclaring it with other ones is a channel error). */
+export interface QueueDeclaration {
+  readonly name: string;
+  readonly options: { readonly durable: true; readonly arguments: Readonly<Record<string, unknown>> };
+}
+
 /**
- * Per handler: a durable work queue bound to its event types, one delay queue per retry wait whose TTL
- * dead-letters back into the work queue, and a dead-letter queue where poison messages are parked.
+ * A handler's queues, all quorum queues: the dead-letter queue where poison messages are parked, the
+ * work queue whose delivery limit parks a message that keeps coming back unacked, and one delay queue
+ * per retry wait whose TTL dead-letters back into the work queue.
  */
+export const queueDeclarations = (prefix: string, handler: string, retry: AmqpRetryPolicy): ReadonlyArray<QueueDeclaration> => {
+  const work = workQueueName(prefix, handler);
+  const dead = deadQueueName(prefix, handler);
+  return [
+    { name: dead, options: quorum({}) },
+    { name: work, options: quorum({ 'x-delivery-limit': retry.deliveryLimit ?? defaultDeliveryLimit, ...deadLetteredTo(dead) }) },
+    ...delaysOf(retry).map((ttl) => ({ name: delayQueueName(prefix, handler, ttl), options: quorum({ 'x-message-ttl': ttl, ...deadLetteredTo(work) }) })),
+  ];
+};
+
+/** Per handler: its queues (`queueDeclarations`), the work queue bound to the handler's event types. */
 export const declareTopology = async (channel: Channel, prefix: string, handlers: ReadonlyArray<AmqpHandler>, retry: AmqpRetryPolicy): Promise<void> => {
   await declareExchange(channel, prefix);
   for (const handler of handlers) {
-    const work = workQueueName(prefix, handler.name);
-    await channel.assertQueue(work, { durable: true });
-    for (const key of handler.eventTypes ?? ['#']) await channel.bindQueue(work, exchangeName(prefix), key);
-    await channel.assertQueue(deadQueueName(prefix, handler.name), { durable: true });
-    for (const ttl of delaysOf(retry)) {
-      await channel.assertQueue(delayQueueName(prefix, handler.name, ttl), {
-        durable: true,
-        messageTtl: ttl,
-        deadLetterExchange: '',
-        deadLetterRoutingKey: work,
-      });
-    }
+    for (const queue of queueDeclarations(prefix, handler.name, retry)) await channel.assertQueue(queue.name, queue.options);
+    for (const key of handler.eventTypes ?? ['#']) await channel.bindQueue(workQueueName(prefix, handler.name), exchangeName(prefix), key);
   }
 };
 

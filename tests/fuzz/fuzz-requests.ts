@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { bodies, type SentBody } from './body-mutations.ts';
+import { signings, type Signing } from './channel-signing.ts';
 import type { Operation, Parameter } from './operations.ts';
 import { boundaryNumbers, validValue, wrongType, type SchemaContext } from './schema-values.ts';
 
@@ -15,6 +16,8 @@ export interface FuzzRequest {
   readonly target: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: SentBody;
+  /** For a signed channel delivery: how it is signed when sent. */
+  readonly signing?: Signing;
 }
 
 interface Part<T> {
@@ -78,6 +81,12 @@ const callers = (op: Operation): fc.Arbitrary<Caller> =>
     ? fc.oneof({ weight: 6, arbitrary: fc.constantFrom<Caller>('admin', 'agent') }, { weight: 1, arbitrary: fc.constantFrom<Caller>('anonymous', 'bad_token') })
     : fc.constantFrom<Caller>('anonymous', 'admin');
 
+/** Mostly signed as the sender signs, so the fuzzed bodies are judged past authentication. */
+const signingOf = (headerParams: ReadonlyArray<Parameter>): fc.Arbitrary<Signing | undefined> =>
+  headerParams.some((p) => p.name === 'webhook-signature')
+    ? fc.oneof({ weight: 6, arbitrary: fc.constant<Signing>('signed') }, { weight: 4, arbitrary: fc.constantFrom(...signings.filter((s) => s !== 'signed')) })
+    : fc.constant(undefined);
+
 const headerValues = fc.oneof(fc.string({ unit: 'binary-ascii', maxLength: 80 }).map((s) => s.replace(/[^\x20-\x7e]/g, '')), fc.constantFrom('', 'sha256=' + '0'.repeat(64), 'v1,AAAA'));
 
 /** Requests for `op`: valid ones with random values, and hostile ones in every part the operation reads. */
@@ -88,11 +97,12 @@ export const requestsFor = (op: Operation, context: SchemaContext): fc.Arbitrary
   const path = fc.tuple(...pathParams.map((p) => pathValue(p, context)));
   const body = op.body === undefined ? fc.constant(undefined) : fc.option(bodies(op.body.schema, context), { nil: undefined, freq: 12 });
   const headers = fc.tuple(...headerParams.map((p) => fc.option(headerValues.map((v) => [p.name, v] as const), { nil: undefined })));
-  return fc.record({ path, query: queryEntries(query, context), body, caller: callers(op), headers }).map(({ path: values, query: q, body: b, caller, headers: h }) => {
+  return fc.record({ path, query: queryEntries(query, context), body, caller: callers(op), headers, signing: signingOf(headerParams) }).map(({ path: values, query: q, body: b, caller, headers: h, signing }) => {
     let target = op.path;
     pathParams.forEach((p, i) => (target = target.replace(`{${p.name}}`, (values[i] as Part<string>).value)));
     const search = q.value.map(([k, v]) => `${encodeURIComponent(k)}=${v}`).join('&');
-    const kinds = [...values.map((v) => v.kind), q.kind, b === undefined ? (op.body?.required === true ? 'no_body' : 'valid') : b.kind].filter((k) => k !== 'valid');
+    const signed = signing === undefined || signing === 'signed' ? 'valid' : signing;
+    const kinds = [...values.map((v) => v.kind), q.kind, signed, b === undefined ? (op.body?.required === true ? 'no_body' : 'valid') : b.kind].filter((k) => k !== 'valid');
     return {
       operation: op.id,
       kinds: kinds.length === 0 ? ['valid'] : [...new Set(kinds)],
@@ -101,6 +111,7 @@ export const requestsFor = (op: Operation, context: SchemaContext): fc.Arbitrary
       target: search === '' ? target : `${target}?${search}`,
       headers: Object.fromEntries(h.filter((e) => e !== undefined)),
       ...(b === undefined ? {} : { body: b }),
+      ...(signing === undefined ? {} : { signing }),
     };
   });
 };

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { signedHeaders } from './channel-signing.ts';
 import { requestsFor, type FuzzRequest } from './fuzz-requests.ts';
 import type { FuzzWorld } from './fuzz-world.ts';
 import { operationsOf, resolverOf, routedOperation, type Operation } from './operations.ts';
@@ -18,6 +19,8 @@ export interface FuzzCounts {
   readonly byStatus: Record<string, number>;
   readonly byKind: Record<string, number>;
   readonly byOperation: Record<string, number>;
+  /** `<operation> <status>`: what each operation answered, e.g. how many signed channel deliveries got past authentication. */
+  readonly byOperationStatus: Record<string, number>;
   readonly violations: Violation[];
 }
 
@@ -33,7 +36,9 @@ const tokenOf = (world: FuzzWorld, request: FuzzRequest): string | undefined => 
 };
 
 const send = async (world: FuzzWorld, request: FuzzRequest) => {
-  const headers: Record<string, string> = { ...request.headers };
+  const { signing } = request;
+  const channel = { key: world.a.channelKey, secret: world.a.channelSecret };
+  const headers = signing === undefined || signing === 'unsigned' ? { ...request.headers } : signedHeaders(channel, signing, request.headers, request.body?.bytes);
   const token = tokenOf(world, request);
   if (token !== undefined) headers.authorization = `Bearer ${token}`;
   if (request.body?.contentType !== undefined) headers['content-type'] = request.body.contentType;
@@ -70,7 +75,7 @@ export const runFuzz = async (world: FuzzWorld, options: { total: number; seed: 
   const checker = new ResponseChecker(doc);
   const context = { resolve: resolverOf(doc), hints: world.hints };
   const arbitrary = fc.oneof(...operations.map((op) => requestsFor(op, context).map((request) => ({ op, request }))));
-  const counts: FuzzCounts = { requests: 0, operations: operations.length, byStatus: {}, byKind: {}, byOperation: {}, violations: [] };
+  const counts: FuzzCounts = { requests: 0, operations: operations.length, byStatus: {}, byKind: {}, byOperation: {}, byOperationStatus: {}, violations: [] };
   const batch = 250;
   for (let done = 0; done < options.total; done += batch) {
     const items: Array<{ op: Operation; request: FuzzRequest }> = fc.sample(arbitrary, { seed: options.seed + done, numRuns: Math.min(batch, options.total - done) });
@@ -81,7 +86,7 @@ export const runFuzz = async (world: FuzzWorld, options: { total: number; seed: 
         counts.requests++;
         tally(counts.byStatus, String(answer.status));
         tally(counts.byOperation, item.op.id);
-        if (process.env.FUZZ_DEBUG) tally(counts.byOperation, `${item.op.id} ${answer.status}`);
+        tally(counts.byOperationStatus, `${item.op.id} ${answer.status}`);
         for (const kind of item.request.kinds) tally(counts.byKind, kind);
         remember(world, answer.text);
         const pathname = new URL(item.request.target.replace('@cursor', ''), 'http://x').pathname;
@@ -104,4 +109,13 @@ export const summary = (label: string, counts: FuzzCounts, seconds: number): str
     `fuzz ${label}: ${counts.requests} requests over ${counts.operations} operations in ${seconds.toFixed(1)} s, ${counts.violations.length} violations`,
     `  by status: ${JSON.stringify(counts.byStatus)}`,
     `  by kind: ${JSON.stringify(counts.byKind)}`,
+    `  channel webhook by status: ${JSON.stringify(channelAnswers(counts))}`,
   ].join('\n');
+
+/** What the signed channel webhook answered, by status: 202s and 422s show signed bodies got past authentication. */
+export const channelAnswers = (counts: FuzzCounts): Record<string, number> =>
+  Object.fromEntries(
+    Object.entries(counts.byOperationStatus)
+      .filter(([key]) => key.startsWith('POST /api/channel/webhook '))
+      .map(([key, n]) => [key.slice('POST /api/channel/webhook '.length), n]),
+  );

@@ -163,6 +163,14 @@ export class MemoryWebhookRepository implements WebhookRepository {
     return [...this.#t.webhooks.values()].filter((w) => w.tenantId === tenantId);
   }
 
+  pruneDeliveries(before: Date, limit: number): Stored<number> {
+    return Effect.sync(() => {
+      const old = [...this.#t.deliveries.values()].filter((d) => d.status !== 'pending' && d.createdAt.getTime() < before.getTime()).slice(0, limit);
+      for (const d of old) this.#t.deliveries.delete(d.id);
+      return old.length;
+    });
+  }
+
   #deliveriesOf(tenantId: string, webhookId: string): LeasedDelivery[] {
     return [...this.#t.deliveries.values()].filter((d) => d.tenantId === tenantId && d.webhookId === webhookId);
   }

@@ -142,6 +142,15 @@ export class MikroOrmWebhookRepository implements WebhookRepository {
     return this.#run(q.failPending, [reason, webhookId, tenantId]);
   }
 
+  pruneDeliveries(before: Date, limit: number): Stored<number> {
+    const old = "`status` in ('delivered', 'failed') and `created_at` < ?";
+    const statement =
+      this.#session.dialect === 'mysql'
+        ? `delete from \`webhook_deliveries\` where ${old} limit ?`
+        : `delete from \`webhook_deliveries\` where rowid in (select rowid from \`webhook_deliveries\` where ${old} limit ?)`;
+    return sql(() => runStatement(this.#session, statement, [before, limit])).pipe(Effect.map((r) => r.affectedRows));
+  }
+
   #sealed(w: Webhook): [string, string | null] {
     return [this.#cipher.seal(w.secret), w.previousSecret === null ? null : this.#cipher.seal(w.previousSecret)];
   }

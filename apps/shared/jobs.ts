@@ -7,6 +7,7 @@ import { ResolveRoomOnPlatformHandler } from '../../core/integrations/resolve-ro
 import { RoomAllocationHandler } from '../../core/integrations/room-allocation.handler.ts';
 import { SweepQiscusUseCase } from '../../core/integrations/sweep-qiscus.use-case.ts';
 import { PruneEventsUseCase } from '../../core/events/prune-events.use-case.ts';
+import { PruneDeliveriesUseCase } from '../../core/webhooks/prune-deliveries.use-case.ts';
 import { SweepSlaUseCase } from '../../core/tickets/sweep-sla.use-case.ts';
 import { allocationHandler, allocationSweep, type AllocationJobDeps } from './allocation-jobs.ts';
 import type { OutboundHttp } from '../../core/shared/outbound.port.ts';
@@ -34,8 +35,8 @@ export interface JobsDeps extends AllocationJobDeps {
   readonly logger?: JobLogger;
 }
 
-/** How often stored events past their retention are dropped. */
-const eventsPruneIntervalMs = 15 * 60_000;
+/** How often stored events and webhook deliveries past their retention are dropped. */
+const pruneIntervalMs = 15 * 60_000;
 
 /** How often due SLA targets are checked: well inside the 60 s the contract allows. */
 export const slaSweepMs = 15_000;
@@ -48,6 +49,7 @@ export const buildJobs = (deps: JobsDeps): Jobs => {
   const sweepSla = new SweepSlaUseCase(deps);
   const sweepRooms = new SweepQiscusUseCase({ uow: deps.uow, allocate: allocateRooms, reconcile: new ReconcileRoomsUseCase(deps) });
   const pruneEvents = new PruneEventsUseCase(deps);
+  const pruneDeliveries = new PruneDeliveriesUseCase(deps);
   const webhooks = webhookJobs(deps);
   return {
     handlers: registeredJobs({
@@ -85,7 +87,8 @@ export const buildJobs = (deps: JobsDeps): Jobs => {
           return report;
         },
       },
-      { name: 'events-prune', intervalMs: eventsPruneIntervalMs, sweep: () => Effect.runPromise(pruneEvents.execute()) },
+      { name: 'events-prune', intervalMs: pruneIntervalMs, sweep: () => Effect.runPromise(pruneEvents.execute()) },
+      { name: 'webhook-deliveries-prune', intervalMs: pruneIntervalMs, sweep: () => Effect.runPromise(pruneDeliveries.execute()) },
       webhooks.sweep,
     ],
   };

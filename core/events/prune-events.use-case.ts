@@ -1,5 +1,6 @@
-import { Effect } from 'effect';
+import type { Effect } from 'effect';
 import type { StoreUnavailable } from '../shared/errors.ts';
+import { pruneInBatches } from '../shared/prune-in-batches.ts';
 import type { Clock } from '../shared/ports.ts';
 import type { UnitOfWork } from '../shared/unit-of-work.port.ts';
 
@@ -25,13 +26,6 @@ export class PruneEventsUseCase {
     const { uow, clock } = this.#deps;
     const batch = this.#deps.batchSize ?? 5000;
     const before = new Date(clock.now().getTime() - eventRetentionMs);
-    return Effect.gen(function* () {
-      let total = 0;
-      for (;;) {
-        const pruned = yield* uow.transaction((store) => store.events.prune(before, batch));
-        total += pruned;
-        if (pruned < batch) return total;
-      }
-    });
+    return pruneInBatches(uow, batch, (store, limit) => store.events.prune(before, limit));
   }
 }

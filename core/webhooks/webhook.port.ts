@@ -45,6 +45,8 @@ export interface WebhookRepository {
   reschedule(delivery: WebhookDelivery): Stored<void>;
   /** Turns every pending delivery of the endpoint into a failed one (the endpoint was deactivated). */
   failPending(tenantId: string, webhookId: string, reason: string, at: Date): Stored<void>;
+  /** Drops up to `limit` delivered or failed deliveries, of every tenant, created before `before`; returns how many went. Pending ones stay. */
+  pruneDeliveries(before: Date, limit: number): Stored<number>;
 }
 
 /** Signs one delivery the Standard Webhooks way with each of `secrets`: the `webhook-signature` header value. */

@@ -14,6 +14,7 @@ import { unitOfWorkContract } from './suites/unit-of-work.contract.ts';
 import { integrationRepositoryContract } from './suites/integration-repository.contract.ts';
 import { eventLogContract } from './suites/event-log.contract.ts';
 import { streamAccessContract } from './suites/stream-access.contract.ts';
+import { webhookDeliveryPruneContract } from './suites/webhook-delivery-prune.contract.ts';
 import type { ContractEnvFactory } from './contract-env.ts';
 
 /** Every port contract suite; each adapter's test file runs them all against its own store. */
@@ -34,4 +35,5 @@ export const allContracts: ReadonlyArray<(makeEnv: ContractEnvFactory) => void> 
   integrationRepositoryContract,
   eventLogContract,
   streamAccessContract,
+  webhookDeliveryPruneContract,
 ];

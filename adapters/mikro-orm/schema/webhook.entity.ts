@@ -52,5 +52,6 @@ export const WebhookDeliveryEntity = defineEntity({
     { name: 'webhook_deliveries_ticket_index', properties: ['webhookId', 'ticketId', 'status', 'sequence'] },
     { name: 'webhook_deliveries_list_index', properties: ['tenantId', 'webhookId', 'createdAt', 'id'] },
     { name: 'webhook_deliveries_lease_index', properties: ['leaseToken'] },
+    { name: 'webhook_deliveries_prune_index', properties: ['status', 'createdAt'] },
   ],
 });

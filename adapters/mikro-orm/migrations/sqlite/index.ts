@@ -13,6 +13,7 @@ import { Migration20261203125351_webhooks } from './Migration20261203125351_webh
 import { Migration20261203135704_stream_access } from './Migration20261203135704_stream_access.ts';
 import { Migration20261203141508_report_covering_indexes } from './Migration20261203141508_report_covering_indexes.ts';
 import { Migration20261207142629_report_days } from './Migration20261207142629_report_days.ts';
+import { Migration20261207153748_webhook_delivery_prune } from './Migration20261207153748_webhook_delivery_prune.ts';
 
 /** The sqlite migration set, oldest first (`secrets` seals stored secrets that a migration moves; new ones come from `node adapters/mikro-orm/migrations/create-migration.ts <name>`). */
 export const sqliteMigrations = (secrets: SecretCipher = missingSecretCipher): ReadonlyArray<MigrationObject> => [
@@ -28,4 +29,5 @@ export const sqliteMigrations = (secrets: SecretCipher = missingSecretCipher): R
   { name: 'Migration20261203135704_stream_access', class: Migration20261203135704_stream_access },
   { name: 'Migration20261203141508_report_covering_indexes', class: Migration20261203141508_report_covering_indexes },
   { name: 'Migration20261207142629_report_days', class: Migration20261207142629_report_days },
+  { name: 'Migration20261207153748_webhook_delivery_prune', class: Migration20261207153748_webhook_delivery_prune },
 ];

@@ -41,6 +41,9 @@ const Env = Schema.Struct({
   EVENT_STREAM_BUFFER_BYTES: Schema.optionalKey(IntFromEnv(1024, 64 * 1024 * 1024)),
 });
 
+/** The names of every variable the API reads (the README's configuration table lists them all). */
+export const apiEnvironment: ReadonlyArray<string> = Object.keys(Env.fields);
+
 export interface ApiConfig {
   readonly port: number;
   readonly databaseUrl: string;

@@ -15,6 +15,9 @@ const Env = Schema.Struct({
   METRICS_PER_TENANT: Schema.optionalKey(BooleanFromEnv),
 });
 
+/** The names of every variable the worker reads (the README's configuration table lists them all); `SECRETS_KEY` through `secretsKeyFrom`. */
+export const workerEnvironment: ReadonlyArray<string> = [...Object.keys(Env.fields), 'SECRETS_KEY'];
+
 export interface WorkerConfig {
   readonly databaseUrl: string;
   /** null: no broker, the jobs run in-process. */

@@ -22,6 +22,7 @@ export const eventJobs = {
   'settings.changed': ['allocation', 'integrations.allocate-rooms'],
   'room.queued': ['integrations.allocate-rooms'],
   'sla.breached': ['webhooks'],
+  'webhook.redelivery_requested': ['webhooks'],
 } as const satisfies { readonly [T in DomainEventType]: ReadonlyArray<JobName> };
 
 /** A registered job: its handler, offered only the event types the registry routes to it. */

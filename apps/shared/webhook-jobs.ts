@@ -29,7 +29,7 @@ export const webhookSweepMs = 2_000;
 const maxBatchesPerSweep = 50;
 
 export interface WebhookJobs {
-  /** On each public event: its deliveries are created, then the sweep is woken to send them. */
+  /** On each public event: its deliveries are created, then the sweep is woken to send them; a redelivery request only wakes it. */
   readonly handler: EventHandler;
   readonly sweep: SweepJob;
 }
@@ -60,21 +60,17 @@ export const webhookJobs = (deps: WebhookJobDeps): WebhookJobs => {
   return {
     handler: {
       name: 'webhooks',
-      handles: (event) => isPublicEventType(event.type),
-      // The sweep is woken only when the fan-out added deliveries: a tenant without endpoints costs one read per event, not a sweep.
-      handle: (event) =>
-        coalesced(
-          event.tenantId,
-          fanOut.execute(event.tenantId).pipe(
-            Effect.flatMap((added) =>
-              Effect.sync(() => {
-                if (added === 0) return;
-                again = true;
-                wake.notify();
-              }),
-            ),
-          ),
-        ),
+      handles: (event) => isPublicEventType(event.type) || event.type === 'webhook.redelivery_requested',
+      // The sweep is woken only when the fan-out added deliveries (or a redelivery was asked for): a tenant without endpoints costs one read per event, not a sweep.
+      handle: (event) => {
+        const wakeIf = (added: number) =>
+          Effect.sync(() => {
+            if (added === 0) return;
+            again = true;
+            wake.notify();
+          });
+        return event.type === 'webhook.redelivery_requested' ? wakeIf(1) : coalesced(event.tenantId, fanOut.execute(event.tenantId).pipe(Effect.flatMap(wakeIf)));
+      },
     },
     sweep: {
       name: 'webhook-deliveries',

@@ -27,6 +27,7 @@ export const subjectOf = (event: DomainEvent): SubjectRef | null => {
     case 'agent.capacity_changed':
     case 'settings.changed':
     case 'room.queued':
+    case 'webhook.redelivery_requested':
       return null;
   }
 };

@@ -55,6 +55,8 @@ interface Payloads {
   'room.queued': { ticketId: string; roomId: string };
   /** A ticket missed an SLA target. */
   'sla.breached': { ticketId: string; target: 'first_response' | 'resolution' };
+  /** An admin queued one more attempt of a webhook delivery: it wakes the dispatcher wherever it runs. Not public. */
+  'webhook.redelivery_requested': { webhookId: string; deliveryId: string };
 }
 
 /** The name of a domain event, e.g. `ticket.created`. */

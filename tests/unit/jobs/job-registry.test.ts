@@ -41,6 +41,7 @@ const samples: ReadonlyArray<DomainEvent> = [
   event('settings.changed', { maxCustomersPerAgent: 2, autoAssign: true }),
   event('room.queued', { ticketId: 'k', roomId: 'r' }),
   event('sla.breached', { ticketId: 'k', target: 'resolution' }),
+  event('webhook.redelivery_requested', { webhookId: 'w', deliveryId: 'd' }),
 ];
 
 /** Each job's handler as built, before the registry wraps it. */
@@ -75,8 +76,8 @@ describe('the job registry (one event → job routing)', () => {
     }
   });
 
-  it('sends webhooks for exactly the public event types', () => {
-    expect([...eventTypesOf('webhooks')].sort()).toEqual([...publicEventTypes].sort());
+  it('sends webhooks for exactly the public event types (and wakes them on a redelivery request)', () => {
+    expect([...eventTypesOf('webhooks')].sort()).toEqual([...publicEventTypes, 'webhook.redelivery_requested'].sort());
   });
 
   it('offers a registered job only the types routed to it, whatever its handler says', () => {

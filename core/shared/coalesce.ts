@@ -36,8 +36,8 @@ interface Waiting<I, E> {
  * items asked for since the previous one: while a pass runs for a key, further calls only queue their
  * item; when it ends, one next pass takes every queued item. N calls during a pass thus cost two passes,
  * not N, and a call returns (or fails) with the pass that took its item, so a job is acknowledged only
- * after its work. The passes run on a fiber of their own, uninterruptibly: a caller waits for its own
- * pass only, and no waiting caller is left without one.
+ * after its work. The first pass runs on the first caller's fiber; later ones on a fiber of their own,
+ * uninterruptibly: a caller waits for its own pass only, and no waiting caller is left without one.
  */
 export const batchByKey = <I>() => {
   const queues = new Map<string, Array<Waiting<I, unknown>>>();
@@ -51,16 +51,21 @@ export const batchByKey = <I>() => {
       }
       const queue: Array<Waiting<I, unknown>> = [{ item, done } as Waiting<I, unknown>];
       queues.set(key, queue);
-      const passes = Effect.gen(function* () {
-        for (;;) {
-          const taken = queue.splice(0, queue.length);
-          const exit = yield* Effect.exit(work(taken.map((w) => w.item)));
-          for (const w of taken) Deferred.doneUnsafe(w.done as Deferred.Deferred<void, E>, exit);
-          // Checked and removed in one synchronous step: a call either joined this queue or finds none.
-          if (queue.length === 0) return void queues.delete(key);
-        }
+      const pass = Effect.gen(function* () {
+        const taken = queue.splice(0, queue.length);
+        const exit = yield* Effect.exit(work(taken.map((w) => w.item)));
+        for (const w of taken) Deferred.doneUnsafe(w.done as Deferred.Deferred<void, E>, exit);
+        // Checked and removed in one synchronous step: a call either joined this queue or finds none.
+        if (queue.length === 0) queues.delete(key);
+        return queue.length > 0;
       });
-      const runner = Effect.uninterruptible(passes);
-      return Effect.andThen(Effect.forkDetach(runner), Deferred.await(done));
+      const rest: Effect.Effect<void> = Effect.gen(function* () {
+        while (yield* pass);
+      });
+      // The first pass runs on the caller's fiber; only calls that joined meanwhile get a fiber of their own for the next passes.
+      return Effect.uninterruptible(pass).pipe(
+        Effect.flatMap((more) => (more ? Effect.asVoid(Effect.forkDetach(Effect.uninterruptible(rest))) : Effect.void)),
+        Effect.andThen(Deferred.await(done)),
+      );
     });
 };

@@ -2,30 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import mysql from 'mysql2/promise';
 import { openDatabase } from '../adapters/mikro-orm/index.ts';
-import { combine, listOpenTickets, measure, postMessages, resultsTable, type LoadSettings, type Measured } from './load.ts';
+import { combine, listOpenTickets, loadSettings, measure, postMessages, resultsTable, setting, type Measured } from './load.ts';
 import { benchAdmin, seedTenant } from './seed.ts';
 import { startApp, startServer } from './servers.ts';
 import { compareTraces, traceStatements, type TracedRequest } from './statement-check.ts';
 
 // npm run bench:http — seeds MariaDB, then loads the real API and a bare Koa + mysql2 floor in turn.
-const setting = (name: string, fallback: string): string => process.env[name] || fallback;
-const number = (name: string, fallback: number): number => Number(setting(name, String(fallback)));
 
 const serverUrl = setting('BENCH_MYSQL_URL', 'mysql://root@127.0.0.1:3306').replace(/\/+$/, '');
 const databaseName = setting('BENCH_DATABASE', 'switchboard_bench');
 const databaseUrl = `${serverUrl}/${databaseName}`;
-const plan = {
-  tickets: number('BENCH_TICKETS', 100_000),
-  averageMessagesPerTicket: number('BENCH_MESSAGES_PER_TICKET', 10),
-  customers: number('BENCH_CUSTOMERS', 10_000),
-  budgetSeconds: number('BENCH_SEED_SECONDS', 180),
-};
-const load: LoadSettings = {
-  connections: number('BENCH_CONNECTIONS', 32),
-  durationSeconds: number('BENCH_DURATION', 10),
-  warmupSeconds: number('BENCH_WARMUP', 3),
-};
-const rounds = number('BENCH_ROUNDS', 2);
+const { plan, load, rounds } = loadSettings();
 // composed: the app's container on MikroORM, request path only. main: `node apps/api/main.ts` as deployed
 // without AMQP_URL; its in-process relay then also drains the outbox rows the bare handler writes.
 const apiMode = setting('BENCH_API', 'composed') === 'main' ? 'main' : 'composed';

@@ -1,7 +1,7 @@
 // Allocation latency (webhook accepted → ticket assigned) at steady rates, peak intake, and a Qiscus burst,
 // on the embedded default (SQLite, in-process jobs) and on MariaDB + RabbitMQ. A script, not a test:
 //   node bench/latency.bench.ts          (BENCH_STACKS=embedded,mariadb  BENCH_RATES=10,50,100,200  BENCH_SECONDS=5)
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { profileIn, summarizeProfile } from './cpu-profile.ts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -28,7 +28,11 @@ const workerCount = Number(process.env.BENCH_WORKERS ?? 2);
 // BENCH_PROFILE=1 CPU-profiles the API process and prints where its time went (run with BENCH_PHASES=peak).
 const profileDir = process.env.BENCH_PROFILE ? await mkdtemp(join(tmpdir(), 'sb-latency-prof-')) : undefined;
 const apiNodeOptions = [process.env.BENCH_API_NODE_OPTIONS, profileDir === undefined ? undefined : `--cpu-prof --cpu-prof-dir=${profileDir}`].filter(Boolean).join(' ');
-const withApiOptions = (env: Record<string, string>): Record<string, string> => (apiNodeOptions === '' ? env : { ...env, NODE_OPTIONS: apiNodeOptions });
+// BENCH_HEAP_SNAPSHOTS=1: the API writes a heap snapshot (after a full GC) at each memory point, into a folder the run prints.
+const snapshotDir = process.env.BENCH_HEAP_SNAPSHOTS ? await mkdtemp(join(tmpdir(), 'sb-latency-heap-')) : undefined;
+const nodeOptions = [apiNodeOptions, snapshotDir === undefined ? '' : `--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${snapshotDir}`].filter(Boolean).join(' ');
+const metricsToken = randomBytes(24).toString('base64url');
+const withApiOptions = (env: Record<string, string>): Record<string, string> => ({ ...env, METRICS_TOKEN: metricsToken, ...(nodeOptions === '' ? {} : { NODE_OPTIONS: nodeOptions }) });
 
 /** Resident set size of a process now, in MB (from /proc). */
 const rssMb = async (pid: number): Promise<number> => Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${pid}/status`, 'utf8'))?.[1] ?? Number.NaN) / 1024;
@@ -56,11 +60,55 @@ const floorFor = async (name: string): Promise<IntakeFloor> => {
   }
 };
 
+/** The API's heap as its own /metrics reports it, in MB: V8 heap used and total, and memory outside the heap. */
+const heapOf = async (api: string): Promise<string> => {
+  const text = await (await fetch(`${api}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })).text();
+  const mb = (name: string) => (Number(new RegExp(`^${name} (\\S+)`, 'm').exec(text)?.[1] ?? Number.NaN) / 2 ** 20).toFixed(0);
+  return `heap used ${mb('nodejs_heap_size_used_bytes')} of ${mb('nodejs_heap_size_total_bytes')} MB, external ${mb('nodejs_external_memory_bytes')} MB`;
+};
+
+/** With BENCH_HEAP_SNAPSHOTS, has the API write a heap snapshot (a full GC first) and waits for it; returns its name. */
+const snapshot = async (pid: number): Promise<string> => {
+  if (snapshotDir === undefined) return '';
+  const before = new Set(await readdir(snapshotDir));
+  process.kill(pid, 'SIGUSR2');
+  for (let i = 0; i < 600; i++) {
+    await sleep(100);
+    const file = (await readdir(snapshotDir)).find((f) => !before.has(f) && f.endsWith('.heapsnapshot'));
+    // Written once its size stops changing.
+    if (file !== undefined && (await readFile(join(snapshotDir, file)).then((b) => b.length > 0 && b.at(-1) === 0x7d, () => false))) return ` (snapshot ${join(snapshotDir, file)})`;
+  }
+  return ' (no snapshot written)';
+};
+
 /** User + system CPU of a process so far, in ms (from /proc; Linux clock ticks of 10 ms). */
 const cpuMs = async (pid: number): Promise<number> => {
   const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).replace(/^.*\) /s, '').split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
 };
+/** Pids of the processes whose command name is one of `names` (the database server, the broker). */
+const pidsNamed = async (names: ReadonlyArray<string>): Promise<Array<number>> => {
+  const pids: Array<number> = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const comm = (await readFile(`/proc/${entry}/comm`, 'utf8').catch(() => '')).trim();
+    if (names.includes(comm)) pids.push(Number(entry));
+  }
+  return pids;
+};
+
+/** The CPU of named groups of processes over `run`, in ms per `count()` (what each part of the stack costs per webhook). */
+const cpuBy = async (groups: Record<string, ReadonlyArray<number>>, run: () => Promise<void>, count: () => number): Promise<string> => {
+  const total = async (pids: ReadonlyArray<number>) => (await Promise.all(pids.map((pid) => cpuMs(pid).catch(() => 0)))).reduce((a, b) => a + b, 0);
+  const before = await Promise.all(Object.values(groups).map(total));
+  await run();
+  const after = await Promise.all(Object.values(groups).map(total));
+  const n = Math.max(1, count());
+  const parts = Object.keys(groups).map((name, i) => `${name} ${(((after[i] ?? 0) - (before[i] ?? 0)) / n).toFixed(1)}`);
+  const sum = after.reduce((a, b, i) => a + b - (before[i] ?? 0), 0) / n;
+  return `CPU per accepted webhook (ms): ${parts.join(', ')}; all ${sum.toFixed(1)}`;
+};
+
 const targets = { embeddedP99At50: 25, mariadbP99At100: 60, peakIntake: 400, roomsPerSecond: 140, roomP99: 500 };
 
 /** The assignments a stack recorded: ticket id → when the allocator assigned it (the event's time). */
@@ -69,6 +117,8 @@ type AssignedAt = () => Promise<Map<string, number>>;
 interface Stack {
   readonly name: string;
   readonly apis: ReadonlyArray<ApiProcess>;
+  /** Every other process of the stack, by part (workers, database server, broker), for the CPU split. */
+  readonly parts: () => Promise<Record<string, ReadonlyArray<number>>>;
   readonly tenant: { readonly adminEmail: string; readonly adminPassword: string };
   readonly assignedAt: AssignedAt;
   close(): Promise<void>;
@@ -96,6 +146,7 @@ const embedded = async (): Promise<Stack> => {
   return {
     name: 'embedded (SQLite, in-process jobs)',
     apis: [api],
+    parts: async () => ({}),
     tenant,
     assignedAt: async () => fromRows(select.all() as never),
     close: async () => {
@@ -115,6 +166,7 @@ const mariadb = async (): Promise<Stack> => {
   return {
     name: `MariaDB + RabbitMQ (1 API, ${workerCount} worker${workerCount === 1 ? '' : 's'})`,
     apis: world.apis,
+    parts: async () => ({ workers: world.workers.map((w) => w.pid), MariaDB: await pidsNamed(['mariadbd', 'mysqld']), RabbitMQ: await pidsNamed(['beam.smp']) }),
     tenant: world.tenant,
     assignedAt: async () => {
       const [rows] = await sql.query("select payload, occurred_at from outbox where type = 'ticket.assigned' and tenant_id = ?", [world.tenant.id]);
@@ -169,7 +221,7 @@ const steady = async (stack: Stack, channel: SignedChannel, rate: number) => {
 };
 
 /** As many conversations as 32 connections get accepted in `seconds`. */
-const peakIntake = async (stack: Stack, channel: SignedChannel): Promise<{ perSecond: number; cpuMsPerRequest: number; rssMb: number }> => {
+const peakIntake = async (stack: Stack, channel: SignedChannel): Promise<{ perSecond: number; cpuMsPerRequest: number; rssMb: number; split: string }> => {
   const api = stack.apis[0]?.baseUrl as string;
   const pid = stack.apis[0]?.pid as number;
   const cpuBefore = await cpuMs(pid);
@@ -177,13 +229,16 @@ const peakIntake = async (stack: Stack, channel: SignedChannel): Promise<{ perSe
   const sampler = setInterval(() => void rssMb(pid).then((mb) => (rss = Math.max(rss, mb)), () => {}), 250);
   const until = Date.now() + seconds * 1000;
   let accepted = 0;
-  await Promise.all(
-    Array.from({ length: 32 }, async () => {
-      while (Date.now() < until) if ((await postConversation(api, channel, `peak-${randomUUID()}`).catch(() => ({ status: 0 }))).status === 202) accepted += 1;
-    }),
-  );
+  const flatOut = async () => {
+    await Promise.all(
+      Array.from({ length: 32 }, async () => {
+        while (Date.now() < until) if ((await postConversation(api, channel, `peak-${randomUUID()}`).catch(() => ({ status: 0 }))).status === 202) accepted += 1;
+      }),
+    );
+  };
+  const split = await cpuBy({ API: [pid], ...(await stack.parts()), 'load generator': [process.pid] }, flatOut, () => accepted);
   clearInterval(sampler);
-  return { perSecond: accepted / seconds, cpuMsPerRequest: ((await cpuMs(pid)) - cpuBefore) / Math.max(1, accepted), rssMb: rss };
+  return { perSecond: accepted / seconds, cpuMsPerRequest: ((await cpuMs(pid)) - cpuBefore) / Math.max(1, accepted), rssMb: rss, split };
 };
 
 /** 50 rooms at once, 25 agents × 2 on a simulated Qiscus: rooms per second and webhook → assign_agent. */
@@ -225,6 +280,7 @@ for (const name of stacks) {
     console.log(`\n${stack.name}`);
     const pid = stack.apis[0]?.pid as number;
     const idleRss = await rssMb(pid);
+    const idleHeap = phases.has('memory') ? `${await heapOf(stack.apis[0]?.baseUrl as string)}${await snapshot(pid)}` : '';
     let floor: IntakeFloor | undefined;
     if (phases.has('floor')) {
       floor = await floorFor(name);
@@ -243,12 +299,16 @@ for (const name of stacks) {
       const peak = await peakIntake(stack, channel);
       peakAccepted = peak.perSecond * seconds;
       console.log(`peak intake: ${peak.perSecond.toFixed(0)} conversations/s accepted (32 connections, ${seconds} s); API CPU ${peak.cpuMsPerRequest.toFixed(2)} ms per webhook`);
+      console.log(peak.split);
       const ofFloor = floor === undefined ? '' : `, ${(peak.perSecond / floor.perSecond).toFixed(2)}× the floor's ${floor.perSecond.toFixed(0)}/s`;
       results.push(`${name} peak intake: ${peak.perSecond.toFixed(0)}/s (≥ ${targets.peakIntake}) ${verdict(peak.perSecond >= targets.peakIntake)} — API CPU ${peak.cpuMsPerRequest.toFixed(2)} ms/webhook${ofFloor}`);
       if (phases.has('memory')) {
+        const api = stack.apis[0]?.baseUrl as string;
+        const loadedHeap = `${await heapOf(api)}${await snapshot(pid)}`;
         await sleep(idleSeconds * 1000);
         const after = await rssMb(pid);
         console.log(`API RSS: idle ${idleRss.toFixed(0)} MB, under peak load ≤ ${peak.rssMb.toFixed(0)} MB, ${idleSeconds} s after ${after.toFixed(0)} MB`);
+        console.log(`API heap: idle ${idleHeap}; right after the load ${loadedHeap}; ${idleSeconds} s after ${await heapOf(api)}${await snapshot(pid)}`);
         results.push(`${name} API RSS: idle ${idleRss.toFixed(0)} MB, peak load ${peak.rssMb.toFixed(0)} MB, ${idleSeconds} s after ${after.toFixed(0)} MB (${((after / idleRss - 1) * 100).toFixed(0)} % over idle; ≤ 20 % ${verdict(after <= idleRss * 1.2)})`);
       }
     }

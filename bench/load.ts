@@ -35,6 +35,22 @@ const cpuMs = (pid: number | undefined): number => {
   }
 };
 
+/** A `BENCH_*` variable, or the fallback when it is unset or empty. */
+export const setting = (name: string, fallback: string): string => process.env[name] || fallback;
+const number = (name: string, fallback: number): number => Number(setting(name, String(fallback)));
+
+/** The data set and load both HTTP benches use (bench/README.md lists the variables). */
+export const loadSettings = () => ({
+  plan: {
+    tickets: number('BENCH_TICKETS', 100_000),
+    averageMessagesPerTicket: number('BENCH_MESSAGES_PER_TICKET', 10),
+    customers: number('BENCH_CUSTOMERS', 10_000),
+    budgetSeconds: number('BENCH_SEED_SECONDS', 180),
+  },
+  load: { connections: number('BENCH_CONNECTIONS', 32), durationSeconds: number('BENCH_DURATION', 10), warmupSeconds: number('BENCH_WARMUP', 3) } satisfies LoadSettings,
+  rounds: number('BENCH_ROUNDS', 2),
+});
+
 export const targets = { throughputRatio: 0.8, p99Ratio: 1.5 } as const;
 
 export const listOpenTickets: Scenario = {

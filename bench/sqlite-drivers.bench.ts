@@ -4,26 +4,13 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { openDatabase } from '../adapters/mikro-orm/index.ts';
-import { combine, listOpenTickets, measure, postMessages, type LoadSettings, type Measured } from './load.ts';
+import { combine, listOpenTickets, loadSettings, measure, postMessages, type Measured } from './load.ts';
 import { benchAdmin, seedTenant } from './seed.ts';
 import { startServer } from './servers.ts';
 
 // npm run bench:sqlite — the embedded default's SQLite on node:sqlite against better-sqlite3, same data, same run.
 // better-sqlite3 is not a dependency (it compiles a native addon): `npm install --no-save @mikro-orm/sqlite@7.2.1` first.
-const setting = (name: string, fallback: string): string => process.env[name] || fallback;
-const number = (name: string, fallback: number): number => Number(setting(name, String(fallback)));
-const plan = {
-  tickets: number('BENCH_TICKETS', 100_000),
-  averageMessagesPerTicket: number('BENCH_MESSAGES_PER_TICKET', 10),
-  customers: number('BENCH_CUSTOMERS', 10_000),
-  budgetSeconds: number('BENCH_SEED_SECONDS', 180),
-};
-const load: LoadSettings = {
-  connections: number('BENCH_CONNECTIONS', 32),
-  durationSeconds: number('BENCH_DURATION', 10),
-  warmupSeconds: number('BENCH_WARMUP', 3),
-};
-const rounds = number('BENCH_ROUNDS', 2);
+const { plan, load, rounds } = loadSettings();
 const drivers = ['node:sqlite', 'better-sqlite3'] as const;
 const withinTarget = 0.1;
 const log = (line: string): void => void process.stdout.write(`${line}\n`);

@@ -39,6 +39,8 @@ export const assignReserved = (
           Effect.gen(function* () {
             yield* store.integrations.takeUnansweredAssign(tenantId, roomId);
             if (yield* confirmReservation(store, deps, r, { sessionId })) return true;
+            // A session we already know (its resolve came first) is over: neither a newer ticket nor the room's next session is the agent's.
+            if (sessionId !== null && (yield* store.integrations.findSession(tenantId, sessionId)) !== null) return true;
             // The ticket ended while the call was out, yet the agent now holds the room: a newer ticket of the room is theirs.
             return yield* adoptRoom(store, deps, r, sessionId);
           }),

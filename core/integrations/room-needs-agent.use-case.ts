@@ -1,5 +1,5 @@
 import { Effect, Result } from 'effect';
-import { InvalidPlatformNotice, type ChatPlatformNotices, type RoomNeedsAgent } from '../allocation/chat-platform.port.ts';
+import { InvalidPlatformNotice, type ChatPlatform, type ChatPlatformNotices, type RoomNeedsAgent } from '../allocation/chat-platform.port.ts';
 import type { DuplicateKey, InvalidInput, StoreUnavailable } from '../shared/errors.ts';
 import type { Clock, IdGenerator } from '../shared/ports.ts';
 import type { Store, UnitOfWork } from '../shared/unit-of-work.port.ts';
@@ -9,6 +9,7 @@ import { isActive, type Ticket } from '../tickets/ticket.ts';
 import { createTicket, enterQueue, titleRule } from '../tickets/ticket.ops.ts';
 import { checkText, firstCodePoints } from '../tickets/text.rules.ts';
 import { insertChange, saveChange, tenantSettings } from '../tickets/tickets.shared.ts';
+import { platformRoomState } from './integrations.shared.ts';
 
 export interface RoomNeedsAgentInput {
   /** The tenant the webhook was authenticated for. */
@@ -17,7 +18,7 @@ export interface RoomNeedsAgentInput {
 }
 
 export interface RoomIntake {
-  /** `created`: a new ticket (first or new session); `requeued`: its active ticket waits again; `unchanged`: it already waits or is served. */
+  /** `created`: a new ticket (first or new session); `requeued`: its active ticket waits again; `unchanged`: it already waits or is served; `ignored`: the room is resolved (a late delivery). */
   readonly outcome: 'created' | 'requeued' | 'unchanged' | 'ignored';
   readonly ticketId: string | null;
 }
@@ -25,11 +26,18 @@ export interface RoomIntake {
 export interface RoomNeedsAgentDeps {
   readonly uow: UnitOfWork;
   readonly notices: ChatPlatformNotices;
+  readonly platform: ChatPlatform;
   readonly clock: Clock;
   readonly ids: IdGenerator;
 }
 
 const roomIdMaxLength = 191;
+
+/** What the platform said about the room once its last ticket `ticketId` was over: `resolved` means no new session since. */
+type Asked = { readonly ticketId: string; readonly resolved: boolean } | null;
+
+/** Times the platform is asked before a ticket is opened without its word (the room's tickets kept ending meanwhile). */
+const askAtMost = 3;
 
 const customerName = (notice: RoomNeedsAgent): string => {
   const candidates = [notice.customer.name, notice.customer.userId, 'Qiscus customer'];
@@ -45,7 +53,8 @@ const externalIdOf = (notice: RoomNeedsAgent): string => {
 
 /**
  * A room asks for an agent (Qiscus repeats this on every customer message while nobody serves it):
- * the room's active ticket stays as it is, or waits again; otherwise a new ticket is opened and queued.
+ * the room's active ticket stays as it is, or waits again; otherwise a new ticket is opened and queued —
+ * unless the platform reports the room resolved: then it is a late delivery of the session that ended.
  */
 export class RoomNeedsAgentUseCase {
   readonly #deps: RoomNeedsAgentDeps;
@@ -61,16 +70,36 @@ export class RoomNeedsAgentUseCase {
     const notice = decoded.success;
     if (notice.roomId.length > roomIdMaxLength) return Effect.fail(new InvalidPlatformNotice({ message: 'room_id is too long' }));
     if (notice.isResolved) return Effect.succeed({ outcome: 'ignored', ticketId: null });
-    const attempt = this.#deps.uow.exclusive(input.tenantId, (store) => this.#intake(store, input.tenantId, notice));
-    // Another process may have opened the room's ticket (or the customer) first: the retry finds it.
-    return attempt.pipe(
-      Effect.catchTag('DuplicateKey', () => attempt),
-      Effect.catchTag('DuplicateKey', (e) => Effect.die(e)),
-      Effect.catchTag('InvalidInput', (e) => Effect.fail(new InvalidPlatformNotice({ message: `${e.path} ${e.message}` }))),
-    );
+    const deps = this.#deps;
+    const { tenantId } = input;
+    const intake = (asked: Asked, mayAsk: boolean) => {
+      const attempt = deps.uow.exclusive(tenantId, (store) => this.#intake(store, tenantId, notice, asked, mayAsk));
+      // Another process may have opened the room's ticket (or the customer) first: the retry finds it.
+      return attempt.pipe(
+        Effect.catchTag('DuplicateKey', () => attempt),
+        Effect.catchTag('DuplicateKey', (e) => Effect.die(e)),
+        Effect.catchTag('InvalidInput', (e) => Effect.fail(new InvalidPlatformNotice({ message: `${e.path} ${e.message}` }))),
+      );
+    };
+    return Effect.gen(function* () {
+      let asked: Asked = null;
+      // The platform is asked outside the transaction, only when the room's last ticket is over; again if another one ended meanwhile.
+      for (let round = 1; ; round++) {
+        const step: RoomIntake | { readonly ask: string } = yield* intake(asked, round <= askAtMost);
+        if (!('ask' in step)) return step;
+        asked = { ticketId: step.ask, resolved: (yield* platformRoomState(deps, tenantId, notice.roomId)) === 'resolved' };
+      }
+    });
   }
 
-  #intake(store: Store, tenantId: string, notice: RoomNeedsAgent): Effect.Effect<RoomIntake, InvalidInput | DuplicateKey | StoreUnavailable> {
+  /** `{ ask }`: the room's last ticket is over and the platform has not been asked since. */
+  #intake(
+    store: Store,
+    tenantId: string,
+    notice: RoomNeedsAgent,
+    asked: Asked,
+    mayAsk: boolean,
+  ): Effect.Effect<RoomIntake | { readonly ask: string }, InvalidInput | DuplicateKey | StoreUnavailable> {
     const { clock, ids } = this.#deps;
     return Effect.gen(function* () {
       const now = clock.now();
@@ -81,6 +110,8 @@ export class RoomNeedsAgentUseCase {
         yield* saveChange(store, enterQueue(current, { now, ids }));
         return { outcome: 'requeued', ticketId: current.id } as const;
       }
+      if (current !== null && asked?.ticketId === current.id && asked.resolved) return { outcome: 'ignored', ticketId: null } as const;
+      if (current !== null && asked?.ticketId !== current.id && mayAsk) return { ask: current.id };
       const customer = yield* findOrCreateCustomer(store, { ids, now, tenantId }, notice);
       const ticket = yield* openRoomTicket(store, { ids, now, tenantId }, { roomId: notice.roomId, customer });
       return { outcome: 'created', ticketId: ticket.id } as const;

@@ -29,6 +29,22 @@ export const expectAllocationInvariants = (world: FairnessWorld): void => {
   // A room never has two active tickets.
   const perRoom = Map.groupBy(active.filter((t) => t.externalRef !== null), (t) => t.externalRef);
   expect([...perRoom].filter(([, tickets]) => tickets.length > 1).map(([room]) => room)).toEqual([]);
+  // One ticket per session: a room has no more tickets than the platform opened sessions for it, or staff
+  // ended here (the customer may write again before the platform is told, in the same session).
+  const roomTickets = Map.groupBy(world.tickets().filter((t) => t.externalRef !== null), (t) => t.externalRef as string);
+  const endedHere = new Set(
+    [...world.uow.db.outbox.values()].flatMap(({ event }) => (event.type === 'ticket.status_changed' && event.payload.by !== 'platform' && !isActive({ status: event.payload.to }) ? [event.payload.ticketId] : [])),
+  );
+  const sessions = (roomId: string, tickets: ReadonlyArray<{ readonly id: string }>) => (world.platform.sessionsOpened.get(roomId) ?? 0) + tickets.filter((t) => endedHere.has(t.id)).length;
+  const overCount = [...roomTickets].filter(([room, tickets]) => tickets.length > sessions(room, tickets));
+  expect(overCount.map(([room, tickets]) => ({ room, tickets: tickets.length, sessions: sessions(room, tickets) }))).toEqual([]);
+  // A room served here is served by that agent on the platform too.
+  const platformIdOf = (userId: string | null) => world.platformUsers.findIndex((u) => u.id === userId);
+  const apart = active.filter((t) => t.externalRef !== null && t.assignedAgentId !== null).filter((t) => {
+    const room = world.platform.rooms.get(t.externalRef as string);
+    return room === undefined || room.resolved || room.agentId !== String(100 + platformIdOf(t.assignedAgentId));
+  });
+  expect(apart.map((t) => ({ room: t.externalRef, platform: world.platform.rooms.get(t.externalRef as string) }))).toEqual([]);
   // No ticket was allocated twice: one allocator assignment per ticket (nothing here unassigns).
   const assignments = world.assignedEvents().map((e) => e.ticketId);
   expect(assignments.filter((id, i) => assignments.indexOf(id) !== i)).toEqual([]);

@@ -84,8 +84,8 @@ export const fairnessWorld = async (options: FairnessWorldOptions) => {
   ];
   const nativeSweep = allocationSweep({ ...env, directory });
   const useCases = {
-    roomNeedsAgent: new RoomNeedsAgentUseCase({ ...env, notices }),
-    roomResolved: new RoomResolvedUseCase({ ...env, notices }),
+    roomNeedsAgent: new RoomNeedsAgentUseCase({ ...env, notices, platform }),
+    roomResolved: new RoomResolvedUseCase({ ...env, notices, platform }),
     createTicket: new CreateTicketUseCase(env),
     changeStatus: new ChangeTicketStatusUseCase(env),
     reconcile: new ReconcileRoomsUseCase({ ...env, platform, staleAfterMs: 60_000 }),

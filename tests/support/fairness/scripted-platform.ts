@@ -33,6 +33,8 @@ export class ScriptedPlatform implements ChatPlatform {
   readonly agents: ReadonlyArray<ScriptedAgent>;
   readonly rooms = new Map<string, ScriptedRoom>();
   readonly calls: Array<{ readonly call: string; readonly roomId: string }> = [];
+  /** How many sessions each room has had (a ticket per session at most). */
+  readonly sessionsOpened = new Map<string, number>();
   gate: Gate = () => Promise.resolve();
   failAssign: (roomId: string) => boolean = () => false;
   #nextSession = 1000;
@@ -47,6 +49,7 @@ export class ScriptedPlatform implements ChatPlatform {
     if (room !== undefined && !room.resolved) return room.sessionId;
     const sessionId = this.#nextSession++;
     this.rooms.set(roomId, { agentId: null, resolved: false, sessionId });
+    this.sessionsOpened.set(roomId, (this.sessionsOpened.get(roomId) ?? 0) + 1);
     return sessionId;
   }
 

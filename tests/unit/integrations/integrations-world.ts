@@ -29,6 +29,7 @@ import { FakeQiscus } from '../../support/fake-qiscus/fake-qiscus.ts';
 import { caaWebhookPayload, resolveWebhookPayload } from '../../support/fake-qiscus/fake-qiscus-webhooks.ts';
 import { anyDestination, privateNetworkOutbound } from '../../support/outbound.ts';
 import type { DestinationPolicy } from '../../../core/shared/outbound.port.ts';
+import type { ChatPlatform } from '../../../core/allocation/chat-platform.port.ts';
 import { aTenant, freshId, seed } from '../../support/allocation-builders.ts';
 
 /** A clock the test moves; every reading advances it by one millisecond so ids and times stay ordered. */
@@ -50,6 +51,8 @@ export interface WorldOptions {
   readonly tenant?: Tenant;
   readonly publicBaseUrl?: string;
   readonly destinations?: DestinationPolicy;
+  /** Puts something between the use cases and the Qiscus client (e.g. a call held until the test releases it). */
+  readonly wrapPlatform?: (qiscus: ChatPlatform) => ChatPlatform;
 }
 
 /** A memory store, one tenant, a fake Qiscus, every integration use case, and an in-process job loop the test drives. */
@@ -61,7 +64,8 @@ export const integrationsWorld = async (options: WorldOptions = {}) => {
   const tenant = options.tenant ?? aTenant().build();
   await seed(uow, { tenant });
   const publicBaseUrl = options.publicBaseUrl ?? 'https://switchboard.example.test';
-  const platform = new QiscusChatPlatform({ timeoutMs: 300, maxAttempts: 3, baseDelayMs: 2, maxDelayMs: 10, outbound: privateNetworkOutbound });
+  const qiscus = new QiscusChatPlatform({ timeoutMs: 300, maxAttempts: 3, baseDelayMs: 2, maxDelayMs: 10, outbound: privateNetworkOutbound });
+  const platform = options.wrapPlatform?.(qiscus) ?? qiscus;
   const notices = new QiscusWebhookNotices();
   const env = { uow, clock, ids };
   const allocateRooms = new AllocateRoomsUseCase({ ...env, platform });
@@ -71,8 +75,8 @@ export const integrationsWorld = async (options: WorldOptions = {}) => {
     getQiscusIntegration: new GetQiscusIntegrationUseCase({ uow, publicBaseUrl }),
     setMarkAsResolved: new SetMarkAsResolvedUseCase({ uow, platform, publicBaseUrl }),
     authenticateQiscusWebhook: new AuthenticateQiscusWebhookUseCase({ uow, notices }),
-    roomNeedsAgent: new RoomNeedsAgentUseCase({ ...env, notices }),
-    roomResolved: new RoomResolvedUseCase({ ...env, notices }),
+    roomNeedsAgent: new RoomNeedsAgentUseCase({ ...env, notices, platform }),
+    roomResolved: new RoomResolvedUseCase({ ...env, notices, platform }),
     allocateRooms,
     reconcileRooms,
     sweep: new SweepQiscusUseCase({ uow, reconcile: reconcileRooms, allocate: allocateRooms }),

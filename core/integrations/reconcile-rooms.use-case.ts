@@ -5,7 +5,8 @@ import type { RetryableJobFailure, StoreUnavailable } from '../shared/errors.ts'
 import type { UnitOfWork } from '../shared/unit-of-work.port.ts';
 import { isActive, type Ticket } from '../tickets/ticket.ts';
 import { saveChange } from '../tickets/tickets.shared.ts';
-import { dropStaleAssignment, enterQueue, leaveQueue } from '../tickets/ticket.ops.ts';
+import { enterQueue, leaveQueue } from '../tickets/ticket.ops.ts';
+import { dropStaleAssignment } from '../tickets/room-hold.ops.ts';
 import { retryable, waitingRooms } from './integrations.shared.ts';
 import { accountOf } from './qiscus-integration.ts';
 import { resolveRoomTicket, type RoomEnv } from './room-reservation.ts';

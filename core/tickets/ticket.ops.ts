@@ -61,9 +61,11 @@ export interface QueueContext extends OpContext {
   readonly autoAssign: boolean;
 }
 
-const noEvents = (ticket: Ticket): TicketChange => ({ ticket, events: [] });
+/** The ticket unchanged in meaning, with nothing to announce. */
+export const noEvents = (ticket: Ticket): TicketChange => ({ ticket, events: [] });
 
-const meta = (context: OpContext, ticket: Ticket) => ({ id: context.ids.next(), tenantId: ticket.tenantId, occurredAt: context.now });
+/** The id, tenant and time of an event about the ticket. */
+export const meta = (context: OpContext, ticket: Ticket) => ({ id: context.ids.next(), tenantId: ticket.tenantId, occurredAt: context.now });
 
 const breachEvents = (context: OpContext, before: Ticket, after: Ticket): ReadonlyArray<DomainEvent> =>
   newBreaches(before.sla, after.sla).map((target) => domainEvent('sla.breached', meta(context, after), { ticketId: after.id, target }));
@@ -172,7 +174,8 @@ export const changeStatus = (
 /** Who made an assignment: staff by hand, or the allocator with its decision record. */
 export type AssignedBy = { readonly by: 'staff' } | { readonly by: 'allocator'; readonly decision: AllocationDecision };
 
-const handTo = (ticket: Ticket, agentId: string, now: Date): Ticket => {
+/** The ticket in the agent's hands and out of the queue; the first assignment records the queue wait. */
+export const handTo = (ticket: Ticket, agentId: string, now: Date): Ticket => {
   const first = ticket.firstAssignedAt === null;
   return {
     ...ticket,
@@ -187,7 +190,7 @@ const handTo = (ticket: Ticket, agentId: string, now: Date): Ticket => {
 };
 
 /** `queuedSince`: when the ticket entered the queue; an allocator assignment records the wait from there (`queueWait`). */
-const assignedEvent = (context: OpContext, ticket: Ticket, agentId: string, previousAgentId: string | null, how: AssignedBy, queuedSince: Date | null): DomainEvent =>
+export const assignedEvent = (context: OpContext, ticket: Ticket, agentId: string, previousAgentId: string | null, how: AssignedBy, queuedSince: Date | null): DomainEvent =>
   domainEvent('ticket.assigned', meta(context, ticket), {
     ticketId: ticket.id,
     agentId,
@@ -205,37 +208,6 @@ export const assign = (ticket: Ticket, agentId: string, context: OpContext, how:
   return Result.succeed({ ticket: assigned, events: [assignedEvent(context, ticket, agentId, ticket.assignedAgentId, how, ticket.queuedAt)] });
 };
 
-/**
- * Holds a waiting room's ticket for an agent while the chat platform is asked: every concurrent
- * allocation counts it, but nothing is announced until `confirmHold`.
- */
-export const hold = (ticket: Ticket, agentId: string, context: OpContext): Result.Result<TicketChange, TicketClosed> => {
-  if (ticket.status === 'closed') return Result.fail(new TicketClosed({ ticketId: ticket.id }));
-  return Result.succeed(noEvents(handTo(ticket, agentId, context.now)));
-};
-
-/**
- * The platform took a held ticket: announced as assigned to `servedBy` (the agent it was held for, or who turned out to serve the room).
- * `queuedAt`: where the ticket stood in the queue before the hold (its wait runs until now).
- */
-export const confirmHold = (ticket: Ticket, servedBy: string, context: OpContext, decision: AllocationDecision, queuedAt: Date | null = null): TicketChange => {
-  const served = servedBy === ticket.assignedAgentId ? ticket : { ...ticket, assignedAgentId: servedBy, updatedAt: context.now };
-  return { ticket: served, events: [assignedEvent(context, ticket, servedBy, null, { by: 'allocator', decision }, queuedAt)] };
-};
-
-/** What an assignment records for the reports' queue wait (`handTo` sets them on the first one). */
-export type FirstAssignment = Pick<Ticket, 'firstAssignedAt' | 'waitMs'>;
-
-export const firstAssignmentOf = (ticket: Ticket): FirstAssignment => ({ firstAssignedAt: ticket.firstAssignedAt, waitMs: ticket.waitMs });
-
-/**
- * Takes a held (not yet announced) assignment back: to the queue at `queuedAt`, or out of it when null.
- * `before` (the ticket's first assignment as it was when held) is restored: a hold the platform did not
- * take is no assignment, so the queue wait (API.md `wait_seconds`) is measured when one really happens.
- */
-export const releaseHold = (ticket: Ticket, queuedAt: Date | null, context: OpContext, before?: FirstAssignment): TicketChange =>
-  noEvents({ ...ticket, assignedAgentId: null, queuedAt, assignedAt: null, ...before, updatedAt: context.now });
-
 /** Takes the agent off the ticket (`ticket.unassigned`); an active ticket goes back to the queue when auto_assign is on. */
 export const unassign = (ticket: Ticket, context: QueueContext): Result.Result<TicketChange, TicketClosed> => {
   if (ticket.status === 'closed') return Result.fail(new TicketClosed({ ticketId: ticket.id }));
@@ -244,16 +216,6 @@ export const unassign = (ticket: Ticket, context: QueueContext): Result.Result<T
   const queuedAt = context.autoAssign && isActive(ticket) ? context.now : null;
   const unassigned = { ...ticket, assignedAgentId: null, queuedAt, assignedAt: null, updatedAt: context.now };
   return Result.succeed({ ticket: unassigned, events: [domainEvent('ticket.unassigned', meta(context, ticket), { ticketId: ticket.id, previousAgentId })] });
-};
-
-/** A stale assignment of a room the platform says nobody serves is undone (`ticket.unassigned`); the ticket waits again at `queuedAt`. */
-export const dropStaleAssignment = (ticket: Ticket, queuedAt: Date, context: OpContext): TicketChange => {
-  const previousAgentId = ticket.assignedAgentId;
-  if (previousAgentId === null) return noEvents(ticket);
-  return {
-    ticket: { ...ticket, assignedAgentId: null, queuedAt, updatedAt: context.now },
-    events: [domainEvent('ticket.unassigned', meta(context, ticket), { ticketId: ticket.id, previousAgentId })],
-  };
 };
 
 /** An active, unassigned ticket out of the queue enters it at the back (`queuedAt = now`); a room's, announced by `room.queued`. */

@@ -4,16 +4,13 @@ import { ticketStatuses, type Ticket, type TicketStatus } from '../../../core/ti
 import {
   assign,
   changeStatus,
-  confirmHold,
   createTicket,
-  dropStaleAssignment,
   enterQueue,
-  hold,
   isWaiting,
-  releaseHold,
   unassign,
   type TicketChange,
 } from '../../../core/tickets/ticket.ops.ts';
+import { confirmHold, dropStaleAssignment, hold, releaseHold } from '../../../core/tickets/room-hold.ops.ts';
 import { aTicket } from '../../support/ticket-builders.ts';
 
 const now = new Date('2026-11-21T09:00:00.000Z');

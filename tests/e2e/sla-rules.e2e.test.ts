@@ -1,51 +1,33 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelHeaders } from '../support/channel-signing.ts';
-import { startHttpApp, type HttpTestEnv, type Staff } from '../support/http-app.ts';
+import { minute, slaWorld } from '../support/sla-world.ts';
 import { openSse, type SseStream } from '../support/sse-client.ts';
 
 // API.md "SLA" and "Reports" rules the other e2e files leave out: who sends a first response, sla.breached
 // as an admin-only event, the report's default period.
-let env: HttpTestEnv;
-let admin: Staff;
-let agent: Staff;
-let customerId: string;
-let ms = Math.ceil(Date.now() / 60_000) * 60_000;
-const clock = { now: () => new Date(ms) };
-const minute = 60_000;
+const world = slaWorld();
+const { clock, advance, getTicket } = world;
 const streams: SseStream[] = [];
-const advance = async (minutes: number) => {
-  ms += minutes * minute;
-  for (const s of [admin, agent]) (s as { token: string }).token = (await env.login(s.email, s.password)).body.access_token;
-};
-const newTicket = async () =>
-  (await env.request('POST', '/api/tickets', { token: admin.token, body: { title: 'Help', customer_id: customerId, priority: 'high', auto_assign: false } })).body;
-const getTicket = async (id: string) => (await env.request('GET', `/api/tickets/${id}`, { token: admin.token })).body;
-const setStatus = (id: string, status: string) => env.request('PATCH', `/api/tickets/${id}/status`, { token: admin.token, body: { status } });
+const newTicket = () => world.newTicket('high');
+const setStatus = (id: string, status: string) => world.env.request('PATCH', `/api/tickets/${id}/status`, { token: world.admin.token, body: { status } });
 const stream = async (token: string) => {
-  const s = await openSse(`${env.baseUrl}/api/events`, { authorization: `Bearer ${token}` });
+  const s = await openSse(`${world.env.baseUrl}/api/events`, { authorization: `Bearer ${token}` });
   streams.push(s);
   return s;
 };
 
-beforeAll(async () => {
-  env = await startHttpApp({ clock });
-  admin = (await env.tenant()).admin;
-  agent = await env.staff(admin, 'agent');
-  customerId = (await env.request('POST', '/api/customers', { token: admin.token, body: { name: 'Sari' } })).body.id;
-  await env.request('PATCH', '/api/settings', { token: admin.token, body: { sla: { high: { first_response_minutes: 30, resolution_minutes: 240 } } } });
-});
-afterAll(async () => {
+beforeAll(() => world.env.request('PATCH', '/api/settings', { token: world.admin.token, body: { sla: { high: { first_response_minutes: 30, resolution_minutes: 240 } } } }));
+afterAll(() => {
   for (const s of streams) s.close();
-  await env.close();
 });
 
 describe('the first response', () => {
   it('is never a customer’s message: the channel webhook’s messages leave it unanswered', async () => {
-    const channel = (await env.request('POST', '/api/channels', { token: admin.token, body: { name: 'Web' } })).body;
-    await env.request('PATCH', '/api/settings', { token: admin.token, body: { sla: { medium: { first_response_minutes: 30 } } } });
+    const channel = (await world.env.request('POST', '/api/channels', { token: world.admin.token, body: { name: 'Web' } })).body;
+    await world.env.request('PATCH', '/api/settings', { token: world.admin.token, body: { sla: { medium: { first_response_minutes: 30 } } } });
     const send = (message: string) => {
       const raw = JSON.stringify({ customer_external_id: 'c-1', message });
-      return env.request('POST', '/api/channel/webhook', { raw, headers: { ...channelHeaders(channel, raw, { at: clock.now() }), 'content-type': 'application/json' } });
+      return world.env.request('POST', '/api/channel/webhook', { raw, headers: { ...channelHeaders(channel, raw, { at: clock.now() }), 'content-type': 'application/json' } });
     };
     const first = await send('Hello?');
     expect(first.status).toBe(202);
@@ -53,16 +35,16 @@ describe('the first response', () => {
     expect((await send('Anyone there?')).body.ticket_id).toBe(first.body.ticket_id);
     expect((await getTicket(first.body.ticket_id)).sla).toMatchObject({ first_responded_at: null, breached: [] });
     await advance(1);
-    await env.request('POST', `/api/tickets/${first.body.ticket_id}/conversations`, { token: agent.token, body: { message: 'Here' } });
+    await world.env.request('POST', `/api/tickets/${first.body.ticket_id}/conversations`, { token: world.agent.token, body: { message: 'Here' } });
     expect((await getTicket(first.body.ticket_id)).sla.first_responded_at).toBe(clock.now().toISOString());
-    await env.request('PATCH', '/api/settings', { token: admin.token, body: { sla: { high: { first_response_minutes: 30, resolution_minutes: 240 } } } });
+    await world.env.request('PATCH', '/api/settings', { token: world.admin.token, body: { sla: { high: { first_response_minutes: 30, resolution_minutes: 240 } } } });
   });
 
   it('is the first staff message whatever the status: on a resolved ticket too, which stays resolved', async () => {
     const ticket = await newTicket();
     expect((await setStatus(ticket.id, 'resolved')).status).toBe(200);
     await advance(3);
-    expect((await env.request('POST', `/api/tickets/${ticket.id}/conversations`, { token: admin.token, body: { message: 'Done' } })).status).toBe(201);
+    expect((await world.env.request('POST', `/api/tickets/${ticket.id}/conversations`, { token: world.admin.token, body: { message: 'Done' } })).status).toBe(201);
     expect(await getTicket(ticket.id)).toMatchObject({ status: 'resolved', sla: { first_responded_at: clock.now().toISOString(), breached: [] } });
   });
 });
@@ -71,10 +53,10 @@ describe('sla.breached', () => {
   it('is an admin event, sent once per breach; agents do not get it', async () => {
     const ticket = await newTicket();
     await advance(31);
-    const [adminStream, agentStream] = [await stream(admin.token), await stream(agent.token)];
-    await env.sweepSla();
-    await env.sweepSla();
-    await env.request('POST', `/api/tickets/${ticket.id}/conversations`, { token: admin.token, body: { message: 'Sorry for the wait' } });
+    const [adminStream, agentStream] = [await stream(world.admin.token), await stream(world.agent.token)];
+    await world.env.sweepSla();
+    await world.env.sweepSla();
+    await world.env.request('POST', `/api/tickets/${ticket.id}/conversations`, { token: world.admin.token, body: { message: 'Sorry for the wait' } });
     const seen = (await adminStream.waitForEvents(2)).map((e) => JSON.parse(e.data));
     expect(seen.map((e) => e.type)).toEqual(['sla.breached', 'message.created']);
     expect(seen[0].data).toMatchObject({ ticket: { id: ticket.id }, target: 'first_response' });
@@ -86,9 +68,9 @@ describe('sla.breached', () => {
 
 describe('the report period', () => {
   it('defaults to the week before now, and a from alone ends now', async () => {
-    const res = await env.request('GET', '/api/reports/support', { token: admin.token });
-    expect(res.body).toMatchObject({ from: new Date(ms - 7 * 1440 * minute).toISOString(), to: new Date(ms).toISOString() });
-    const from = new Date(ms - 60 * minute).toISOString();
-    expect((await env.request('GET', `/api/reports/support?from=${from}`, { token: admin.token })).body).toMatchObject({ from, to: new Date(ms).toISOString() });
+    const res = await world.env.request('GET', '/api/reports/support', { token: world.admin.token });
+    expect(res.body).toMatchObject({ from: new Date(world.ms - 7 * 1440 * minute).toISOString(), to: new Date(world.ms).toISOString() });
+    const from = new Date(world.ms - 60 * minute).toISOString();
+    expect((await world.env.request('GET', `/api/reports/support?from=${from}`, { token: world.admin.token })).body).toMatchObject({ from, to: new Date(world.ms).toISOString() });
   });
 });

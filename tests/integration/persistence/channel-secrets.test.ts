@@ -1,14 +1,14 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { Result } from 'effect';
 import { Webhook } from 'standardwebhooks';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyStandardWebhook } from '../../../adapters/crypto/standard-webhooks.ts';
 import { mysqlMigrations } from '../../../adapters/mikro-orm/migrations/mysql/index.ts';
 import { sqliteMigrations } from '../../../adapters/mikro-orm/migrations/sqlite/index.ts';
 import type { SwitchboardDatabase } from '../../../adapters/mikro-orm/open-database.ts';
 import { aChannel, aTenant, seed } from '../../support/allocation-builders.ts';
 import { testSecrets } from '../../support/databases.ts';
-import { dialects, reading } from './persistence-env.ts';
+import { dialects, openedFor, reading } from './persistence-env.ts';
 
 type RawRow = Record<string, unknown>;
 
@@ -23,25 +23,17 @@ const beforeChannelSecurity = (dialect: 'sqlite' | 'mysql'): string => {
 
 for (const env of dialects()) {
   describe(`channel secrets at rest on ${env.name}`, () => {
-    let db: SwitchboardDatabase;
-    beforeAll(async () => {
-      await env.setup();
-      db = await env.open({ migrate: true });
-    });
-    afterAll(async () => {
-      await db?.close();
-      await env.teardown();
-    });
+    const opened = openedFor(env, { migrate: true });
 
     it('stores the signing secret only sealed, and reads it back whole', async () => {
       const tenant = aTenant().build();
       const channel = { ...aChannel(tenant.id), secret: `whsec_${randomBytes(32).toString('base64')}` };
-      await seed(db.uow, { tenant, channels: [channel] });
-      const [row] = await channelRows(db, channel.id);
+      await seed(opened().uow, { tenant, channels: [channel] });
+      const [row] = await channelRows(opened(), channel.id);
       expect(JSON.stringify(row)).not.toContain(channel.secret.slice(6));
       expect(row).not.toHaveProperty('secret');
       expect(testSecrets.open(String(row?.['secret_sealed']))).toEqual(Result.succeed(channel.secret));
-      expect(await reading(db, (s) => s.channels.findByKey(channel.key))).toEqual(channel);
+      expect(await reading(opened(), (s) => s.channels.findByKey(channel.key))).toEqual(channel);
     });
 
     it('upgrades an existing channel to a sealed whsec_ secret with the same key bytes, so its sender only changes headers', async () => {

@@ -1,33 +1,24 @@
 import { Effect } from 'effect';
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { StoreUnavailable } from '../../../core/shared/errors.ts';
-import type { SwitchboardDatabase } from '../../../adapters/mikro-orm/open-database.ts';
 import { aCustomer, aMessage, aStaffUser, aTenant, aTicket } from '../../support/ticket-builders.ts';
 import { openFreshSqlite } from '../../support/databases.ts';
-import { dialects, failureOf, inTransaction, reading } from './persistence-env.ts';
+import { dialects, failureOf, inTransaction, openedFor, reading } from './persistence-env.ts';
 
 // U+0000 next to a quote and a backslash: what an inlining driver must escape.
 const withNul = "nul\u0000here ' \\ \u0000 😀\u0000";
 
 for (const env of dialects()) {
   describe(`text with U+0000 on ${env.name}`, () => {
-    let db: SwitchboardDatabase;
-    beforeAll(async () => {
-      await env.setup();
-      db = await env.open();
-    });
-    afterAll(async () => {
-      await db?.close();
-      await env.teardown();
-    });
+    const opened = openedFor(env);
 
     it('stores and returns U+0000 exactly, and finds rows by such values', async () => {
       const tenant = aTenant().build();
       const customer = aCustomer(tenant.id).named(withNul).withExternalId(`ext-${withNul}`).build();
       const ticket = aTicket(tenant.id, customer.id).titled(withNul, withNul).build();
       const user = { ...aStaffUser(tenant.id).build(), email: `a\u0000${crypto.randomUUID()}@example.test`, name: withNul, passwordHash: 'hash' };
-      await inTransaction(db, (store) =>
+      await inTransaction(opened(), (store) =>
         Effect.all([
           store.tenants.insert({ ...tenant, name: withNul }),
           store.customers.insert(customer),
@@ -36,7 +27,7 @@ for (const env of dialects()) {
           store.users.insert(user),
         ]),
       );
-      const [back, byExternalId, storedTicket, messages, byEmail, byLogin, nearMiss] = await reading(db, (store) =>
+      const [back, byExternalId, storedTicket, messages, byEmail, byLogin, nearMiss] = await reading(opened(), (store) =>
         Effect.all([
           store.tenants.get(tenant.id),
           store.customers.findByExternalId(tenant.id, `ext-${withNul}`),

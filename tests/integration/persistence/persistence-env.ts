@@ -1,5 +1,5 @@
 import { Effect } from 'effect';
-import { describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Store } from '../../../core/shared/unit-of-work.port.ts';
 import type { OpenOptions, SwitchboardDatabase } from '../../../adapters/mikro-orm/open-database.ts';
 import { createMysqlDatabase, mysqlServer, openFreshSqlite, type MysqlTestDatabase } from '../../support/databases.ts';
@@ -47,6 +47,23 @@ export const mysqlOnly = (title: string, body: (env: DialectEnv) => void): void 
   if (server.status === 'ready') describe(title, () => body(mysqlEnv(server.url)));
   else if (server.status === 'fail') describe(title, () => it('needs a reachable MariaDB/MySQL at MYSQL_URL', () => Promise.reject(new Error(server.reason))));
   else describe.skip(`${title} (${server.reason})`, () => it('runs when MYSQL_URL is set', () => {}));
+};
+
+/** Opens a store of `env` before the enclosing describe's tests and closes it (and what `setup` made) after; call the result for the store. */
+export const openedFor = (env: DialectEnv, options?: OpenOptions): (() => SwitchboardDatabase) => {
+  let db: SwitchboardDatabase | undefined;
+  beforeAll(async () => {
+    await env.setup();
+    db = await env.open(options);
+  });
+  afterAll(async () => {
+    await db?.close();
+    await env.teardown();
+  });
+  return () => {
+    if (db === undefined) throw new Error('the store is opened in beforeAll');
+    return db;
+  };
 };
 
 export const inTransaction = <A, E>(db: SwitchboardDatabase, work: (store: Store) => Effect.Effect<A, E>): Promise<A> =>

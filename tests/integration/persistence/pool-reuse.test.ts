@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { SwitchboardDatabase } from '../../../adapters/mikro-orm/open-database.ts';
-import { mysqlOnly } from './persistence-env.ts';
+import { expect, it } from 'vitest';
+import { mysqlOnly, openedFor } from './persistence-env.ts';
 
 mysqlOnly('the MySQL pool between bursts', (env) => {
-  let db: SwitchboardDatabase;
-  beforeAll(async () => {
-    await env.setup();
-    db = await env.open();
-  });
-  afterAll(async () => {
-    await db?.close();
-    await env.teardown();
-  });
+  const opened = openedFor(env);
 
   // Four statements at once make the pool open four connections; which ones serve the next burst?
   const burst = async (): Promise<Set<number>> => {
     const rows = await Promise.all(
-      Array.from({ length: 4 }, () => db.orm.em.getConnection().execute<Array<{ id: number }>>('select connection_id() as id, sleep(0.2) as slept')),
+      Array.from({ length: 4 }, () => opened().orm.em.getConnection().execute<Array<{ id: number }>>('select connection_id() as id, sleep(0.2) as slept')),
     );
     return new Set(rows.map((r) => Number(r[0]?.id)));
   };

@@ -1,12 +1,12 @@
 import { Effect } from 'effect';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DuplicateKey, StoreUnavailable } from '../../../core/shared/errors.ts';
 import { domainEvent } from '../../../core/shared/events.ts';
 import { mysqlMigrations } from '../../../adapters/mikro-orm/migrations/mysql/index.ts';
 import { sqliteMigrations } from '../../../adapters/mikro-orm/migrations/sqlite/index.ts';
 import { openTarget, type SwitchboardDatabase } from '../../../adapters/mikro-orm/open-database.ts';
 import { aCustomer, aMessage, aStaffUser, aTenant, aTicket } from '../../support/ticket-builders.ts';
-import { dialects, failureOf, inTransaction, reading } from './persistence-env.ts';
+import { dialects, failureOf, inTransaction, openedFor, reading } from './persistence-env.ts';
 
 const mysqlSchema = [
   "select table_name t, column_name c, column_type ty, is_nullable n, collation_name co from information_schema.columns where table_schema = database() and table_name not like 'mikro_orm%' order by 1, 2",
@@ -28,24 +28,16 @@ const exotic = 'Zoë 😀 𝄞 𠜎 中文 — ✓';
 
 for (const env of dialects()) {
   describe(`MikroORM store on ${env.name}`, () => {
-    let db: SwitchboardDatabase;
-    beforeAll(async () => {
-      await env.setup();
-      db = await env.open();
-    });
-    afterAll(async () => {
-      await db?.close();
-      await env.teardown();
-    });
+    const opened = openedFor(env);
 
     it('migrates from empty to exactly the schema the entities generate', async () => {
       const names = (env.name === 'mysql' ? mysqlMigrations() : sqliteMigrations()).map((m) => m.name);
-      expect((await db.orm.migrator.getExecuted()).map((m) => m.name)).toEqual(names);
-      expect(await db.migrate()).toEqual([]);
+      expect((await opened().orm.migrator.getExecuted()).map((m) => m.name)).toEqual(names);
+      expect(await opened().migrate()).toEqual([]);
       const generated = await env.openEmpty();
       try {
         await generated.orm.schema.create();
-        const migrated = await schemaOf(db);
+        const migrated = await schemaOf(opened());
         expect(JSON.stringify(migrated)).toContain('tickets_queue_index');
         expect(migrated).toEqual(await schemaOf(generated));
       } finally {
@@ -58,7 +50,7 @@ for (const env of dialects()) {
       const customer = aCustomer(tenant.id).named(exotic).withExternalId(`ext-${exotic}`).build();
       const ticket = aTicket(tenant.id, customer.id).titled(exotic, `${exotic}\n`.repeat(50)).build();
       const event = domainEvent('settings.changed', { id: crypto.randomUUID(), tenantId: tenant.id, occurredAt: new Date() }, { maxCustomersPerAgent: 3, autoAssign: true });
-      const stored = await inTransaction(db, (store) =>
+      const stored = await inTransaction(opened(), (store) =>
         store.tenants
           .insert({ ...tenant, name: exotic })
           .pipe(
@@ -69,7 +61,7 @@ for (const env of dialects()) {
           ),
       );
       expect(stored).toBeUndefined();
-      const back = await reading(db, (store) =>
+      const back = await reading(opened(), (store) =>
         Effect.all([store.tenants.get(tenant.id), store.customers.findByExternalId(tenant.id, `ext-${exotic}`), store.tickets.get(tenant.id, ticket.id), store.messages.list(tenant.id, ticket.id, { limit: 5, after: null })]),
       );
       expect(back[0]?.name).toBe(exotic);
@@ -83,8 +75,8 @@ for (const env of dialects()) {
       const tenant = aTenant().build();
       const at = new Date('2031-07-04T23:59:58.123Z');
       const customer = aCustomer(tenant.id).createdAt(at).build();
-      await inTransaction(db, (store) => store.customers.insert(customer));
-      const back = await reading(db, (store) => store.customers.get(tenant.id, customer.id));
+      await inTransaction(opened(), (store) => store.customers.insert(customer));
+      const back = await reading(opened(), (store) => store.customers.get(tenant.id, customer.id));
       expect(back?.createdAt.toISOString()).toBe('2031-07-04T23:59:58.123Z');
     });
 
@@ -94,11 +86,11 @@ for (const env of dialects()) {
       const loginUser = { ...aStaffUser(tenant.id).build(), passwordHash: 'hash' };
       const customer = aCustomer(tenant.id).withExternalId('wa:123').build();
       const ticket = aTicket(tenant.id, customer.id).onChannel('qiscus', null, 'room-1').build();
-      await inTransaction(db, (store) =>
+      await inTransaction(opened(), (store) =>
         Effect.all([store.tenants.insert(tenant), store.users.insert(user), store.users.insert(loginUser), store.customers.insert(customer), store.tickets.insert(ticket)]),
       );
       const other = aTenant().build();
-      const cases: ReadonlyArray<[string, Parameters<typeof db.uow.transaction>[0]]> = [
+      const cases: ReadonlyArray<[string, Parameters<SwitchboardDatabase['uow']['transaction']>[0]]> = [
         ['tenants.id', (store) => store.tenants.insert(tenant)],
         ['users.email', (store) => store.users.insert({ ...aStaffUser(tenant.id).build(), email: user.email.toUpperCase() })],
         ['users.login_email', (store) => store.users.insert({ ...aStaffUser(other.id).build(), email: ` ${loginUser.email.toUpperCase()}`, passwordHash: 'h' })],
@@ -109,9 +101,9 @@ for (const env of dialects()) {
       ];
       for (const [key, write] of cases) {
         const marker = aCustomer(tenant.id).build();
-        const failure = await failureOf(db.uow.transaction((store) => store.customers.insert(marker).pipe(Effect.andThen(write(store)))));
+        const failure = await failureOf(opened().uow.transaction((store) => store.customers.insert(marker).pipe(Effect.andThen(write(store)))));
         expect(failure).toEqual(new DuplicateKey({ key }));
-        expect(await reading(db, (store) => store.customers.get(tenant.id, marker.id))).toBeNull();
+        expect(await reading(opened(), (store) => store.customers.get(tenant.id, marker.id))).toBeNull();
       }
     });
 
@@ -120,8 +112,8 @@ for (const env of dialects()) {
       const customer = aCustomer(tenant.id).build();
       const old = aTicket(tenant.id, customer.id).onChannel('qiscus', null, 'room-9').withStatus('resolved').build();
       const current = aTicket(tenant.id, customer.id).onChannel('qiscus', null, 'room-9').createdAt(new Date('2031-01-01T00:00:00Z')).build();
-      await inTransaction(db, (store) => Effect.all([store.customers.insert(customer), store.tickets.insert(old), store.tickets.insert(current)]));
-      const latest = await reading(db, (store) => store.tickets.findLatestByExternalRef(tenant.id, 'qiscus', 'room-9'));
+      await inTransaction(opened(), (store) => Effect.all([store.customers.insert(customer), store.tickets.insert(old), store.tickets.insert(current)]));
+      const latest = await reading(opened(), (store) => store.tickets.findLatestByExternalRef(tenant.id, 'qiscus', 'room-9'));
       expect(latest?.id).toBe(current.id);
     });
   });

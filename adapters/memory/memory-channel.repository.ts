@@ -54,4 +54,12 @@ export class MemoryChannelRepository implements ChannelRepository {
       for (const d of expired) this.#db.channelDeliveries.delete(deliveryKey(d.channelId, d.deliveryId));
     });
   }
+
+  pruneDeliveries(before: Date, limit: number): Stored<number> {
+    return Effect.sync(() => {
+      const expired = [...this.#db.channelDeliveries.values()].filter((d) => d.receivedAt < before).slice(0, limit);
+      for (const d of expired) this.#db.channelDeliveries.delete(deliveryKey(d.channelId, d.deliveryId));
+      return expired.length;
+    });
+  }
 }

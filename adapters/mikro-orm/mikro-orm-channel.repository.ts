@@ -49,6 +49,11 @@ const selectDelivery =
 const insertDelivery =
   'insert into `channel_deliveries` (`channel_id`, `delivery_id`, `tenant_id`, `received_at`, `ticket_id`, `message_id`, `customer_id`) values (?, ?, ?, ?, ?, ?, ?)';
 const deleteDeliveries = 'delete from `channel_deliveries` where `channel_id` = ? and `received_at` < ? and `tenant_id` = ?';
+// Per channel, on `channel_deliveries_received_index` (channel, received_at); SQLite's DELETE takes no LIMIT.
+const pruneChannel = (dialect: SqlSession['dialect']): string =>
+  dialect === 'mysql'
+    ? 'delete from `channel_deliveries` where `channel_id` = ? and `received_at` < ? limit ?'
+    : 'delete from `channel_deliveries` where rowid in (select rowid from `channel_deliveries` where `channel_id` = ? and `received_at` < ? limit ?)';
 
 export class MikroOrmChannelRepository implements ChannelRepository {
   readonly #session: SqlSession;
@@ -96,5 +101,17 @@ export class MikroOrmChannelRepository implements ChannelRepository {
   // Nobody reads the result: in a MySQL transaction it travels with COMMIT.
   forgetDeliveries(tenantId: string, channelId: string, before: Date): Stored<void> {
     return sql(() => runDeferrable(this.#session, deleteDeliveries, [channelId, before, tenantId]));
+  }
+
+  pruneDeliveries(before: Date, limit: number): Stored<number> {
+    const session = this.#session;
+    return sql(async () => {
+      let pruned = 0;
+      for (const row of await queryRows(session, 'select `id` from `channels` order by `id`', [])) {
+        if (pruned >= limit) break;
+        pruned += (await runStatement(session, pruneChannel(session.dialect), [String(row['id']), before, limit - pruned])).affectedRows;
+      }
+      return pruned;
+    });
   }
 }

@@ -7,6 +7,7 @@ import { ResolveRoomOnPlatformHandler } from '../../core/integrations/resolve-ro
 import { RoomAllocationHandler } from '../../core/integrations/room-allocation.handler.ts';
 import { SweepQiscusUseCase } from '../../core/integrations/sweep-qiscus.use-case.ts';
 import { PruneEventsUseCase } from '../../core/events/prune-events.use-case.ts';
+import { PruneChannelDeliveriesUseCase } from '../../core/channels/prune-channel-deliveries.use-case.ts';
 import { PruneDeliveriesUseCase } from '../../core/webhooks/prune-deliveries.use-case.ts';
 import { SweepSlaUseCase } from '../../core/tickets/sweep-sla.use-case.ts';
 import { allocationHandler, allocationSweep, type AllocationJobDeps } from './allocation-jobs.ts';
@@ -35,7 +36,7 @@ export interface JobsDeps extends AllocationJobDeps {
   readonly logger?: JobLogger;
 }
 
-/** How often stored events and webhook deliveries past their retention are dropped. */
+/** How often stored events, webhook deliveries and channel deliveries past their retention are dropped. */
 const pruneIntervalMs = 15 * 60_000;
 
 /** How often due SLA targets are checked: well inside the 60 s the contract allows. */
@@ -50,6 +51,7 @@ export const buildJobs = (deps: JobsDeps): Jobs => {
   const sweepRooms = new SweepQiscusUseCase({ uow: deps.uow, allocate: allocateRooms, reconcile: new ReconcileRoomsUseCase(deps) });
   const pruneEvents = new PruneEventsUseCase(deps);
   const pruneDeliveries = new PruneDeliveriesUseCase(deps);
+  const pruneChannelDeliveries = new PruneChannelDeliveriesUseCase(deps);
   const webhooks = webhookJobs(deps);
   return {
     handlers: registeredJobs({
@@ -89,6 +91,7 @@ export const buildJobs = (deps: JobsDeps): Jobs => {
       },
       { name: 'events-prune', intervalMs: pruneIntervalMs, sweep: () => Effect.runPromise(pruneEvents.execute()) },
       { name: 'webhook-deliveries-prune', intervalMs: pruneIntervalMs, sweep: () => Effect.runPromise(pruneDeliveries.execute()) },
+      { name: 'channel-deliveries-prune', intervalMs: pruneIntervalMs, sweep: () => Effect.runPromise(pruneChannelDeliveries.execute()) },
       webhooks.sweep,
     ],
   };

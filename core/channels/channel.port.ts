@@ -16,4 +16,6 @@ export interface ChannelRepository {
   recordDelivery(delivery: ChannelDelivery): Stored<void, DuplicateKey>;
   /** Forgets the channel's deliveries received before `before`. */
   forgetDeliveries(tenantId: string, channelId: string, before: Date): Stored<void>;
+  /** Forgets up to `limit` deliveries of any channel received before `before`; how many went. */
+  pruneDeliveries(before: Date, limit: number): Stored<number>;
 }

@@ -123,7 +123,6 @@ export class ReceiveChannelMessageUseCase {
         messageId: message.id,
         customerId: customer.id,
       });
-      yield* store.channels.forgetDeliveries(tenantId, channelId, redeliveryHorizon(now));
       return { ticketId: ticket.id, messageId: message.id, customerId: customer.id, repeated: false };
     });
   }

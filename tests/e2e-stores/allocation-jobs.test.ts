@@ -153,7 +153,7 @@ describe.each(kinds)('allocation jobs and the tenant directory on $name', (kind)
     await seed(store.uow, { tenant, users: [agent], customers: [customer], tickets: [ticket] });
     const jobs = buildJobs({ ...deps, platform: new QiscusChatPlatform(), outbound: noOutboundHttp, allocationSweepSeconds: 7 });
     expect(jobs.handlers.map((h) => h.name)).toEqual(['allocation', 'integrations.allocate-rooms', 'integrations.resolve-room', 'webhooks']);
-    expect(jobs.sweeps.map((s) => [s.name, s.intervalMs])).toEqual([['sla-sweep', 15_000], ['allocation-sweep', 7000], ['qiscus-sweep', 7000], ['events-prune', 900_000], ['webhook-deliveries-prune', 900_000], ['webhook-deliveries', 2000]]);
+    expect(jobs.sweeps.map((s) => [s.name, s.intervalMs])).toEqual([['sla-sweep', 15_000], ['allocation-sweep', 7000], ['qiscus-sweep', 7000], ['events-prune', 900_000], ['webhook-deliveries-prune', 900_000], ['channel-deliveries-prune', 900_000], ['webhook-deliveries', 2000]]);
     for (const job of jobs.sweeps) await job.sweep();
     expect((await ticketOf(tenant.id, ticket.id))?.assignedAgentId).toBe(agent.id);
   });

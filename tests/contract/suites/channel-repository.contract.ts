@@ -84,5 +84,25 @@ export const channelRepositoryContract = (makeEnv: ContractEnvFactory): void => 
       expect(await readFrom(env.uow, (s) => s.channels.findDelivery(tenant.id, channel.id, 'new', at(0)))).not.toBeNull();
       expect(await record(delivery(channel, 'old', 30))).toBe('ok');
     });
+
+    it('prunes deliveries received before a time on every channel of every tenant, at most a batch at a time', async () => {
+      const [first, second] = [aTenant().build(), aTenant().build()];
+      const [one, two] = [aChannel(first.id), aChannel(second.id)];
+      await seed(env.uow, { tenant: first, channels: [one] });
+      await seed(env.uow, { tenant: second, channels: [two] });
+      const prune = () => Effect.runPromise(env.uow.transaction((s) => s.channels.pruneDeliveries(at(1015), 3)));
+      // The other tests' deliveries are older still: gone first.
+      while ((await prune()) > 0);
+      for (const [i, seconds] of [1010, 1011, 1012].entries()) await record(delivery(one, `old-${i}`, seconds));
+      await record(delivery(two, 'old-two', 1013));
+      await record(delivery(one, 'new', 1020));
+      expect(await prune()).toBe(3);
+      expect(await prune()).toBe(1);
+      expect(await prune()).toBe(0);
+      for (const [channel, id] of [[one, 'old-0'], [one, 'old-2'], [two, 'old-two']] as const) {
+        expect(await readFrom(env.uow, (s) => s.channels.findDelivery(channel.tenantId, channel.id, id, at(0)))).toBeNull();
+      }
+      expect(await readFrom(env.uow, (s) => s.channels.findDelivery(first.id, one.id, 'new', at(0)))).not.toBeNull();
+    });
   });
 };

@@ -55,8 +55,10 @@ export const ticketOfRaw = (row: RawRow): Ticket => ({
   updatedAt: sqlDate(row['updated_at']),
 });
 
-const snakeCased = (row: object): RawRow =>
-  Object.fromEntries(Object.entries(row).map(([key, value]) => [key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), value]));
+/** The column of an entity property: its snake_case name. */
+export const columnOf = (property: string): string => property.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+const snakeCased = (row: object): RawRow => Object.fromEntries(Object.entries(row).map(([key, value]) => [columnOf(key), value]));
 
 /** An entity row (MikroORM's camelCase properties). */
 export const toTicket = (row: TicketRow): Ticket => ticketOfRaw(snakeCased(row));

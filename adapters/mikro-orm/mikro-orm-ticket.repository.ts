@@ -4,7 +4,7 @@ import type { DuplicateKey, Stored } from '../../core/shared/errors.ts';
 import type { Page, PageRequest } from '../../core/shared/page.ts';
 import type { Ticket, TicketChannel } from '../../core/tickets/ticket.ts';
 import { dueSoonMs, type TicketFilter, type TicketRepository } from '../../core/tickets/ticket.port.ts';
-import { ticketOfRaw, toRow, toTicket, type TicketRow } from './mikro-orm-ticket.mapper.ts';
+import { columnOf, ticketOfRaw, toRow, toTicket, type TicketRow } from './mikro-orm-ticket.mapper.ts';
 import { TicketEntity } from './schema/entities.ts';
 import { sql, sqlWrite } from './sql-effect.ts';
 import { emptyPage, newestFirstAfter, newestFirstOrder, newestFirstPosition, pageFrom } from './sql-page.ts';
@@ -46,6 +46,16 @@ const listStatement = (tenantId: string, filter: TicketFilter, after: { readonly
   return { sql: `select * from \`tickets\` where ${where.join(' and ')} order by \`created_at\` desc, \`id\` desc limit ?`, params };
 };
 
+const sameValue = (a: unknown, b: unknown): boolean => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b);
+
+/** The columns (snake_case, as `select *` names them) whose values differ, with the new values; never the keys or `created_at`. */
+const changedColumns = (before: TicketRow, after: TicketRow): Array<readonly [string, unknown]> => {
+  const was = before as unknown as Record<string, unknown>;
+  return Object.entries(after)
+    .filter(([key, value]) => key !== 'id' && key !== 'tenantId' && key !== 'createdAt' && !sameValue(was[key], value))
+    .map(([key, value]) => [columnOf(key), value] as const);
+};
+
 export class MikroOrmTicketRepository implements TicketRepository {
   readonly #session: SqlSession;
   /** The stored version of each ticket this unit locked or wrote: what `report_days` counts it as now. */
@@ -83,14 +93,21 @@ export class MikroOrmTicketRepository implements TicketRepository {
   }
 
   update(ticket: Ticket): Stored<void> {
-    const { id, tenantId, createdAt: _, ...changes } = toRow(ticket);
+    const { id, tenantId } = ticket;
     const known = this.#stored.get(id);
     // Not locked by this unit yet: read it locked, so the counts move from what is really stored.
     const before = known === undefined ? this.get(tenantId, id, { forUpdate: true }) : Effect.succeed(known);
     return before.pipe(
-      Effect.flatMap((stored) =>
-        stored === null ? Effect.void : sql(() => this.#session.em.nativeUpdate(TicketEntity, { tenantId, id }, changes)).pipe(Effect.andThen(() => this.#counted(stored, ticket))),
-      ),
+      Effect.flatMap((stored) => {
+        if (stored === null) return Effect.void;
+        // Only the columns that differ from the stored row (locked or written by this unit, so still true).
+        const changed = changedColumns(toRow(stored), toRow(ticket));
+        const write =
+          changed.length === 0
+            ? Effect.void
+            : sql(() => runDeferrable(this.#session, `update \`tickets\` set ${changed.map(([c]) => `\`${c}\` = ?`).join(', ')} where \`tenant_id\` = ? and \`id\` = ?`, [...changed.map(([, v]) => v), tenantId, id]));
+        return write.pipe(Effect.andThen(() => this.#counted(stored, ticket)));
+      }),
     );
   }
 

@@ -13,12 +13,11 @@ const bump = (dialect: SqlSession['dialect']): string =>
   (dialect === 'mysql' ? 'on duplicate key update `last` = `last` + ?' : 'on conflict (`tenant_id`, `stream`) do update set `last` = `last` + ?');
 
 const counter = '(select `last` from `event_counters` where `tenant_id` = ? and `stream` = ?)';
-const insert =
-  'insert into `events` (`tenant_id`, `position`, `event_id`, `type`, `ticket_id`, `sequence`, `occurred_at`, `data`) ' +
-  `select ?, ${counter} - ?, ?, ?, ?, ${counter} - ?, ?, ?`;
-const insertWithoutTicket =
-  'insert into `events` (`tenant_id`, `position`, `event_id`, `type`, `ticket_id`, `sequence`, `occurred_at`, `data`) ' +
-  `select ?, ${counter} - ?, ?, ?, null, null, ?, ?`;
+const columns = 'insert into `events` (`tenant_id`, `position`, `event_id`, `type`, `ticket_id`, `sequence`, `occurred_at`, `data`) ';
+const withTicket = `select ?, ${counter} - ?, ?, ?, ?, ${counter} - ?, ?, ?`;
+const withoutTicket = `select ?, ${counter} - ?, ?, ?, null, null, ?, ?`;
+/** Rows per INSERT: well under SQLite's 32,766 parameters. */
+const rowsPerInsert = 500;
 
 const toLogged = (row: RawRow): LoggedEvent => {
   const data = row['data'];
@@ -50,11 +49,13 @@ const ranks = <T>(items: ReadonlyArray<T>, key: (item: T) => string | null) => {
 /**
  * The `events` table and its counters. `record` bumps the tenant's counter first, then the tickets',
  * then inserts: a unit holding any counter row already holds its tenant's, so counters never deadlock,
- * and the tenant's row lock (held to COMMIT) makes positions commit in order. On MySQL every statement
- * travels with the COMMIT.
+ * and the tenant's row lock (held to COMMIT) makes positions commit in order. In a transaction a unit's
+ * records are held and written together just before COMMIT (one bump per counter, one INSERT); on MySQL
+ * those statements travel with the COMMIT.
  */
 export class MikroOrmEventLog implements EventLog {
   readonly #session: SqlSession;
+  readonly #pending: EventRecord[] = [];
 
   constructor(session: SqlSession) {
     this.#session = session;
@@ -62,47 +63,62 @@ export class MikroOrmEventLog implements EventLog {
 
   record(records: ReadonlyArray<EventRecord>): Stored<void> {
     if (records.length === 0) return Effect.void;
+    // In a transaction the unit's records wait for one write just before COMMIT: one counter bump per tenant and ticket, one INSERT.
+    if (this.#pending.length > 0 || this.#session.beforeCommit?.(() => this.#flush()) === true) {
+      this.#pending.push(...records);
+      return Effect.void;
+    }
+    return sql(() => this.#write(records));
+  }
+
+  /** Writes the held records (reads call it first: a unit sees its own events). */
+  async #flush(): Promise<void> {
+    const records = this.#pending.splice(0);
+    if (records.length > 0) await this.#write(records);
+  }
+
+  async #write(records: ReadonlyArray<EventRecord>): Promise<void> {
     const session = this.#session;
     const write = (statement: string, params: ReadonlyArray<unknown>) => runDeferrable(session, statement, params);
     const byTenant = ranks(records, (r) => r.tenantId);
     const byTicket = ranks(records, (r) => (r.ticketId === null ? null : `${r.tenantId}\u0000${r.ticketId}`));
-    return sql(async () => {
-      for (const [tenantId, n] of [...byTenant.counts].sort()) await write(bump(session.dialect), [tenantId, tenantStream, n, n]);
-      for (const [key, n] of [...byTicket.counts].sort()) {
-        const [tenantId, ticketId] = key.split('\u0000');
-        await write(bump(session.dialect), [tenantId, ticketId, n, n]);
-      }
-      for (const [i, r] of records.entries()) {
-        const behind = (byTenant.counts.get(r.tenantId) ?? 1) - 1 - (byTenant.rank[i] ?? 0);
-        const position = [r.tenantId, r.tenantId, tenantStream, behind, r.eventId, r.type];
-        const tail = [r.occurredAt, JSON.stringify(r.data)];
-        if (r.ticketId === null) await write(insertWithoutTicket, [...position, ...tail]);
-        else {
-          const ticketBehind = (byTicket.counts.get(`${r.tenantId}\u0000${r.ticketId}`) ?? 1) - 1 - (byTicket.rank[i] ?? 0);
-          await write(insert, [...position, r.ticketId, r.tenantId, r.ticketId, ticketBehind, ...tail]);
-        }
-      }
+    for (const [tenantId, n] of [...byTenant.counts].sort()) await write(bump(session.dialect), [tenantId, tenantStream, n, n]);
+    for (const [key, n] of [...byTicket.counts].sort()) {
+      const [tenantId, ticketId] = key.split('\u0000');
+      await write(bump(session.dialect), [tenantId, ticketId, n, n]);
+    }
+    const rows = records.map((r, i) => {
+      const behind = (byTenant.counts.get(r.tenantId) ?? 1) - 1 - (byTenant.rank[i] ?? 0);
+      const position = [r.tenantId, r.tenantId, tenantStream, behind, r.eventId, r.type];
+      const tail = [r.occurredAt, JSON.stringify(r.data)];
+      if (r.ticketId === null) return { select: withoutTicket, params: [...position, ...tail] };
+      const ticketBehind = (byTicket.counts.get(`${r.tenantId}\u0000${r.ticketId}`) ?? 1) - 1 - (byTicket.rank[i] ?? 0);
+      return { select: withTicket, params: [...position, r.ticketId, r.tenantId, r.ticketId, ticketBehind, ...tail] };
     });
+    for (let i = 0; i < rows.length; i += rowsPerInsert) {
+      const chunk = rows.slice(i, i + rowsPerInsert);
+      await write(columns + chunk.map((r) => r.select).join(' union all '), chunk.flatMap((r) => r.params));
+    }
   }
 
   after(tenantId: string, position: number, limit: number): Stored<ReadonlyArray<LoggedEvent>> {
     const statement = 'select * from `events` where `tenant_id` = ? and `position` > ? order by `position` limit ?';
-    return sql(() => queryRows(this.#session, statement, [tenantId, Math.max(0, Math.floor(position)), limit])).pipe(Effect.map((rows) => rows.map(toLogged)));
+    return sql(() => this.#flush().then(() => queryRows(this.#session, statement, [tenantId, Math.max(0, Math.floor(position)), limit]))).pipe(Effect.map((rows) => rows.map(toLogged)));
   }
 
   last(tenantId: string): Stored<number> {
     const statement = 'select `last` from `event_counters` where `tenant_id` = ? and `stream` = ?';
-    return sql(() => queryRows(this.#session, statement, [tenantId, tenantStream])).pipe(Effect.map((rows) => Number(rows[0]?.['last'] ?? 0)));
+    return sql(() => this.#flush().then(() => queryRows(this.#session, statement, [tenantId, tenantStream]))).pipe(Effect.map((rows) => Number(rows[0]?.['last'] ?? 0)));
   }
 
   has(tenantId: string, position: number): Stored<boolean> {
     const statement = 'select 1 as `found` from `events` where `tenant_id` = ? and `position` = ?';
-    return sql(() => queryRows(this.#session, statement, [tenantId, position])).pipe(Effect.map((rows) => rows.length > 0));
+    return sql(() => this.#flush().then(() => queryRows(this.#session, statement, [tenantId, position]))).pipe(Effect.map((rows) => rows.length > 0));
   }
 
   byEventId(tenantId: string, eventId: string): Stored<LoggedEvent | null> {
     const statement = 'select * from `events` where `tenant_id` = ? and `event_id` = ?';
-    return sql(() => queryRows(this.#session, statement, [tenantId, eventId])).pipe(Effect.map((rows) => (rows[0] === undefined ? null : toLogged(rows[0]))));
+    return sql(() => this.#flush().then(() => queryRows(this.#session, statement, [tenantId, eventId]))).pipe(Effect.map((rows) => (rows[0] === undefined ? null : toLogged(rows[0]))));
   }
 
   prune(before: Date, limit: number): Stored<number> {
@@ -110,6 +126,6 @@ export class MikroOrmEventLog implements EventLog {
       this.#session.dialect === 'mysql'
         ? 'delete from `events` where `occurred_at` < ? limit ?'
         : 'delete from `events` where rowid in (select rowid from `events` where `occurred_at` < ? limit ?)';
-    return sql(() => runStatement(this.#session, statement, [before, limit])).pipe(Effect.map((r) => r.affectedRows));
+    return sql(() => this.#flush().then(() => runStatement(this.#session, statement, [before, limit]))).pipe(Effect.map((r) => r.affectedRows));
   }
 }

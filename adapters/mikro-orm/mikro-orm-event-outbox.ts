@@ -8,12 +8,17 @@ import { runDeferrable } from './sql-statements.ts';
 
 const insertPrefix = 'insert into `outbox` (`id`, `tenant_id`, `type`, `payload`, `occurred_at`, `published_at`, `leased_until`) values ';
 
+/** Rows per INSERT: well under SQLite's 32,766 parameters. */
+const rowsPerInsert = 1000;
+
 /**
  * Appends to the `outbox` table; its auto-increment `sequence` follows append order. Nothing reads the
- * result, so in a MySQL transaction the insert travels with the COMMIT (a failure fails the commit).
+ * result: in a transaction a unit's events are held and inserted together just before COMMIT (on MySQL
+ * the insert travels with the COMMIT; a failure fails it).
  */
 export class MikroOrmEventOutbox implements EventOutbox {
   readonly #session: SqlSession;
+  readonly #pending: DomainEvent[] = [];
 
   constructor(session: SqlSession) {
     this.#session = session;
@@ -21,8 +26,19 @@ export class MikroOrmEventOutbox implements EventOutbox {
 
   append(events: ReadonlyArray<DomainEvent>): Stored<void> {
     if (events.length === 0) return Effect.void;
-    const statement = insertPrefix + events.map(() => '(?, ?, ?, ?, ?, null, null)').join(', ');
-    const params = events.flatMap((event) => [event.id, event.tenantId, event.type, JSON.stringify(event.payload), event.occurredAt]);
-    return sql(() => runDeferrable(this.#session, statement, params));
+    if (this.#pending.length > 0 || this.#session.beforeCommit?.(() => this.#write(this.#pending.splice(0))) === true) {
+      this.#pending.push(...events);
+      return Effect.void;
+    }
+    return sql(() => this.#write(events));
+  }
+
+  async #write(events: ReadonlyArray<DomainEvent>): Promise<void> {
+    for (let i = 0; i < events.length; i += rowsPerInsert) {
+      const chunk = events.slice(i, i + rowsPerInsert);
+      const statement = insertPrefix + chunk.map(() => '(?, ?, ?, ?, ?, null, null)').join(', ');
+      const params = chunk.flatMap((event) => [event.id, event.tenantId, event.type, JSON.stringify(event.payload), event.occurredAt]);
+      await runDeferrable(this.#session, statement, params);
+    }
   }
 }

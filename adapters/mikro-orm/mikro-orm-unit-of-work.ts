@@ -41,7 +41,7 @@ export interface UnitOfWorkOptions {
 /**
  * Units of work on MikroORM: a fresh forked EntityManager per unit (and per attempt), a database
  * transaction for `transaction`/`exclusive` (on MySQL a `PipelinedTransaction`: BEGIN and COMMIT ride
- * with statements), and the whole unit retried on deadlocks, lock wait timeouts, snapshot conflicts and
+ * with statements; the event log's and outbox's rows are held to one flush before COMMIT), and the whole unit retried on deadlocks, lock wait timeouts, snapshot conflicts and
  * SQLITE_BUSY. Repositories issue native statements only (no managed entities), so nothing needs a flush.
  */
 export class MikroOrmUnitOfWork implements UnitOfWork {
@@ -104,11 +104,13 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
       if (batches === undefined) return Effect.die(new Error('a MySQL unit of work needs the batch pool (open-database.ts opens it)'));
       const trx = new PipelinedTransaction(batches);
       session.useTransaction(trx as never);
-      const finish = { begin: Effect.void, commit: sql(() => trx.commit()), rollback: sql(() => trx.rollback()) };
+      session.holdWrites();
+      const finish = { begin: Effect.void, commit: sql(() => session.flushHeld().then(() => trx.commit())), rollback: sql(() => trx.rollback()) };
       return this.#around(finish, body).pipe(Effect.ensuring(Effect.promise(() => trx.release())));
     }
     const { em } = session;
-    return this.#around({ begin: sql(() => em.begin()), commit: sql(() => em.commit()), rollback: sql(() => em.rollback()) }, body);
+    session.holdWrites();
+    return this.#around({ begin: sql(() => em.begin()), commit: sql(() => session.flushHeld().then(() => em.commit())), rollback: sql(() => em.rollback()) }, body);
   }
 
   #around<A, E>(

@@ -13,6 +13,11 @@ export interface SqlSession {
   readonly connection?: Connection;
   /** The open transaction of this unit, if any; does not fork an EntityManager. */
   transactionContext?(): TransactionContext;
+  /**
+   * In a transaction: keeps `flush` to run just before COMMIT (after the unit's work) and answers true;
+   * outside one, false: the caller writes now.
+   */
+  beforeCommit?(flush: () => Promise<void>): boolean;
 }
 
 /**
@@ -25,6 +30,7 @@ export class UnitSession implements SqlSession {
   readonly #root: SqlEntityManager;
   #em: SqlEntityManager | undefined;
   #transaction: TransactionContext;
+  #held: Array<() => Promise<void>> | undefined;
 
   constructor(root: SqlEntityManager, dialect: SqlDialect) {
     this.#root = root;
@@ -48,6 +54,21 @@ export class UnitSession implements SqlSession {
 
   transactionContext(): TransactionContext {
     return this.#transaction ?? this.#em?.getTransactionContext();
+  }
+
+  /** From now on writes may wait for `flushHeld` (the unit of work calls it before COMMIT). */
+  holdWrites(): void {
+    this.#held ??= [];
+  }
+
+  beforeCommit(flush: () => Promise<void>): boolean {
+    this.#held?.push(flush);
+    return this.#held !== undefined;
+  }
+
+  /** Runs the held writes, in the order they were held. */
+  async flushHeld(): Promise<void> {
+    for (let flush = this.#held?.shift(); flush !== undefined; flush = this.#held?.shift()) await flush();
   }
 }
 

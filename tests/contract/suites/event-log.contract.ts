@@ -78,6 +78,31 @@ export const eventLogContract = (makeEnv: ContractEnvFactory): void => {
       expect(await read((s) => s.events.has(first.tenantId, 6))).toBe(false);
     });
 
+    it('numbers the events of several appends in one unit in append order, and the unit reads its own events', async () => {
+      const first = await givenTicket();
+      const customer = aCustomer(first.tenantId).build();
+      const second = aTicket(first.tenantId, customer.id).build();
+      await write((s) => Effect.all([s.customers.insert(customer), s.tickets.insert(second)]));
+      await write((s) => s.outbox.append([statusChanged(first)]));
+      const seen = await write((s) =>
+        Effect.gen(function* () {
+          yield* s.outbox.append([statusChanged(second)]);
+          yield* s.outbox.append([statusChanged(first), statusChanged(second)]);
+          const inside = { last: yield* s.events.last(first.tenantId), has: yield* s.events.has(first.tenantId, 4) };
+          yield* s.outbox.append([statusChanged(first)]);
+          return inside;
+        }),
+      );
+      expect(seen).toEqual({ last: 4, has: true });
+      expect((await logged(first.tenantId)).map((e) => [e.position, e.ticketId, e.sequence])).toEqual([
+        [1, first.id, 1],
+        [2, second.id, 1],
+        [3, first.id, 2],
+        [4, second.id, 2],
+        [5, first.id, 3],
+      ]);
+    });
+
     it('records nothing when the unit fails, and the next event takes the same numbers', async () => {
       const ticket = await givenTicket();
       await Effect.runPromise(Effect.flip(env.uow.transaction((s) => Effect.andThen(s.outbox.append([statusChanged(ticket)]), Effect.fail('boom' as const)))));

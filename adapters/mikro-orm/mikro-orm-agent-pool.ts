@@ -1,14 +1,16 @@
 import { Effect } from 'effect';
-import { raw } from '@mikro-orm/sql';
 import type { AgentLoad, AgentPool } from '../../core/allocation/allocation.port.ts';
 import type { Stored } from '../../core/shared/errors.ts';
 import type { Page, PageRequest } from '../../core/shared/page.ts';
-import { ReportedLoadEntity, TicketEntity, UserEntity } from './schema/entities.ts';
+import { ReportedLoadEntity } from './schema/entities.ts';
 import { sql } from './sql-effect.ts';
 import { pageFrom } from './sql-page.ts';
-import { fresh, type SqlSession } from './sql-session.ts';
+import type { SqlSession } from './sql-session.ts';
+import { queryRows } from './sql-statements.ts';
 import { activeStatuses } from './mikro-orm-ticket.repository.ts';
-import { toUser } from './mikro-orm-user.repository.ts';
+import { userOfRaw } from './mikro-orm-user.repository.ts';
+
+const activeIn = activeStatuses.map((status) => `'${status}'`).join(', ');
 
 export class MikroOrmAgentPool implements AgentPool {
   readonly #session: SqlSession;
@@ -36,25 +38,29 @@ export class MikroOrmAgentPool implements AgentPool {
     ).pipe(Effect.asVoid);
   }
 
+  // Hot (every allocation drain): hand-written, on `users_pool_index` and `tickets_agent_index`.
   #agents(tenantId: string, after: string | null, limit: number | null): Stored<ReadonlyArray<AgentLoad>> {
-    const { em } = this.#session;
-    return Effect.gen(function* () {
-      const where = { tenantId, role: 'agent', active: true, ...(after === null ? {} : { id: { $gt: after } }) };
-      const users = yield* sql(() => em.find(UserEntity, where, { ...fresh, orderBy: { id: 'asc' }, ...(limit === null ? {} : { limit }) }));
+    const session = this.#session;
+    return sql(async () => {
+      const users = (
+        await queryRows(
+          session,
+          "select * from `users` where `tenant_id` = ? and `role` = 'agent' and `active` = ?" + (after === null ? '' : ' and `id` > ?') + ' order by `id`' + (limit === null ? '' : ' limit ?'),
+          [tenantId, true, ...(after === null ? [] : [after]), ...(limit === null ? [] : [limit])],
+        )
+      ).map(userOfRaw);
       if (users.length === 0) return [];
       const ids = users.map((u) => u.id);
-      const counts = yield* sql(() =>
-        em
-          .createQueryBuilder(TicketEntity)
-          .select(['assignedAgentId', raw('count(*) as active_tickets')])
-          .where({ tenantId, assignedAgentId: { $in: ids }, status: { $in: [...activeStatuses] } })
-          .groupBy('assignedAgentId')
-          .execute<Array<{ assignedAgentId: string; active_tickets: number | string }>>('all'),
+      const marks = ids.map(() => '?').join(', ');
+      const counts = await queryRows(
+        session,
+        `select \`assigned_agent_id\`, count(*) as \`active_tickets\` from \`tickets\` where \`tenant_id\` = ? and \`assigned_agent_id\` in (${marks}) and \`status\` in (${activeIn}) group by \`assigned_agent_id\``,
+        [tenantId, ...ids],
       );
-      const reported = yield* sql(() => em.find(ReportedLoadEntity, { tenantId, agentId: { $in: ids } }, fresh));
-      const active = new Map(counts.map((c) => [c.assignedAgentId, Number(c.active_tickets)]));
-      const loads = new Map(reported.map((r) => [r.agentId, r.load]));
-      return users.map(toUser).map(
+      const reported = await queryRows(session, `select \`agent_id\`, \`load\` from \`reported_loads\` where \`tenant_id\` = ? and \`agent_id\` in (${marks})`, [tenantId, ...ids]);
+      const active = new Map(counts.map((c) => [String(c['assigned_agent_id']), Number(c['active_tickets'])]));
+      const loads = new Map(reported.map((r) => [String(r['agent_id']), Number(r['load'])]));
+      return users.map(
         (user): AgentLoad => ({
           agentId: user.id,
           name: user.name,

@@ -10,6 +10,8 @@ import { sql } from './sql-effect.ts';
 import { emptyPage, pageFrom } from './sql-page.ts';
 import { fresh, type SqlSession } from './sql-session.ts';
 import { activeStatuses, toTicket } from './mikro-orm-ticket.repository.ts';
+import { ticketOfRaw } from './mikro-orm-ticket.mapper.ts';
+import { queryRows } from './sql-statements.ts';
 
 type TicketRow = InferEntity<typeof TicketEntity>;
 
@@ -55,12 +57,12 @@ export class MikroOrmAllocationQueue implements AllocationQueue {
     });
   }
 
+  // Hot (every allocation drain): hand-written, on `tickets_queue_index`.
   head(tenantId: string, limit: number, lane: QueueLane): Stored<ReadonlyArray<Ticket>> {
-    const channel = lane === 'platform' ? 'qiscus' : { $ne: 'qiscus' as const };
-    const where: FilterQuery<TicketRow> = { $and: [this.#waiting(tenantId), { channel }] };
-    return sql(() => this.#session.em.find(TicketEntity, where, { ...fresh, orderBy: [...queueOrder], limit })).pipe(
-      Effect.map((rows) => rows.map(toTicket)),
-    );
+    const statement =
+      "select * from `tickets` where `tenant_id` = ? and `queued_at` is not null and `assigned_agent_id` is null and `status` in ('open', 'in_progress') " +
+      `and \`channel\` ${lane === 'platform' ? '=' : '!='} 'qiscus' order by \`priority_rank\`, \`queued_at\`, \`id\` limit ?`;
+    return sql(() => queryRows(this.#session, statement, [tenantId, limit])).pipe(Effect.map((rows) => rows.map(ticketOfRaw)));
   }
 
   #waiting(tenantId: string): FilterQuery<TicketRow> {

@@ -10,7 +10,8 @@ import { TenantLockEntity } from './schema/entities.ts';
 import { sql } from './sql-effect.ts';
 import { isRetryable } from './sql-errors.ts';
 import { PipelinedTransaction } from './sql-pipelined-transaction.ts';
-import { fresh, rowLock, UnitSession, type SqlDialect, type SqlSession } from './sql-session.ts';
+import { UnitSession, type SqlDialect, type SqlSession } from './sql-session.ts';
+import { queryRows, runStatement } from './sql-statements.ts';
 
 /** How often a unit of work that hit a deadlock or a lost race is run again, and how long to wait first. */
 export interface RetryPolicy {
@@ -146,11 +147,7 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
   // MySQL: SELECT … FOR UPDATE on the tenant's row. SQLite has no row locks: a write takes the database's
   // write lock at once (BEGIN IMMEDIATE semantics), so exclusive sections never interleave across processes.
   #lockTenant(session: UnitSession, tenantId: string): Effect.Effect<void, StoreUnavailable> {
-    if (session.dialect === 'mysql') {
-      return sql(() => session.em.findOne(TenantLockEntity, { tenantId }, { ...fresh, ...rowLock(session) })).pipe(Effect.asVoid);
-    }
-    return sql(() => session.em.execute('update tenant_locks set tenant_id = tenant_id where tenant_id = ?', [tenantId], 'run')).pipe(
-      Effect.asVoid,
-    );
+    if (session.dialect === 'mysql') return sql(() => queryRows(session, 'select `tenant_id` from `tenant_locks` where `tenant_id` = ? for update', [tenantId])).pipe(Effect.asVoid);
+    return sql(() => runStatement(session, 'update `tenant_locks` set `tenant_id` = `tenant_id` where `tenant_id` = ?', [tenantId])).pipe(Effect.asVoid);
   }
 }

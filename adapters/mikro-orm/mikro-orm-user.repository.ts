@@ -27,7 +27,8 @@ export const toUser = (row: UserRow): User => ({
   updatedAt: row.updatedAt,
 });
 
-const userOfRaw = (row: RawRow): User => ({
+/** A `select *` row of `users` as the driver returns it. */
+export const userOfRaw = (row: RawRow): User => ({
   id: String(row['id']),
   tenantId: String(row['tenant_id']),
   email: String(row['email']),

@@ -88,8 +88,9 @@ export class ReceiveChannelMessageUseCase {
     const { tenantId, id: channelId } = input.channel;
     return Effect.gen(function* () {
       const settings = yield* tenantSettings(store, tenantId);
-      const customer = yield* findOrCreateCustomer(store, deps, tenantId, input);
-      const active = yield* store.tickets.findActiveForCustomer(tenantId, channelId, customer.id);
+      const { customer, created } = yield* findOrCreateCustomer(store, deps, tenantId, input);
+      // A customer this unit created has no tickets yet.
+      const active = created ? null : yield* store.tickets.findActiveForCustomer(tenantId, channelId, customer.id);
       const locked = active === null ? null : yield* store.tickets.get(tenantId, active.id, { forUpdate: true });
       let ticket: Ticket;
       if (locked !== null && isActive(locked)) ticket = locked;
@@ -133,12 +134,12 @@ const findOrCreateCustomer = (
   deps: ReceiveChannelMessageDeps,
   tenantId: string,
   input: ReceiveChannelMessageInput,
-): Effect.Effect<Customer, InvalidInput | DuplicateKey | StoreUnavailable> =>
+): Effect.Effect<{ readonly customer: Customer; readonly created: boolean }, InvalidInput | DuplicateKey | StoreUnavailable> =>
   Effect.gen(function* () {
     // Lock only a row that exists: a locking read of a missing key takes gap locks that deadlock concurrent inserts.
     const seen = yield* store.customers.findByExternalId(tenantId, input.customerExternalId);
     const existing = seen === null ? null : yield* store.customers.findByExternalId(tenantId, input.customerExternalId, { forUpdate: true });
-    if (existing !== null) return existing;
+    if (existing !== null) return { customer: existing, created: false };
     const customer = yield* Effect.fromResult(
       createCustomer({
         id: deps.ids.next(),
@@ -149,5 +150,5 @@ const findOrCreateCustomer = (
       }),
     );
     yield* store.customers.insert(customer);
-    return customer;
+    return { customer, created: true };
   });

@@ -58,8 +58,8 @@ export { UpdateUserUseCase } from './access/update-user.use-case.ts';
 export { SetAvailabilityUseCase } from './access/set-availability.use-case.ts';
 
 // Tickets, customers and their conversation.
-export type { Ticket, TicketChannel, TicketPriority, TicketStatus } from './tickets/ticket.ts';
-export { isActive, ticketChannels, ticketPriorities, ticketStatuses } from './tickets/ticket.ts';
+export type { PlatformChannel, Ticket, TicketChannel, TicketPriority, TicketStatus } from './tickets/ticket.ts';
+export { isActive, isPlatformChannel, platformChannels, ticketChannels, ticketPriorities, ticketStatuses } from './tickets/ticket.ts';
 export type { Customer } from './tickets/customer.ts';
 export type { Message, SenderType } from './tickets/message.ts';
 export type { TicketFilter, TicketRepository } from './tickets/ticket.port.ts';
@@ -107,6 +107,9 @@ export {
   InvalidPlatformNotice,
   claimsAccount,
 } from './allocation/chat-platform.port.ts';
+// The tenant's chat platform account; the platform's adapter supplies its `PlatformSettings`.
+export type { PlatformIntegration, PlatformIntegrationView, PlatformSettings, PlatformSettingsInput } from './integrations/platform-integration.ts';
+export type { LengthRule } from './tickets/text.rules.ts';
 
 // Live events: the public envelope (SSE and webhooks), numbered per ticket and per tenant.
 export type { EventEnvelope, EventRecord, LoggedEvent, PublicEventType } from './events/envelope.ts';

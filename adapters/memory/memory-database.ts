@@ -7,7 +7,7 @@ import type { Ticket } from '../../core/tickets/ticket.ts';
 import type { Message } from '../../core/tickets/message.ts';
 import type { Channel, ChannelDelivery } from '../../core/channels/channel.ts';
 import type { DomainEvent } from '../../core/shared/events.ts';
-import type { QiscusIntegration } from '../../core/integrations/qiscus-integration.ts';
+import type { PlatformIntegration } from '../../core/integrations/platform-integration.ts';
 import type { PlatformAgentLink, RoomSession, UnansweredAssign } from '../../core/integrations/integration.port.ts';
 import type { StreamLease, StreamTicket } from '../../core/events/stream-access.port.ts';
 
@@ -81,7 +81,7 @@ export class MemoryDatabase {
   /** Load figures reported by an external platform, keyed `${tenantId}:${agentId}`. */
   readonly reportedLoads = new MemoryTable<number>(this);
   /** Keyed by tenant id. */
-  readonly integrations = new MemoryTable<QiscusIntegration>(this);
+  readonly integrations = new MemoryTable<PlatformIntegration>(this);
   /** Keyed `${tenantId}:${platformAgentId}`. */
   readonly platformAgentLinks = new MemoryTable<PlatformAgentLink>(this);
   /** Keyed `${tenantId}:${roomId}`. */

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Effect } from 'effect';
 import type { IntegrationRepository, PlatformAgentLink, RoomSession, UnansweredAssign } from '../../core/integrations/integration.port.ts';
-import type { QiscusIntegration } from '../../core/integrations/qiscus-integration.ts';
+import type { PlatformIntegration } from '../../core/integrations/platform-integration.ts';
 import { DuplicateKey, type Stored } from '../../core/shared/errors.ts';
 import type { Page, PageRequest } from '../../core/shared/page.ts';
 import type { MemoryDatabase } from './memory-database.ts';
@@ -17,14 +17,14 @@ export class MemoryIntegrationRepository implements IntegrationRepository {
     this.#db = db;
   }
 
-  get(tenantId: string): Stored<QiscusIntegration | null> {
+  get(tenantId: string): Stored<PlatformIntegration | null> {
     return Effect.sync(() => this.#db.integrations.get(tenantId) ?? null);
   }
 
-  findByWebhookToken(token: string): Stored<QiscusIntegration | null> {
+  findByWebhookToken(token: string): Stored<PlatformIntegration | null> {
     return Effect.sync(() => {
       const wanted = digest(token);
-      let found: QiscusIntegration | null = null;
+      let found: PlatformIntegration | null = null;
       // Fixed-length digests compared in constant time; every row is visited whatever matches.
       for (const integration of this.#db.integrations.values()) {
         if (timingSafeEqual(digest(integration.webhookToken), wanted)) found = integration;
@@ -33,7 +33,7 @@ export class MemoryIntegrationRepository implements IntegrationRepository {
     });
   }
 
-  save(integration: QiscusIntegration): Stored<void, DuplicateKey> {
+  save(integration: PlatformIntegration): Stored<void, DuplicateKey> {
     return Effect.suspend(() => {
       for (const other of this.#db.integrations.values()) {
         if (other.tenantId !== integration.tenantId && other.webhookToken === integration.webhookToken) {
@@ -45,7 +45,7 @@ export class MemoryIntegrationRepository implements IntegrationRepository {
     });
   }
 
-  list(page: PageRequest): Stored<Page<QiscusIntegration>> {
+  list(page: PageRequest): Stored<Page<PlatformIntegration>> {
     return Effect.sync(() => {
       const rows = [...this.#db.integrations.values()].sort((a, b) => (a.tenantId < b.tenantId ? -1 : a.tenantId > b.tenantId ? 1 : 0));
       return pageOf(rows, page, (i) => i.tenantId, (i, position) => i.tenantId > position);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Effect, Result } from 'effect';
 import type { InferEntity } from '@mikro-orm/core';
 import type { IntegrationRepository, PlatformAgentLink, RoomSession, SecretCipher, UnansweredAssign } from '../../core/integrations/integration.port.ts';
-import type { QiscusIntegration } from '../../core/integrations/qiscus-integration.ts';
+import type { PlatformIntegration } from '../../core/integrations/platform-integration.ts';
 import { StoreUnavailable, type DuplicateKey, type Stored } from '../../core/shared/errors.ts';
 import type { Page, PageRequest } from '../../core/shared/page.ts';
 import { IntegrationEntity, PlatformAgentLinkEntity, RoomSessionEntity, UnansweredAssignEntity } from './schema/entities.ts';
@@ -26,7 +26,7 @@ export const missingSecretCipher: SecretCipher = {
   },
 };
 
-const toRow = (integration: QiscusIntegration, cipher: SecretCipher): IntegrationRow => ({
+const toRow = (integration: PlatformIntegration, cipher: SecretCipher): IntegrationRow => ({
   tenantId: integration.tenantId,
   appCode: integration.appCode,
   baseUrl: integration.baseUrl,
@@ -46,7 +46,7 @@ const opened = (cipher: SecretCipher, sealed: string): Effect.Effect<string, Sto
     Result.match({ onSuccess: Effect.succeed, onFailure: (cause) => Effect.fail(new StoreUnavailable({ cause })) }),
   );
 
-const toIntegration = (row: IntegrationRow, cipher: SecretCipher): Effect.Effect<QiscusIntegration, StoreUnavailable> =>
+const toIntegration = (row: IntegrationRow, cipher: SecretCipher): Effect.Effect<PlatformIntegration, StoreUnavailable> =>
   Effect.gen(function* () {
     const secretKey = yield* opened(cipher, row.secretKeySealed);
     const webhookToken = yield* opened(cipher, row.webhookTokenSealed);
@@ -84,16 +84,16 @@ export class MikroOrmIntegrationRepository implements IntegrationRepository {
     this.#cipher = cipher;
   }
 
-  get(tenantId: string): Stored<QiscusIntegration | null> {
+  get(tenantId: string): Stored<PlatformIntegration | null> {
     return this.#one(() => this.#session.em.findOne(IntegrationEntity, { tenantId }, fresh));
   }
 
-  findByWebhookToken(token: string): Stored<QiscusIntegration | null> {
+  findByWebhookToken(token: string): Stored<PlatformIntegration | null> {
     const hash = webhookTokenHash(token);
     return this.#one(() => this.#session.em.findOne(IntegrationEntity, { webhookTokenHash: hash }, fresh));
   }
 
-  save(integration: QiscusIntegration): Stored<void, DuplicateKey> {
+  save(integration: PlatformIntegration): Stored<void, DuplicateKey> {
     const session = this.#session;
     const cipher = this.#cipher;
     const { tenantId } = integration;
@@ -109,7 +109,7 @@ export class MikroOrmIntegrationRepository implements IntegrationRepository {
     });
   }
 
-  list(page: PageRequest): Stored<Page<QiscusIntegration>> {
+  list(page: PageRequest): Stored<Page<PlatformIntegration>> {
     const where = page.after === null ? {} : { tenantId: { $gt: page.after } };
     return sql(() => this.#session.em.find(IntegrationEntity, where, { ...fresh, orderBy: { tenantId: 'asc' }, limit: page.limit + 1 })).pipe(
       Effect.flatMap((rows) => Effect.forEach(rows, (row) => toIntegration(row, this.#cipher))),
@@ -172,7 +172,7 @@ export class MikroOrmIntegrationRepository implements IntegrationRepository {
     return sql(() => this.#session.em.findOne(RoomSessionEntity, { tenantId, ticketId }, fresh)).pipe(Effect.map(toSession));
   }
 
-  #one(find: () => Promise<IntegrationRow | null>): Stored<QiscusIntegration | null> {
+  #one(find: () => Promise<IntegrationRow | null>): Stored<PlatformIntegration | null> {
     return sql(find).pipe(Effect.flatMap((row) => (row === null ? Effect.succeed(null) : toIntegration(row, this.#cipher))));
   }
 }

@@ -2,3 +2,4 @@
 export { QiscusChatPlatform, type QiscusChatPlatformOptions } from './qiscus-chat-platform.ts';
 export { QiscusWebhookNotices, decodeAllocationWebhook, decodeResolveWebhook } from './qiscus-webhooks.ts';
 export type { QiscusHttpOptions, RetryNotice } from './qiscus-http.ts';
+export { defaultQiscusBaseUrl, qiscusSettings } from './qiscus-settings.ts';

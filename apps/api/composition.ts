@@ -11,6 +11,7 @@ import { randomSecretGenerator, standardWebhookVerifier, webhookSecretGenerator 
 import { JwtAccessTokenIssuer } from '../../adapters/crypto/jwt-access-token-issuer.ts';
 import { RandomRefreshTokenFactory } from '../../adapters/crypto/random-refresh-token-factory.ts';
 import { QiscusWebhookNotices } from '../../adapters/qiscus/qiscus-webhooks.ts';
+import { qiscusSettings } from '../../adapters/qiscus/qiscus-settings.ts';
 import { streamLeaseMs } from '../../core/events/stream-leases.ts';
 import type { Clock } from '../../core/shared/ports.ts';
 import type { UnitOfWork } from '../../core/shared/unit-of-work.port.ts';
@@ -65,6 +66,7 @@ export const buildApiParts = (cfg: ApiConfig, logger: Logger, uow: UnitOfWork, o
     platform: parts.outbound.platform,
     destinations: parts.outbound.guard,
     notices: new QiscusWebhookNotices(),
+    platformSettings: qiscusSettings,
     publicBaseUrl: cfg.publicBaseUrl,
     eventStreams: { perUser: cfg.eventStreamsPerUser, leaseMs: streamLeaseMs(cfg.eventHeartbeatMs) },
   };

@@ -34,10 +34,11 @@ import { ListTicketsUseCase } from '../../core/tickets/list-tickets.use-case.ts'
 import { PostMessageUseCase } from '../../core/tickets/post-message.use-case.ts';
 import type { HttpUseCases } from '../../adapters/http-koa/http-deps.ts';
 import type { ChatPlatform, ChatPlatformNotices } from '../../core/allocation/chat-platform.port.ts';
-import { ConfigureQiscusUseCase } from '../../core/integrations/configure-qiscus.use-case.ts';
-import { GetQiscusIntegrationUseCase } from '../../core/integrations/get-qiscus-integration.use-case.ts';
+import type { PlatformSettings } from '../../core/integrations/platform-integration.ts';
+import { ConfigurePlatformUseCase } from '../../core/integrations/configure-platform.use-case.ts';
+import { GetPlatformIntegrationUseCase } from '../../core/integrations/get-platform-integration.use-case.ts';
 import { SetMarkAsResolvedUseCase } from '../../core/integrations/set-mark-as-resolved.use-case.ts';
-import { AuthenticateQiscusWebhookUseCase } from '../../core/integrations/authenticate-qiscus-webhook.use-case.ts';
+import { AuthenticatePlatformWebhookUseCase } from '../../core/integrations/authenticate-platform-webhook.use-case.ts';
 import { RoomNeedsAgentUseCase } from '../../core/integrations/room-needs-agent.use-case.ts';
 import { RoomResolvedUseCase } from '../../core/integrations/room-resolved.use-case.ts';
 import { CreateWebhookUseCase } from '../../core/webhooks/create-webhook.use-case.ts';
@@ -68,6 +69,8 @@ export interface CoreDeps {
   readonly verifier: ChannelSignatureVerifier;
   readonly platform: ChatPlatform;
   readonly notices: ChatPlatformNotices;
+  /** The chat platform's settings rules, defaults and webhook paths (its adapter's). */
+  readonly platformSettings: PlatformSettings;
   /** How the outside world reaches this API (webhook URLs). */
   readonly publicBaseUrl: string;
   /** The outbound URL rule, for URLs admins set (Qiscus `base_url`, webhooks). */
@@ -107,10 +110,10 @@ export const useCaseFactories: { readonly [K in keyof HttpUseCases]: (deps: Core
   listQueue: (d) => new ListQueueUseCase(d),
   listAgentLoads: (d) => new ListAgentLoadsUseCase(d),
   getSupportReport: (d) => new GetSupportReportUseCase(d),
-  configureQiscus: (d) => new ConfigureQiscusUseCase({ ...d, tokens: d.secrets }),
-  getQiscusIntegration: (d) => new GetQiscusIntegrationUseCase(d),
-  setMarkAsResolved: (d) => new SetMarkAsResolvedUseCase(d),
-  authenticateQiscusWebhook: (d) => new AuthenticateQiscusWebhookUseCase(d),
+  configureQiscus: (d) => new ConfigurePlatformUseCase({ ...d, tokens: d.secrets, settings: d.platformSettings }),
+  getQiscusIntegration: (d) => new GetPlatformIntegrationUseCase({ ...d, settings: d.platformSettings }),
+  setMarkAsResolved: (d) => new SetMarkAsResolvedUseCase({ ...d, settings: d.platformSettings }),
+  authenticateQiscusWebhook: (d) => new AuthenticatePlatformWebhookUseCase(d),
   roomNeedsAgent: (d) => new RoomNeedsAgentUseCase(d),
   roomResolved: (d) => new RoomResolvedUseCase(d),
   createWebhook: (d) => new CreateWebhookUseCase({ ...d, secrets: d.channelSecrets }),

@@ -5,7 +5,7 @@ import { AllocateRoomsUseCase } from '../../core/integrations/allocate-rooms.use
 import { ReconcileRoomsUseCase } from '../../core/integrations/reconcile-rooms.use-case.ts';
 import { ResolveRoomOnPlatformHandler } from '../../core/integrations/resolve-room-on-platform.handler.ts';
 import { RoomAllocationHandler } from '../../core/integrations/room-allocation.handler.ts';
-import { SweepQiscusUseCase } from '../../core/integrations/sweep-qiscus.use-case.ts';
+import { SweepPlatformUseCase } from '../../core/integrations/sweep-platform.use-case.ts';
 import { PruneEventsUseCase } from '../../core/events/prune-events.use-case.ts';
 import { PruneChannelDeliveriesUseCase } from '../../core/channels/prune-channel-deliveries.use-case.ts';
 import { PruneDeliveriesUseCase } from '../../core/webhooks/prune-deliveries.use-case.ts';
@@ -48,7 +48,7 @@ export const buildJobs = (deps: JobsDeps): Jobs => {
   const sweepNative = allocationSweep(deps);
   const allocateRooms = new AllocateRoomsUseCase(deps);
   const sweepSla = new SweepSlaUseCase(deps);
-  const sweepRooms = new SweepQiscusUseCase({ uow: deps.uow, allocate: allocateRooms, reconcile: new ReconcileRoomsUseCase(deps) });
+  const sweepRooms = new SweepPlatformUseCase({ uow: deps.uow, allocate: allocateRooms, reconcile: new ReconcileRoomsUseCase(deps) });
   const pruneEvents = new PruneEventsUseCase(deps);
   const pruneDeliveries = new PruneDeliveriesUseCase(deps);
   const pruneChannelDeliveries = new PruneChannelDeliveriesUseCase(deps);

@@ -8,7 +8,7 @@ export const availabilities = ['online', 'offline'] as const;
 /** An agent's availability. */
 export type Availability = (typeof availabilities)[number];
 
-/** A staff user. `passwordHash` null means the user cannot log in (e.g. an agent mirrored from Qiscus). */
+/** A staff user. `passwordHash` null means the user cannot log in (e.g. an agent mirrored from a chat platform). */
 export interface User {
   readonly id: string;
   readonly tenantId: string;

@@ -12,7 +12,7 @@ export interface AgentLoad {
   readonly maxCustomers: number | null;
   /** Our count of the agent's active (open or in_progress) tickets. */
   readonly activeTickets: number;
-  /** The agent's load as an external platform (Qiscus) counts it, if it ever reported: our active tickets
+  /** The agent's load as the chat platform counts it, if it ever reported: our active tickets
    * plus what it counted beyond them when it last reported (rooms served outside Switchboard). */
   readonly reportedLoad: number | null;
   readonly lastAssignedAt: Date | null;
@@ -37,7 +37,7 @@ export interface QueuedTicket {
   readonly position: number;
 }
 
-/** Who allocates a waiting ticket: our allocator (`native`), or the chat platform's agents for its rooms (`platform`, Qiscus). */
+/** Who allocates a waiting ticket: our allocator (`native`), or the chat platform's agents for its rooms (`platform`). */
 export type QueueLane = 'native' | 'platform';
 
 /** The waiting tickets (active, unassigned, `queuedAt` set), in queue order: priority high → low, then `queuedAt`, then id. */

@@ -73,6 +73,8 @@ export type ChatPlatformFailure = ChatPlatformUnavailable | ChatPlatformCredenti
 
 /** An external chat platform that owns the customer conversations (rooms) and decides who may take them. */
 export interface ChatPlatform {
+  /** How staff call the platform (in ticket titles and messages), e.g. its product name. */
+  readonly name: string;
   /** Every agent (all pages) the platform lists for the room who is available and not forced offline. */
   eligibleAgents(account: ChatPlatformAccount, roomId: string): Effect.Effect<ReadonlyArray<PlatformAgent>, ChatPlatformFailure>;
   /** Asks for the agent on the room, never adding a second agent to it. After `ChatPlatformUnavailable`

@@ -1,5 +1,5 @@
 import type { PassedOverTicket } from '../shared/events.ts';
-import type { Ticket } from '../tickets/ticket.ts';
+import { isPlatformChannel, type Ticket } from '../tickets/ticket.ts';
 import type { AgentLoad } from './allocation.port.ts';
 import { capacityOf, compareQueueOrder, loadOf } from './allocation.policy.ts';
 
@@ -22,7 +22,7 @@ export type Eligibility =
 export type RoomKnowledge = ReadonlyMap<string, ReadonlySet<string>>;
 
 export const eligibilityOf = (ticket: Ticket, knowledge: RoomKnowledge): Eligibility => {
-  if (ticket.channel !== 'qiscus') return { kind: 'native' };
+  if (!isPlatformChannel(ticket.channel)) return { kind: 'native' };
   const agentIds = knowledge.get(ticket.id);
   return agentIds === undefined ? { kind: 'unknown' } : { kind: 'room', agentIds };
 };

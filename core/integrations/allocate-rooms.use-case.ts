@@ -7,7 +7,7 @@ import { drainBatch } from '../allocation/drain-batch.ts';
 import { couldServe, eligibilityOf, type RoomKnowledge } from '../allocation/fair-queue.ts';
 import { tenantSettings } from '../tickets/tickets.shared.ts';
 import { retryable, waitingRooms } from './integrations.shared.ts';
-import { accountOf } from './qiscus-integration.ts';
+import { accountOf } from './platform-integration.ts';
 import { reserveRoom, type Reservation, type RoomEnv } from './room-reservation.ts';
 import { assignReserved, type RoomStep } from './room-assignment.ts';
 import type { MirrorCache } from './platform-agents.ts';

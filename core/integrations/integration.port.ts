@@ -2,7 +2,7 @@ import type { Result } from 'effect';
 import type { DuplicateKey, Stored } from '../shared/errors.ts';
 import type { Page, PageRequest } from '../shared/page.ts';
 import type { SealedSecretUnreadable } from './integrations.errors.ts';
-import type { QiscusIntegration } from './qiscus-integration.ts';
+import type { PlatformIntegration } from './platform-integration.ts';
 
 /** A platform agent mirrored as one of the tenant's users. */
 export interface PlatformAgentLink {
@@ -30,17 +30,17 @@ export interface RoomSession {
 }
 
 /**
- * The tenants' Qiscus apps and their mirrored agents. Unique keys: one integration per tenant
+ * The tenants' chat platform accounts and their mirrored agents. Unique keys: one integration per tenant
  * (`save` replaces it) and `integrations.webhook_token` across tenants.
  */
 export interface IntegrationRepository {
-  get(tenantId: string): Stored<QiscusIntegration | null>;
+  get(tenantId: string): Stored<PlatformIntegration | null>;
   /** The integration whose webhook token is exactly `token`, compared without leaking timing (e.g. by its SHA-256). */
-  findByWebhookToken(token: string): Stored<QiscusIntegration | null>;
+  findByWebhookToken(token: string): Stored<PlatformIntegration | null>;
   /** Inserts or replaces the tenant's integration. */
-  save(integration: QiscusIntegration): Stored<void, DuplicateKey>;
+  save(integration: PlatformIntegration): Stored<void, DuplicateKey>;
   /** Every integration, by tenant id, page by page (for the periodic sweeps). */
-  list(page: PageRequest): Stored<Page<QiscusIntegration>>;
+  list(page: PageRequest): Stored<Page<PlatformIntegration>>;
   /** The user a platform agent is mirrored as, if any. */
   findAgentLink(tenantId: string, platformAgentId: string): Stored<PlatformAgentLink | null>;
   /** Records (or moves) the platform agent ↔ user mapping. */

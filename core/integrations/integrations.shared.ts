@@ -3,7 +3,7 @@ import type { ChatPlatform, ChatPlatformFailure, ChatRoomNotFound, RoomState } f
 import { RetryableJobFailure, type StoreUnavailable } from '../shared/errors.ts';
 import type { Store, UnitOfWork } from '../shared/unit-of-work.port.ts';
 import type { Ticket } from '../tickets/ticket.ts';
-import { accountOf } from './qiscus-integration.ts';
+import { accountOf } from './platform-integration.ts';
 
 /** How far into the queue the platform allocator looks for rooms (native tickets share the queue). */
 export const queueWindow = 500;

@@ -3,12 +3,12 @@ import type { ChatPlatform, ChatPlatformAccount } from '../allocation/chat-platf
 import { isWaiting } from '../allocation/allocation.policy.ts';
 import type { RetryableJobFailure, StoreUnavailable } from '../shared/errors.ts';
 import type { UnitOfWork } from '../shared/unit-of-work.port.ts';
-import { isActive, type Ticket } from '../tickets/ticket.ts';
+import { isActive, roomChannel, type Ticket } from '../tickets/ticket.ts';
 import { saveChange } from '../tickets/tickets.shared.ts';
 import { enterQueue, leaveQueue } from '../tickets/ticket.ops.ts';
 import { dropStaleAssignment } from '../tickets/room-hold.ops.ts';
 import { retryable, waitingRooms } from './integrations.shared.ts';
-import { accountOf } from './qiscus-integration.ts';
+import { accountOf } from './platform-integration.ts';
 import { resolveRoomTicket, type RoomEnv } from './room-reservation.ts';
 import { openRoomTicket } from './room-needs-agent.use-case.ts';
 
@@ -99,11 +99,11 @@ export class ReconcileRoomsUseCase {
    * a new session (its request was missed or absorbed by the ticket it ended): a new ticket, same customer.
    */
   #fixUnserved(tenantId: string, roomId: string, snapshotAt: Date): Effect.Effect<Fix, StoreUnavailable> {
-    const { uow, clock, ids } = this.#deps;
+    const { uow, clock, ids, platform } = this.#deps;
     const staleAfterMs = this.#deps.staleAfterMs ?? 5 * 60_000;
     return uow.exclusive(tenantId, (store) =>
       Effect.gen(function* () {
-        const latest = yield* store.tickets.findLatestByExternalRef(tenantId, 'qiscus', roomId);
+        const latest = yield* store.tickets.findLatestByExternalRef(tenantId, roomChannel, roomId);
         const ticket = latest === null ? null : yield* store.tickets.get(tenantId, latest.id, { forUpdate: true });
         if (ticket === null || ticket.updatedAt.getTime() >= snapshotAt.getTime()) return null;
         const now = clock.now();
@@ -112,7 +112,7 @@ export class ReconcileRoomsUseCase {
           const session = yield* store.integrations.sessionOfTicket(tenantId, ticket.id);
           const customer = session?.resolved === true ? yield* store.customers.get(tenantId, ticket.customerId) : null;
           if (customer === null) return null;
-          yield* openRoomTicket(store, { ids, now, tenantId }, { roomId, customer }).pipe(
+          yield* openRoomTicket(store, { ids, now, tenantId }, { roomId, customer, platformName: platform.name }).pipe(
             Effect.catchTags({ InvalidInput: (e) => Effect.die(e), DuplicateKey: (e) => Effect.die(e) }),
           );
           return 'reopened' as const;

@@ -5,9 +5,9 @@ import type { JobFailure } from '../shared/job-failure.ts';
 import type { DomainEvent } from '../shared/events.ts';
 import type { EventHandler } from '../shared/outbox.port.ts';
 import type { UnitOfWork } from '../shared/unit-of-work.port.ts';
-import { isActive } from '../tickets/ticket.ts';
+import { isActive, isPlatformChannel } from '../tickets/ticket.ts';
 import { retryable } from './integrations.shared.ts';
-import { accountOf } from './qiscus-integration.ts';
+import { accountOf } from './platform-integration.ts';
 
 /** A refused resolve (a 4xx other than 429 and the credentials) is refused again on every retry. */
 const asJobFailure = (error: ChatPlatformFailure): JobFailure =>
@@ -45,8 +45,8 @@ export class ResolveRoomOnPlatformHandler implements EventHandler {
       const target = yield* uow.read((store) =>
         Effect.gen(function* () {
           const ticket = yield* store.tickets.get(tenantId, ticketId);
-          if (ticket === null || ticket.channel !== 'qiscus' || ticket.externalRef === null || isActive(ticket)) return null;
-          const latest = yield* store.tickets.findLatestByExternalRef(tenantId, 'qiscus', ticket.externalRef);
+          if (ticket === null || !isPlatformChannel(ticket.channel) || ticket.externalRef === null || isActive(ticket)) return null;
+          const latest = yield* store.tickets.findLatestByExternalRef(tenantId, ticket.channel, ticket.externalRef);
           if (latest !== null && latest.id !== ticket.id && isActive(latest)) return null;
           const integration = yield* store.integrations.get(tenantId);
           const session = yield* store.integrations.sessionOfTicket(tenantId, ticketId);

@@ -5,7 +5,7 @@ import type { Clock, IdGenerator } from '../shared/ports.ts';
 import type { Store, UnitOfWork } from '../shared/unit-of-work.port.ts';
 import type { Customer } from '../tickets/customer.ts';
 import { createCustomer, customerRules } from '../tickets/customer.ops.ts';
-import { isActive, type Ticket } from '../tickets/ticket.ts';
+import { isActive, roomChannel, type Ticket } from '../tickets/ticket.ts';
 import { createTicket, enterQueue, titleRule } from '../tickets/ticket.ops.ts';
 import { checkText, firstCodePoints } from '../tickets/text.rules.ts';
 import { insertChange, saveChange, tenantSettings } from '../tickets/tickets.shared.ts';
@@ -39,20 +39,20 @@ type Asked = { readonly ticketId: string; readonly resolved: boolean } | null;
 /** Times the platform is asked before a ticket is opened without its word (the room's tickets kept ending meanwhile). */
 const askAtMost = 3;
 
-const customerName = (notice: RoomNeedsAgent): string => {
-  const candidates = [notice.customer.name, notice.customer.userId, 'Qiscus customer'];
-  const name = candidates.find((c): c is string => typeof c === 'string' && c.trim() !== '') ?? 'Qiscus customer';
+const customerName = (notice: RoomNeedsAgent, platformName: string): string => {
+  const fallback = `${platformName} customer`;
+  const name = [notice.customer.name, notice.customer.userId].find((c): c is string => typeof c === 'string' && c.trim() !== '') ?? fallback;
   return firstCodePoints(name, customerRules.name.max);
 };
 
 const externalIdOf = (notice: RoomNeedsAgent): string => {
   const userId = notice.customer.userId;
   const checked = userId === null ? null : checkText('external_id', userId, customerRules.externalId);
-  return checked !== null && Result.isSuccess(checked) ? checked.success : `qiscus-room:${notice.roomId}`;
+  return checked !== null && Result.isSuccess(checked) ? checked.success : `${roomChannel}-room:${notice.roomId}`;
 };
 
 /**
- * A room asks for an agent (Qiscus repeats this on every customer message while nobody serves it):
+ * A room asks for an agent (the platform may repeat this on every customer message while nobody serves it):
  * the room's active ticket stays as it is, or waits again; otherwise a new ticket is opened and queued —
  * unless the platform reports the room resolved: then it is a late delivery of the session that ended.
  */
@@ -100,10 +100,10 @@ export class RoomNeedsAgentUseCase {
     asked: Asked,
     mayAsk: boolean,
   ): Effect.Effect<RoomIntake | { readonly ask: string }, InvalidInput | DuplicateKey | StoreUnavailable> {
-    const { clock, ids } = this.#deps;
+    const { clock, ids, platform } = this.#deps;
     return Effect.gen(function* () {
       const now = clock.now();
-      const latest = yield* store.tickets.findLatestByExternalRef(tenantId, 'qiscus', notice.roomId);
+      const latest = yield* store.tickets.findLatestByExternalRef(tenantId, roomChannel, notice.roomId);
       const current = latest === null ? null : yield* store.tickets.get(tenantId, latest.id, { forUpdate: true });
       if (current !== null && isActive(current)) {
         if (current.assignedAgentId !== null || current.queuedAt !== null) return { outcome: 'unchanged', ticketId: current.id } as const;
@@ -112,8 +112,8 @@ export class RoomNeedsAgentUseCase {
       }
       if (current !== null && asked?.ticketId === current.id && asked.resolved) return { outcome: 'ignored', ticketId: null } as const;
       if (current !== null && asked?.ticketId !== current.id && mayAsk) return { ask: current.id };
-      const customer = yield* findOrCreateCustomer(store, { ids, now, tenantId }, notice);
-      const ticket = yield* openRoomTicket(store, { ids, now, tenantId }, { roomId: notice.roomId, customer });
+      const customer = yield* findOrCreateCustomer(store, { ids, now, tenantId }, notice, platform.name);
+      const ticket = yield* openRoomTicket(store, { ids, now, tenantId }, { roomId: notice.roomId, customer, platformName: platform.name });
       return { outcome: 'created', ticketId: ticket.id } as const;
     });
   }
@@ -123,7 +123,7 @@ export class RoomNeedsAgentUseCase {
 export const openRoomTicket = (
   store: Store,
   context: { readonly ids: IdGenerator; readonly now: Date; readonly tenantId: string },
-  room: { readonly roomId: string; readonly customer: Pick<Customer, 'id' | 'name'> },
+  room: { readonly roomId: string; readonly customer: Pick<Customer, 'id' | 'name'>; readonly platformName: string },
 ): Effect.Effect<Ticket, InvalidInput | DuplicateKey | StoreUnavailable> =>
   Effect.gen(function* () {
     const { ids, now, tenantId } = context;
@@ -132,9 +132,9 @@ export const openRoomTicket = (
       createTicket({
         id: ids.next(),
         tenantId,
-        title: firstCodePoints(`Qiscus chat with ${room.customer.name}`, titleRule.max),
+        title: firstCodePoints(`${room.platformName} chat with ${room.customer.name}`, titleRule.max),
         customerId: room.customer.id,
-        channel: 'qiscus',
+        channel: roomChannel,
         externalRef: room.roomId,
         autoAssign: false,
         slaSettings,
@@ -148,13 +148,14 @@ const findOrCreateCustomer = (
   store: Store,
   context: { readonly ids: IdGenerator; readonly now: Date; readonly tenantId: string },
   notice: RoomNeedsAgent,
+  platformName: string,
 ): Effect.Effect<Customer, InvalidInput | DuplicateKey | StoreUnavailable> =>
   Effect.gen(function* () {
     const externalId = externalIdOf(notice);
     const existing = yield* store.customers.findByExternalId(context.tenantId, externalId);
     if (existing !== null) return existing;
     const customer = yield* Effect.fromResult(
-      createCustomer({ id: context.ids.next(), tenantId: context.tenantId, name: customerName(notice), externalId, now: context.now }),
+      createCustomer({ id: context.ids.next(), tenantId: context.tenantId, name: customerName(notice, platformName), externalId, now: context.now }),
     );
     yield* store.customers.insert(customer);
     return customer;

@@ -7,7 +7,7 @@ import type { StoreUnavailable } from '../shared/errors.ts';
 import type { AllocationDecision } from '../shared/events.ts';
 import type { Clock, IdGenerator } from '../shared/ports.ts';
 import type { Store } from '../shared/unit-of-work.port.ts';
-import { isActive, type Ticket } from '../tickets/ticket.ts';
+import { isActive, roomChannel, type Ticket } from '../tickets/ticket.ts';
 import { changeStatus } from '../tickets/ticket.ops.ts';
 import { confirmHold, firstAssignmentOf, hold, releaseHold, type FirstAssignment } from '../tickets/room-hold.ops.ts';
 import { saveChange, tenantSettings } from '../tickets/tickets.shared.ts';
@@ -128,7 +128,7 @@ export const confirmReservation = (
  */
 export const adoptRoom = (store: Store, env: RoomEnv, r: Reservation, sessionId: string | null): Effect.Effect<boolean, StoreUnavailable> =>
   Effect.gen(function* () {
-    const latest = yield* store.tickets.findLatestByExternalRef(r.tenantId, 'qiscus', r.roomId);
+    const latest = yield* store.tickets.findLatestByExternalRef(r.tenantId, roomChannel, r.roomId);
     const ticket = latest === null || latest.id === r.ticketId ? null : yield* store.tickets.get(r.tenantId, latest.id, { forUpdate: true });
     if (ticket === null || !isActive(ticket) || ticket.assignedAgentId !== null) return false;
     const adopted = hold(ticket, r.agentId, { now: env.clock.now(), ids: env.ids });

@@ -2,7 +2,7 @@ import { Effect, Result } from 'effect';
 import type { ChatPlatform, ChatPlatformNotices, InvalidPlatformNotice } from '../allocation/chat-platform.port.ts';
 import type { StoreUnavailable } from '../shared/errors.ts';
 import type { Store, UnitOfWork } from '../shared/unit-of-work.port.ts';
-import { isActive } from '../tickets/ticket.ts';
+import { isActive, roomChannel } from '../tickets/ticket.ts';
 import { platformRoomState } from './integrations.shared.ts';
 import { resolveRoomTicket, type RoomEnv } from './room-reservation.ts';
 
@@ -74,7 +74,7 @@ const noticeTarget = (store: Store, tenantId: string, roomId: string, sessionId:
   Effect.gen(function* () {
     const known = sessionId === null ? null : yield* store.integrations.findSession(tenantId, sessionId);
     if (known !== null) return known.resolved ? null : { ticketId: known.ticketId, sure: true };
-    const latest = yield* store.tickets.findLatestByExternalRef(tenantId, 'qiscus', roomId);
+    const latest = yield* store.tickets.findLatestByExternalRef(tenantId, roomChannel, roomId);
     if (latest === null) return null;
     if (!isActive(latest)) return { ticketId: latest.id, sure: true };
     const held = yield* store.integrations.sessionOfTicket(tenantId, latest.id);

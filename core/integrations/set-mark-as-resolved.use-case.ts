@@ -5,7 +5,7 @@ import type { Actor } from '../shared/actor.ts';
 import { InvalidInput, NotFound, type Forbidden, type StoreUnavailable } from '../shared/errors.ts';
 import type { UnitOfWork } from '../shared/unit-of-work.port.ts';
 import { UpstreamFailed } from './integrations.errors.ts';
-import { accountOf, checkBaseUrl, markAsResolvedUrl } from './qiscus-integration.ts';
+import { accountOf, checkHttpUrl, webhookUrl, type PlatformSettings } from './platform-integration.ts';
 
 export interface SetMarkAsResolvedInput {
   /** Default: this tenant's own mark-as-resolved webhook URL. */
@@ -18,11 +18,13 @@ export interface SetMarkAsResolvedDeps {
   readonly uow: UnitOfWork;
   readonly platform: ChatPlatform;
   readonly publicBaseUrl: string;
+  readonly settings: PlatformSettings;
 }
 
-const noAdmin = () => new InvalidInput({ path: 'admin_email', message: 'configure an admin email and password that Qiscus accepts' });
+const noAdmin = (platform: ChatPlatform) =>
+  new InvalidInput({ path: 'admin_email', message: `configure an admin email and password that ${platform.name} accepts` });
 
-/** Registers the mark-as-resolved webhook on Qiscus with the integration's admin login (admin). */
+/** Registers the platform's room-resolved webhook with the integration's admin login (admin). */
 export class SetMarkAsResolvedUseCase {
   readonly #deps: SetMarkAsResolvedDeps;
 
@@ -35,20 +37,20 @@ export class SetMarkAsResolvedUseCase {
     input: SetMarkAsResolvedInput,
     actor: Actor,
   ): Effect.Effect<ResolveWebhookRegistration, Forbidden | NotFound | InvalidInput | UpstreamFailed | StoreUnavailable> {
-    const { uow, platform, publicBaseUrl } = this.#deps;
+    const { uow, platform, publicBaseUrl, settings } = this.#deps;
     return Effect.gen(function* () {
       yield* authorize(actor, 'integrations.manage');
       const integration = yield* uow.read((store) => store.integrations.get(actor.tenantId));
       if (integration === null) return yield* Effect.fail(new NotFound({ entity: 'integration' }));
       const url =
         input.url === undefined || input.url === null
-          ? markAsResolvedUrl(publicBaseUrl, integration.webhookToken)
-          : yield* Effect.fromResult(Result.map(checkBaseUrl('url', input.url), () => input.url as string));
-      if (integration.admin === null) return yield* Effect.fail(noAdmin());
+          ? webhookUrl(publicBaseUrl, settings.webhookPaths.roomResolved, integration.webhookToken)
+          : yield* Effect.fromResult(Result.map(checkHttpUrl('url', input.url, settings.rules.baseUrl.max), () => input.url as string));
+      if (integration.admin === null) return yield* Effect.fail(noAdmin(platform));
       return yield* platform.registerResolveWebhook(accountOf(integration), { url, enabled: input.enabled ?? true }).pipe(
         Effect.catchTags({
-          ChatPlatformAdminMissing: () => Effect.fail(noAdmin()),
-          ChatPlatformCredentialsRejected: () => Effect.fail(noAdmin()),
+          ChatPlatformAdminMissing: () => Effect.fail(noAdmin(platform)),
+          ChatPlatformCredentialsRejected: () => Effect.fail(noAdmin(platform)),
           ChatPlatformRequestRejected: (e) => Effect.fail(new UpstreamFailed({ operation: e.operation, reason: `status ${e.status}` })),
           ChatPlatformUnavailable: (e) => Effect.fail(new UpstreamFailed({ operation: e.operation, reason: e.reason })),
         }),

@@ -30,7 +30,7 @@ export type OutboundResult =
   /** No complete answer: network error, timeout, or an answer over the size cap (`tooLarge`). */
   | { readonly kind: 'failed'; readonly reason: string; readonly timedOut: boolean; readonly tooLarge: boolean };
 
-/** Calls to URLs that admins set (webhooks, the Qiscus base URL), each checked by the outbound URL rule; redirects are never followed. */
+/** Calls to URLs that admins set (webhooks, the chat platform base URL), each checked by the outbound URL rule; redirects are never followed. */
 export interface OutboundHttp {
   send(request: OutboundRequest): Promise<OutboundResult>;
 }

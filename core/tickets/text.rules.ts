@@ -8,6 +8,7 @@ export { codePointLength };
 /** The first `count` code points of `text`, never splitting a surrogate pair. */
 export const firstCodePoints = (text: string, count: number): string => Array.from(text).slice(0, count).join('');
 
+/** A text field's bounds in code points; `notBlank`: whitespace alone is refused. */
 export interface LengthRule {
   readonly min: number;
   readonly max: number;

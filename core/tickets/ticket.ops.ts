@@ -2,7 +2,7 @@ import { Result } from 'effect';
 import type { InvalidInput } from '../shared/errors.ts';
 import { domainEvent, queueWaitOf, type AllocationDecision, type DomainEvent } from '../shared/events.ts';
 import type { IdGenerator } from '../shared/ports.ts';
-import { isActive, newTicketFacts, type Ticket, type TicketChannel, type TicketPriority, type TicketStatus } from './ticket.ts';
+import { isActive, isPlatformChannel, newTicketFacts, type Ticket, type TicketChannel, type TicketPriority, type TicketStatus } from './ticket.ts';
 import { InvalidTransition, TicketClosed } from './tickets.errors.ts';
 import { checkOptionalText, checkText } from './text.rules.ts';
 import type { SlaSettings } from '../sla/sla-settings.ts';
@@ -197,7 +197,7 @@ export const assignedEvent = (context: OpContext, ticket: Ticket, agentId: strin
     previousAgentId,
     by: how.by,
     decision: how.by === 'allocator' ? how.decision : null,
-    ...(how.by === 'allocator' ? queueWaitOf(ticket.channel === 'qiscus' ? 'platform' : 'native', queuedSince, context.now) : {}),
+    ...(how.by === 'allocator' ? queueWaitOf(isPlatformChannel(ticket.channel) ? 'platform' : 'native', queuedSince, context.now) : {}),
   });
 
 /** Hands the ticket to an agent and takes it out of the queue (`ticket.assigned`); the same agent again is a no-op. */

@@ -18,7 +18,7 @@ export const dueSoonMs = 60 * 60 * 1000;
 
 /**
  * Tickets. Unique key `tickets.external_ref`: (tenant, channel, external_ref) among ACTIVE tickets
- * (open or in_progress) with external_ref set: a Qiscus room has at most one active ticket, and a new
+ * (open or in_progress) with external_ref set: a chat platform room has at most one active ticket, and a new
  * session of a room whose ticket is resolved or closed gets a new ticket with the same reference.
  */
 export interface TicketRepository {
@@ -34,6 +34,6 @@ export interface TicketRepository {
   findActiveForCustomer(tenantId: string, channelId: string, customerId: string): Stored<Ticket | null>;
   /** Ids of the tenant's tickets with a running SLA target due at or before `now`, earliest first. */
   slaDue(tenantId: string, now: Date, limit: number): Stored<ReadonlyArray<string>>;
-  /** The newest ticket with this external reference on a channel kind (a Qiscus room), if any. */
+  /** The newest ticket with this external reference on a channel kind (a chat platform room), if any. */
   findLatestByExternalRef(tenantId: string, channel: TicketChannel, externalRef: string): Stored<Ticket | null>;
 }

@@ -10,10 +10,21 @@ export const ticketPriorities = ['low', 'medium', 'high'] as const;
 /** A ticket's priority. */
 export type TicketPriority = (typeof ticketPriorities)[number];
 
-/** Where a ticket came from: the staff API, a channel webhook, or Qiscus. */
-export const ticketChannels = ['api', 'webhook', 'qiscus'] as const;
+/** The chat platforms' channels (API.md's values): a platform room's ticket carries its platform's. A second platform adds its value here. */
+export const platformChannels = ['qiscus'] as const;
+/** A chat platform's channel. */
+export type PlatformChannel = (typeof platformChannels)[number];
+
+/** Where a ticket came from: the staff API, a channel webhook, or a chat platform's room. */
+export const ticketChannels = ['api', 'webhook', ...platformChannels] as const;
 /** A ticket's origin. */
 export type TicketChannel = (typeof ticketChannels)[number];
+
+/** Whether tickets of the channel are a chat platform's rooms (its agents take them, not the native allocator). */
+export const isPlatformChannel = (channel: TicketChannel): channel is PlatformChannel => (platformChannels as ReadonlyArray<string>).includes(channel);
+
+/** The channel of the tenants' platform rooms (one chat platform is wired per deployment). */
+export const roomChannel: PlatformChannel = platformChannels[0];
 
 /** A customer's request and its handling: status, priority, assigned agent, queue and SLA state. */
 export interface Ticket {
@@ -27,7 +38,7 @@ export interface Ticket {
   readonly customerId: string;
   readonly channel: TicketChannel;
   readonly channelId: string | null;
-  /** The Qiscus room id for `qiscus` tickets. */
+  /** The chat platform's room id for a platform channel's tickets. */
   readonly externalRef: string | null;
   /** Set while the ticket waits in the allocation queue: when it (last) entered it. */
   readonly queuedAt: Date | null;

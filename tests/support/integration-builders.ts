@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { QiscusIntegration } from '../../core/integrations/qiscus-integration.ts';
+import type { PlatformIntegration } from '../../core/integrations/platform-integration.ts';
 
 const t0 = new Date('2030-01-01T00:00:00.000Z');
 
 /** A configured Qiscus integration for a tenant; a fresh random webhook token unless told otherwise. */
 export const aQiscusIntegration = (tenantId: string) => {
-  let integration: QiscusIntegration = {
+  let integration: PlatformIntegration = {
     tenantId,
     appCode: `app-${randomBytes(4).toString('hex')}`,
     baseUrl: 'https://multichannel.qiscus.com',
@@ -21,7 +21,7 @@ export const aQiscusIntegration = (tenantId: string) => {
     at: (baseUrl: string) => ((integration = { ...integration, baseUrl }), builder),
     withAdmin: (email: string, password: string) => ((integration = { ...integration, admin: { email, password } }), builder),
     withToken: (webhookToken: string) => ((integration = { ...integration, webhookToken }), builder),
-    build: (): QiscusIntegration => integration,
+    build: (): PlatformIntegration => integration,
   };
   return builder;
 };

@@ -91,3 +91,21 @@ describe('dependency rules', () => {
     expect(importsOf(join(root, 'tests/unit/architecture.test.ts'))).toContain('node:fs');
   });
 });
+
+/** Where a text names a vendor, leaving aside the contract's channel value `'qiscus'` (API.md's ticket `channel`). */
+const vendorMentions = (text: string): number =>
+  [...text.replaceAll("'qiscus'", '').matchAll(/qiscus/gi)].length;
+
+describe('a vendor-neutral core', () => {
+  it('no file under core/ mentions the chat platform vendor but for the channel value', () => {
+    const named = sourceFiles(join(root, 'core'))
+      .filter((file) => vendorMentions(readFileSync(file, 'utf8')) > 0 || /qiscus/i.test(relative(root, file)))
+      .map((file) => relative(root, file));
+    expect(named).toEqual([]);
+  });
+
+  it('the rule finds a mention in a name, a comment or a string other than the channel value', () => {
+    expect(vendorMentions("channel: 'qiscus'")).toBe(0);
+    expect(vendorMentions('/** Qiscus repeats it */ const QiscusThing = `qiscus-room:${id}`;')).toBe(3);
+  });
+});

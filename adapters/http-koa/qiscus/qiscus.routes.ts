@@ -1,18 +1,18 @@
 import { Effect, Schema } from 'effect';
-import type { QiscusIntegrationView } from '../../../core/integrations/qiscus-integration.ts';
+import type { PlatformIntegrationView } from '../../../core/integrations/platform-integration.ts';
 import { lift } from '../http-problem.ts';
 import { requireObject, type BodyRead } from '../json-body.ts';
 import { ok, publicRoute, staffRoute, type AnyRoute, type Reply } from '../route.ts';
 import { decodeWith, Text } from '../validation.ts';
 import type { QiscusUseCases } from './qiscus-use-cases.ts';
-import { QiscusIntegrationDto, QiscusSettingsBody, ResolveWebhookDto, SetMarkAsResolvedBody, WebhookAckDto } from './qiscus.schemas.ts';
+import { QiscusIntegrationDto, ResolveWebhookDto, WebhookAckDto, qiscusSettingsBody, setMarkAsResolvedBody } from './qiscus.schemas.ts';
 
-const integrationJson = (v: QiscusIntegrationView) => ({
+const integrationJson = (v: PlatformIntegrationView) => ({
   app_code: v.appCode,
   base_url: v.baseUrl,
   webhook_token: v.webhookToken,
-  agent_allocation_url: v.agentAllocationUrl,
-  mark_as_resolved_url: v.markAsResolvedUrl,
+  agent_allocation_url: v.roomNeedsAgentUrl,
+  mark_as_resolved_url: v.roomResolvedUrl,
 });
 
 const payloadOf = (read: BodyRead): unknown => (read.kind === 'json' ? read.value : undefined);
@@ -58,7 +58,7 @@ export const qiscusRoutes = (useCases: QiscusUseCases): ReadonlyArray<AnyRoute> 
     tag: 'Integrations',
     summary: "Set or replace the tenant's Qiscus app (admin); the webhook token is kept, secrets are never returned",
     action: 'integrations.manage',
-    body: QiscusSettingsBody,
+    body: qiscusSettingsBody(useCases.configureQiscus.rules),
     success: { status: 200, description: 'The integration with its webhook URLs', schema: QiscusIntegrationDto },
     errors: ['Forbidden', 'InvalidInput', 'StoreUnavailable'],
     handle: ({ actor, body }) =>
@@ -86,7 +86,7 @@ export const qiscusRoutes = (useCases: QiscusUseCases): ReadonlyArray<AnyRoute> 
     summary: "Register the mark-as-resolved webhook on Qiscus with the integration's admin login (admin)",
     action: 'integrations.manage',
     rawBody: true,
-    docs: { body: { schema: SetMarkAsResolvedBody, required: false } },
+    docs: { body: { schema: setMarkAsResolvedBody(useCases.configureQiscus.rules), required: false } },
     success: { status: 200, description: 'What Qiscus registered', schema: ResolveWebhookDto },
     errors: [
       'Forbidden', 'ValidationFailed', 'InvalidInput', 'NotFound', 'MalformedJson', 'PayloadTooLarge',
@@ -96,7 +96,7 @@ export const qiscusRoutes = (useCases: QiscusUseCases): ReadonlyArray<AnyRoute> 
       Effect.gen(function* () {
         if (bodyRead.kind === 'refused') return yield* bodyRead.failure;
         const raw = bodyRead.kind === 'absent' ? {} : yield* lift(requireObject(bodyRead)).pipe(Effect.map((b) => b.value));
-        const body = yield* lift(decodeWith(SetMarkAsResolvedBody, raw));
+        const body = yield* lift(decodeWith(setMarkAsResolvedBody(useCases.configureQiscus.rules), raw));
         const registered = yield* useCases.setMarkAsResolved.execute({ url: body.url, enabled: body.enabled }, actor);
         return ok({ url: registered.url, enabled: registered.enabled });
       }),
@@ -140,4 +140,3 @@ export const qiscusRoutes = (useCases: QiscusUseCases): ReadonlyArray<AnyRoute> 
       }),
   }),
 ];
-

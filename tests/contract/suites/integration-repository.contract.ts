@@ -1,6 +1,6 @@
 import { Effect } from 'effect';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QiscusIntegration } from '../../../core/integrations/qiscus-integration.ts';
+import type { PlatformIntegration } from '../../../core/integrations/platform-integration.ts';
 import { anAgent, aTenant, readFrom, seed } from '../../support/allocation-builders.ts';
 import { aQiscusIntegration } from '../../support/integration-builders.ts';
 import type { ContractEnv, ContractEnvFactory } from '../contract-env.ts';
@@ -15,7 +15,7 @@ export const integrationRepositoryContract = (makeEnv: ContractEnvFactory): void
       await env.close();
     });
 
-    const save = (integration: QiscusIntegration) => Effect.runPromise(env.uow.transaction((s) => s.integrations.save(integration)));
+    const save = (integration: PlatformIntegration) => Effect.runPromise(env.uow.transaction((s) => s.integrations.save(integration)));
     const tenantWithIntegration = async (build: (b: ReturnType<typeof aQiscusIntegration>) => ReturnType<typeof aQiscusIntegration> = (b) => b) => {
       const tenant = aTenant().build();
       await seed(env.uow, { tenant });
@@ -58,7 +58,7 @@ export const integrationRepositoryContract = (makeEnv: ContractEnvFactory): void
 
     it('lists every integration by tenant id, page by page', async () => {
       const created = [await tenantWithIntegration(), await tenantWithIntegration(), await tenantWithIntegration()];
-      const seen: QiscusIntegration[] = [];
+      const seen: PlatformIntegration[] = [];
       let after: string | null = null;
       do {
         const page = await readFrom(env.uow, (s) => s.integrations.list({ limit: 2, after }));

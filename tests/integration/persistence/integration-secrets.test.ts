@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AesGcmSecretBox } from '../../../adapters/crypto/secret-box.ts';
 import { openTarget, type SwitchboardDatabase } from '../../../adapters/mikro-orm/open-database.ts';
 import { SealedSecretUnreadable } from '../../../core/integrations/integrations.errors.ts';
-import type { QiscusIntegration } from '../../../core/integrations/qiscus-integration.ts';
+import type { PlatformIntegration } from '../../../core/integrations/platform-integration.ts';
 import { StoreUnavailable } from '../../../core/shared/errors.ts';
 import { aTenant, seed } from '../../support/allocation-builders.ts';
 import { testSecrets } from '../../support/databases.ts';
@@ -16,7 +16,7 @@ type RawRow = Record<string, unknown>;
 const rawRows = (db: SwitchboardDatabase, tenantId: string): Promise<RawRow[]> =>
   db.orm.em.fork().getConnection().execute<RawRow[]>('select * from integrations where tenant_id = ?', [tenantId]);
 
-const stored = async (db: SwitchboardDatabase, build: (tenantId: string) => QiscusIntegration): Promise<QiscusIntegration> => {
+const stored = async (db: SwitchboardDatabase, build: (tenantId: string) => PlatformIntegration): Promise<PlatformIntegration> => {
   const tenant = aTenant().build();
   await seed(db.uow, { tenant });
   const integration = build(tenant.id);

@@ -17,6 +17,7 @@ import { runRoute } from '../../../adapters/http-koa/route-runner.ts';
 import { InProcessJobRunner } from '../../../adapters/in-process/in-process-job-runner.ts';
 import { QiscusChatPlatform } from '../../../adapters/qiscus/qiscus-chat-platform.ts';
 import { QiscusWebhookNotices } from '../../../adapters/qiscus/qiscus-webhooks.ts';
+import { qiscusSettings } from '../../../adapters/qiscus/qiscus-settings.ts';
 import { useCaseFactories, type CoreDeps } from '../../../apps/api/use-case-factories.ts';
 import { buildJobs, type Jobs } from '../../../apps/shared/jobs.ts';
 import type { OutboxFeed } from '../../../core/shared/outbox.port.ts';
@@ -84,6 +85,7 @@ export const qiscusFlowWorld = async (kind: FlowStoreKind, options: { readonly b
     platform: platform(),
     destinations: privateNetworkGuard,
     notices: new QiscusWebhookNotices(),
+    platformSettings: qiscusSettings,
     publicBaseUrl: baseUrl,
   };
   const names = ['configureQiscus', 'getQiscusIntegration', 'setMarkAsResolved', 'authenticateQiscusWebhook', 'roomNeedsAgent', 'roomResolved'] as const;

@@ -30,6 +30,7 @@ export type Gate = (call: string) => Promise<void>;
  * second agent to a room (like Qiscus's max_agent=1); `failAssign` makes an assign fail unanswered.
  */
 export class ScriptedPlatform implements ChatPlatform {
+  readonly name = 'Scripted platform';
   readonly agents: ReadonlyArray<ScriptedAgent>;
   readonly rooms = new Map<string, ScriptedRoom>();
   readonly calls: Array<{ readonly call: string; readonly roomId: string }> = [];

@@ -5,6 +5,7 @@ import { MemoryOutboxFeed } from '../../../adapters/memory/memory-outbox-feed.ts
 import { InProcessJobRunner } from '../../../adapters/in-process/in-process-job-runner.ts';
 import { QiscusChatPlatform } from '../../../adapters/qiscus/qiscus-chat-platform.ts';
 import { QiscusWebhookNotices } from '../../../adapters/qiscus/qiscus-webhooks.ts';
+import { qiscusSettings } from '../../../adapters/qiscus/qiscus-settings.ts';
 import { randomSecretGenerator } from '../../../adapters/crypto/standard-webhooks.ts';
 import type { User } from '../../../core/access/user.ts';
 import type { Actor } from '../../../core/shared/actor.ts';
@@ -13,16 +14,16 @@ import type { Clock } from '../../../core/shared/ports.ts';
 import type { Tenant } from '../../../core/tenancy/tenant.ts';
 import type { Ticket } from '../../../core/tickets/ticket.ts';
 import { AllocateRoomsUseCase } from '../../../core/integrations/allocate-rooms.use-case.ts';
-import { AuthenticateQiscusWebhookUseCase } from '../../../core/integrations/authenticate-qiscus-webhook.use-case.ts';
-import { ConfigureQiscusUseCase } from '../../../core/integrations/configure-qiscus.use-case.ts';
-import { GetQiscusIntegrationUseCase } from '../../../core/integrations/get-qiscus-integration.use-case.ts';
+import { AuthenticatePlatformWebhookUseCase } from '../../../core/integrations/authenticate-platform-webhook.use-case.ts';
+import { ConfigurePlatformUseCase } from '../../../core/integrations/configure-platform.use-case.ts';
+import { GetPlatformIntegrationUseCase } from '../../../core/integrations/get-platform-integration.use-case.ts';
 import { ReconcileRoomsUseCase } from '../../../core/integrations/reconcile-rooms.use-case.ts';
 import { ResolveRoomOnPlatformHandler } from '../../../core/integrations/resolve-room-on-platform.handler.ts';
 import { RoomAllocationHandler } from '../../../core/integrations/room-allocation.handler.ts';
 import { RoomNeedsAgentUseCase } from '../../../core/integrations/room-needs-agent.use-case.ts';
 import { RoomResolvedUseCase } from '../../../core/integrations/room-resolved.use-case.ts';
 import { SetMarkAsResolvedUseCase } from '../../../core/integrations/set-mark-as-resolved.use-case.ts';
-import { SweepQiscusUseCase } from '../../../core/integrations/sweep-qiscus.use-case.ts';
+import { SweepPlatformUseCase } from '../../../core/integrations/sweep-platform.use-case.ts';
 import { ChangeTicketStatusUseCase } from '../../../core/tickets/change-ticket-status.use-case.ts';
 import { DrainQueueUseCase } from '../../../core/allocation/drain-queue.use-case.ts';
 import { FakeQiscus } from '../../support/fake-qiscus/fake-qiscus.ts';
@@ -71,15 +72,15 @@ export const integrationsWorld = async (options: WorldOptions = {}) => {
   const allocateRooms = new AllocateRoomsUseCase({ ...env, platform });
   const reconcileRooms = new ReconcileRoomsUseCase({ ...env, platform });
   const useCases = {
-    configureQiscus: new ConfigureQiscusUseCase({ uow, clock, tokens: randomSecretGenerator, publicBaseUrl, destinations: options.destinations ?? anyDestination }),
-    getQiscusIntegration: new GetQiscusIntegrationUseCase({ uow, publicBaseUrl }),
-    setMarkAsResolved: new SetMarkAsResolvedUseCase({ uow, platform, publicBaseUrl }),
-    authenticateQiscusWebhook: new AuthenticateQiscusWebhookUseCase({ uow, notices }),
+    configureQiscus: new ConfigurePlatformUseCase({ uow, clock, tokens: randomSecretGenerator, publicBaseUrl, destinations: options.destinations ?? anyDestination, settings: qiscusSettings }),
+    getQiscusIntegration: new GetPlatformIntegrationUseCase({ uow, publicBaseUrl, settings: qiscusSettings }),
+    setMarkAsResolved: new SetMarkAsResolvedUseCase({ uow, platform, publicBaseUrl, settings: qiscusSettings }),
+    authenticateQiscusWebhook: new AuthenticatePlatformWebhookUseCase({ uow, notices }),
     roomNeedsAgent: new RoomNeedsAgentUseCase({ ...env, notices, platform }),
     roomResolved: new RoomResolvedUseCase({ ...env, notices, platform }),
     allocateRooms,
     reconcileRooms,
-    sweep: new SweepQiscusUseCase({ uow, reconcile: reconcileRooms, allocate: allocateRooms }),
+    sweep: new SweepPlatformUseCase({ uow, reconcile: reconcileRooms, allocate: allocateRooms }),
     changeStatus: new ChangeTicketStatusUseCase(env),
     drainQueue: new DrainQueueUseCase(env),
   };

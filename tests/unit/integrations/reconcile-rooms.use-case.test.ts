@@ -3,7 +3,7 @@ import { aTenant, seed } from '../../support/allocation-builders.ts';
 import { aQiscusIntegration } from '../../support/integration-builders.ts';
 import { run, useIntegrationsWorld } from './integrations-world.ts';
 
-describe('ReconcileRoomsUseCase and SweepQiscusUseCase', () => {
+describe('ReconcileRoomsUseCase and SweepPlatformUseCase', () => {
   const world = useIntegrationsWorld();
 
   it('drops waiting rooms Qiscus reports served and resolves those it reports resolved', async () => {

@@ -14,6 +14,7 @@ const heldAssignAnswers = () => {
     held.applied = new Promise<void>((resolve) => (arrived = resolve));
     held.release = () => release();
     return {
+      name: qiscus.name,
       eligibleAgents: (...args) => qiscus.eligibleAgents(...args),
       assignAgent: (...args) => qiscus.assignAgent(...args).pipe(Effect.tap(() => Effect.promise(() => (arrived(), answer)))),
       resolveRoom: (...args) => qiscus.resolveRoom(...args),

@@ -8,8 +8,8 @@ describe('SetMarkAsResolvedUseCase', () => {
     const w = world();
     const view = await w.configure();
     const registered = await run(w.useCases.setMarkAsResolved.execute({}, w.admin));
-    expect(registered).toEqual({ url: view.markAsResolvedUrl, enabled: true });
-    expect(w.fake.state.resolveWebhook).toEqual({ url: view.markAsResolvedUrl, enabled: true });
+    expect(registered).toEqual({ url: view.roomResolvedUrl, enabled: true });
+    expect(w.fake.state.resolveWebhook).toEqual({ url: view.roomResolvedUrl, enabled: true });
   });
 
   it('registers a given URL, disabled on request', async () => {

@@ -9,13 +9,14 @@ import { acceptableRequestId } from '../../../adapters/http-koa/request-context.
 import { bearerPattern } from '../../../adapters/http-koa/route-runner.ts';
 import { Text, intParamPattern } from '../../../adapters/http-koa/validation.ts';
 import { CreateUserBody } from '../../../adapters/http-koa/request.schemas.ts';
-import { QiscusSettingsBody } from '../../../adapters/http-koa/qiscus/qiscus.schemas.ts';
+import { qiscusSettingsBody } from '../../../adapters/http-koa/qiscus/qiscus.schemas.ts';
+import { qiscusSettings } from '../../../adapters/qiscus/qiscus-settings.ts';
 import { decodeWith } from '../../../adapters/http-koa/validation.ts';
 import { replyPatterns } from '../../../adapters/qiscus/qiscus-chat-platform.ts';
 import { errorMessage } from '../../../adapters/qiscus/qiscus-schemas.ts';
 import { checkEmail } from '../../../core/access/user.ops.ts';
 import { positionIn } from '../../../core/events/envelope.ts';
-import { checkBaseUrl } from '../../../core/integrations/qiscus-integration.ts';
+import { checkHttpUrl } from '../../../core/integrations/platform-integration.ts';
 import { clockPattern } from '../../../core/sla/business-hours.ts';
 import { zoneNameStart } from '../../../core/sla/zone.ts';
 import { emailShape, withoutTrailingSlashes } from '../../../core/shared/text.ts';
@@ -67,12 +68,12 @@ const patterns: Record<string, RegExp> = {
 /** The code around the patterns: bounds and the trailing-slash trim that replaced `/\/+$/` (finding 1). */
 const paths: Record<string, (input: string) => unknown> = {
   'trailing slashes trimmed': withoutTrailingSlashes,
-  'Qiscus base URL (PUT and set_mark_as_resolved url)': (s) => checkBaseUrl('url', `https://example.com${s}`),
+  'Qiscus base URL (PUT and set_mark_as_resolved url)': (s) => checkHttpUrl('url', `https://example.com${s}`, 2000),
   'user email': checkEmail,
   'text rule': (s) => checkText('name', s, { min: 1, max: 200 }),
   'HTTP Text bound': (s) => decodeWith(Text(1, 200), s),
   'create user body': (s) => decodeWith(CreateUserBody, { email: s, name: s, password: s, role: 'agent' }),
-  'Qiscus settings body': (s) => decodeWith(QiscusSettingsBody, { app_code: s, secret_key: s, base_url: s, admin_email: s, admin_password: s }),
+  'Qiscus settings body': (s) => decodeWith(qiscusSettingsBody(qiscusSettings.rules), { app_code: s, secret_key: s, base_url: s, admin_email: s, admin_password: s }),
   'Qiscus error message': (s) => errorMessage({ errors: [s, { message: s }] }),
   'event id (Last-Event-ID)': (s) => positionIn('t1', `${s}.t1`),
 };
@@ -96,8 +97,8 @@ describe('input-facing patterns on 1 MiB inputs (ReDoS, finding 1)', () => {
   });
 
   it('the bounds refuse huge strings instead of walking them', () => {
-    expect(checkBaseUrl('url', `https://example.com/${'/'.repeat(MiB)}`)._tag).toBe('Failure');
-    expect(decodeWith(QiscusSettingsBody, { base_url: 'x'.repeat(2001) })).toMatchObject({ _tag: 'ValidationFailed' });
+    expect(checkHttpUrl('url', `https://example.com/${'/'.repeat(MiB)}`, 2000)._tag).toBe('Failure');
+    expect(decodeWith(qiscusSettingsBody(qiscusSettings.rules), { base_url: 'x'.repeat(2001) })).toMatchObject({ _tag: 'ValidationFailed' });
     expect(errorMessage({ errors: 'e'.repeat(MiB) })).toHaveLength(1000);
   });
 });

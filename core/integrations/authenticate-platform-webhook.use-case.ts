@@ -3,9 +3,9 @@ import { claimsAccount, type ChatPlatformNotices } from '../allocation/chat-plat
 import type { StoreUnavailable } from '../shared/errors.ts';
 import type { UnitOfWork } from '../shared/unit-of-work.port.ts';
 import { WebhookUnauthenticated } from './integrations.errors.ts';
-import type { QiscusIntegration } from './qiscus-integration.ts';
+import type { PlatformIntegration } from './platform-integration.ts';
 
-export interface QiscusWebhookCredentials {
+export interface PlatformWebhookCredentials {
   /** The `token` of the webhook URL. */
   readonly token: string | undefined;
   /** The parsed JSON body; it must claim the token's app (every claim, at least one). */
@@ -14,8 +14,8 @@ export interface QiscusWebhookCredentials {
   readonly tokenOnly?: boolean;
 }
 
-/** Qiscus webhooks are unsigned: the URL token finds the tenant's integration, and the payload must claim its app. */
-export class AuthenticateQiscusWebhookUseCase {
+/** The chat platform's webhooks are unsigned: the URL token finds the tenant's integration, and the payload must claim its app. */
+export class AuthenticatePlatformWebhookUseCase {
   readonly #deps: { readonly uow: UnitOfWork; readonly notices: ChatPlatformNotices };
 
   constructor(deps: { readonly uow: UnitOfWork; readonly notices: ChatPlatformNotices }) {
@@ -23,7 +23,7 @@ export class AuthenticateQiscusWebhookUseCase {
   }
 
   /** Runs the use case; its failure type lists every expected (tagged) error. */
-  execute(input: QiscusWebhookCredentials): Effect.Effect<QiscusIntegration, WebhookUnauthenticated | StoreUnavailable> {
+  execute(input: PlatformWebhookCredentials): Effect.Effect<PlatformIntegration, WebhookUnauthenticated | StoreUnavailable> {
     const { uow, notices } = this.#deps;
     const token = input.token;
     if (token === undefined || token.length < 16 || token.length > 512) return Effect.fail(new WebhookUnauthenticated());

@@ -1,10 +1,11 @@
 import { Result } from 'effect';
 import { describe, expect, it } from 'vitest';
-import { accountOf, configureIntegration, defaultQiscusBaseUrl, integrationView } from '../../../core/integrations/qiscus-integration.ts';
+import { accountOf, configureIntegration, integrationView } from '../../../core/integrations/platform-integration.ts';
+import { defaultQiscusBaseUrl, qiscusSettings } from '../../../adapters/qiscus/qiscus-settings.ts';
 import { aQiscusIntegration } from '../../support/integration-builders.ts';
 
 const now = new Date('2030-01-01T10:00:00.000Z');
-const context = { tenantId: 't1', newToken: 'new-token-0123456789abcdef', now };
+const context = { tenantId: 't1', newToken: 'new-token-0123456789abcdef', now, settings: qiscusSettings };
 const failurePath = (result: Result.Result<unknown, { readonly path: string }>) => (Result.isFailure(result) ? result.failure.path : null);
 
 describe('configureIntegration', () => {
@@ -36,9 +37,9 @@ describe('configureIntegration', () => {
 describe('integrationView', () => {
   it('builds the webhook URLs from the public base URL and shows no secret', () => {
     const integration = aQiscusIntegration('t1').withAdmin('boss@example.com', 'hunter22').build();
-    const view = integrationView(integration, 'https://sb.example.com/base/');
-    expect(view.agentAllocationUrl).toBe(`https://sb.example.com/base/api/v1/webhook/agent_allocation?token=${integration.webhookToken}`);
-    expect(view.markAsResolvedUrl).toBe(`https://sb.example.com/base/api/v1/webhook/mark_as_resolved?token=${integration.webhookToken}`);
+    const view = integrationView(integration, 'https://sb.example.com/base/', qiscusSettings);
+    expect(view.roomNeedsAgentUrl).toBe(`https://sb.example.com/base/api/v1/webhook/agent_allocation?token=${integration.webhookToken}`);
+    expect(view.roomResolvedUrl).toBe(`https://sb.example.com/base/api/v1/webhook/mark_as_resolved?token=${integration.webhookToken}`);
     expect(JSON.stringify(view)).not.toContain(integration.secretKey);
     expect(JSON.stringify(view)).not.toContain('hunter22');
     expect(accountOf(integration)).toEqual({ baseUrl: integration.baseUrl, appCode: integration.appCode, secretKey: integration.secretKey, admin: integration.admin });

@@ -4,7 +4,7 @@ import { MemoryUnitOfWork } from '../../../adapters/memory/memory-unit-of-work.t
 import type { ChatPlatform, ChatPlatformAccount } from '../../../core/allocation/chat-platform.port.ts';
 import { AllocateRoomsUseCase } from '../../../core/integrations/allocate-rooms.use-case.ts';
 import { ReconcileRoomsUseCase } from '../../../core/integrations/reconcile-rooms.use-case.ts';
-import { SweepQiscusUseCase } from '../../../core/integrations/sweep-qiscus.use-case.ts';
+import { SweepPlatformUseCase } from '../../../core/integrations/sweep-platform.use-case.ts';
 import { aCustomer, anAgent, aQueuedTicket, aTenant, seed, testEnv } from '../../support/allocation-builders.ts';
 import { ScriptedPlatform } from '../../support/fairness/scripted-platform.ts';
 import { aQiscusIntegration } from '../../support/integration-builders.ts';
@@ -20,7 +20,7 @@ const tenantWithRoom = async (uow: MemoryUnitOfWork, appCode: string) => {
   return { tenant, agent, room };
 };
 
-describe('SweepQiscusUseCase', () => {
+describe('SweepPlatformUseCase', () => {
   it('sweeps the other tenants while one tenant\u2019s platform account hangs', async () => {
     const uow = new MemoryUnitOfWork();
     const stalled = await tenantWithRoom(uow, 'stalled');
@@ -30,6 +30,7 @@ describe('SweepQiscusUseCase', () => {
     const hangs = (account: ChatPlatformAccount) => account.appCode === 'stalled';
     const never = Effect.never;
     const platform: ChatPlatform = {
+      name: scripted.name,
       eligibleAgents: (a, r) => (hangs(a) ? never : scripted.eligibleAgents(a, r)),
       assignAgent: (a, r, id) => (hangs(a) ? never : scripted.assignAgent(a, r, id)),
       resolveRoom: (a, r) => (hangs(a) ? never : scripted.resolveRoom(a, r)),
@@ -38,7 +39,7 @@ describe('SweepQiscusUseCase', () => {
       registerResolveWebhook: (a, reg) => scripted.registerResolveWebhook(a, reg),
     };
     const env = { uow, ...testEnv(), platform };
-    const sweep = new SweepQiscusUseCase({ uow, allocate: new AllocateRoomsUseCase(env), reconcile: new ReconcileRoomsUseCase(env), tenantTimeoutMs: 200 });
+    const sweep = new SweepPlatformUseCase({ uow, allocate: new AllocateRoomsUseCase(env), reconcile: new ReconcileRoomsUseCase(env), tenantTimeoutMs: 200 });
     const started = Date.now();
     const report = await Effect.runPromise(sweep.execute());
     expect(Date.now() - started).toBeLessThan(2_000);

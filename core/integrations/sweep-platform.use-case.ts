@@ -4,14 +4,14 @@ import type { UnitOfWork } from '../shared/unit-of-work.port.ts';
 import type { AllocateRoomsUseCase } from './allocate-rooms.use-case.ts';
 import type { ReconcileRoomsUseCase } from './reconcile-rooms.use-case.ts';
 
-export interface SweepQiscusResult {
+export interface SweepPlatformResult {
   readonly tenants: number;
   readonly assigned: number;
   /** Tenants whose reconciliation or allocation failed this round (retried on the next tick). */
   readonly failures: ReadonlyArray<{ readonly tenantId: string; readonly reason: string }>;
 }
 
-export interface SweepQiscusDeps {
+export interface SweepPlatformDeps {
   readonly uow: UnitOfWork;
   readonly reconcile: ReconcileRoomsUseCase;
   readonly allocate: AllocateRoomsUseCase;
@@ -27,15 +27,15 @@ export interface SweepQiscusDeps {
  * the platform, then allocate waiting rooms (agents come online without telling us). One tenant's
  * failure or slowness does not stop the others: each has a time limit, a few run at once.
  */
-export class SweepQiscusUseCase {
-  readonly #deps: SweepQiscusDeps;
+export class SweepPlatformUseCase {
+  readonly #deps: SweepPlatformDeps;
 
-  constructor(deps: SweepQiscusDeps) {
+  constructor(deps: SweepPlatformDeps) {
     this.#deps = deps;
   }
 
   /** Runs the use case; its failure type lists every expected (tagged) error. */
-  execute(): Effect.Effect<SweepQiscusResult, StoreUnavailable> {
+  execute(): Effect.Effect<SweepPlatformResult, StoreUnavailable> {
     const { uow, reconcile, allocate } = this.#deps;
     const limit = this.#deps.pageSize ?? 100;
     const timeout = Duration.millis(this.#deps.tenantTimeoutMs ?? 20_000);

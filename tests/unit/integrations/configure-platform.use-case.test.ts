@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DestinationGuard } from '../../../adapters/outbound-http/destination-guard.ts';
 import { failureOf, run, useIntegrationsWorld } from './integrations-world.ts';
 
-describe('ConfigureQiscusUseCase and GetQiscusIntegrationUseCase', () => {
+describe('ConfigurePlatformUseCase and GetPlatformIntegrationUseCase', () => {
   const world = useIntegrationsWorld();
 
   it('configures the integration with a random webhook token of at least 128 bits and its URLs', async () => {
@@ -10,7 +10,7 @@ describe('ConfigureQiscusUseCase and GetQiscusIntegrationUseCase', () => {
     const view = await w.configure();
     expect(view.appCode).toBe(w.fake.credentials.appCode);
     expect(Buffer.from(view.webhookToken, 'base64url').length).toBeGreaterThanOrEqual(16);
-    expect(view.agentAllocationUrl).toBe(`https://switchboard.example.test/api/v1/webhook/agent_allocation?token=${view.webhookToken}`);
+    expect(view.roomNeedsAgentUrl).toBe(`https://switchboard.example.test/api/v1/webhook/agent_allocation?token=${view.webhookToken}`);
     expect(JSON.stringify(view)).not.toContain(w.fake.credentials.secretKey);
     expect(await run(w.useCases.getQiscusIntegration.execute(undefined, w.admin))).toEqual(view);
   });
@@ -44,7 +44,7 @@ describe('ConfigureQiscusUseCase and GetQiscusIntegrationUseCase', () => {
   });
 });
 
-describe('ConfigureQiscusUseCase and the outbound URL rule', () => {
+describe('ConfigurePlatformUseCase and the outbound URL rule', () => {
   const resolve = async (host: string) => [{ address: host === 'inward.example.test' ? '127.0.0.1' : '93.184.215.14', family: 4 }];
   const world = useIntegrationsWorld({ destinations: new DestinationGuard({ allowPrivateNetworks: false, resolve }) });
 

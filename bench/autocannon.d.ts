@@ -11,6 +11,7 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     timeout?: number;
+    overallRate?: number;
     title?: string;
     requests?: ReadonlyArray<RawRequest & { setupRequest?: (request: RawRequest, context: object) => RawRequest }>;
   }

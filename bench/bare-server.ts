@@ -53,6 +53,13 @@ const appendMessage =
   'insert into `messages` (`id`, `ticket_id`, `tenant_id`, `sender_type`, `sender_id`, `message`, `created_at`, `sequence`) ' +
   'select ?, ?, ?, ?, ?, ?, ?, last_insert_id(coalesce((select `m`.`sequence` from `messages` as `m` where `m`.`tenant_id` = ? and `m`.`ticket_id` = ? order by `m`.`sequence` desc limit 1), 0) + 1)';
 
+// The event log (adapters/mikro-orm/mikro-orm-event-log.ts): counters bumped, then the row placed by them.
+const bumpCounter = 'insert into `event_counters` (`tenant_id`, `stream`, `last`) values (?, ?, ?) on duplicate key update `last` = `last` + ?';
+const counter = '(select `last` from `event_counters` where `tenant_id` = ? and `stream` = ?)';
+const insertEvent =
+  'insert into `events` (`tenant_id`, `position`, `event_id`, `type`, `ticket_id`, `sequence`, `occurred_at`, `data`) ' +
+  `select ?, ${counter} - ?, ?, ?, ?, ${counter} - ?, ?, ?`;
+
 const postMessage = async (ctx: Context, ticketId: string): Promise<void> => {
   const { message } = await readBody(ctx);
   const conn = await pool.getConnection();
@@ -73,9 +80,14 @@ const postMessage = async (ctx: Context, ticketId: string): Promise<void> => {
     const [inserted] = await conn.query<mysql.ResultSetHeader>(appendMessage, [id, ticketId, tenantId, 'admin', senderId, message, now, tenantId, ticketId]);
     const row = { id, ticket_id: ticketId, tenant_id: tenantId, sender_type: 'admin', sender_id: senderId, message, created_at: now, sequence: inserted.insertId };
     const payload = JSON.stringify({ ticketId, messageId: row.id, senderType: 'admin' });
+    const eventId = v7();
+    const data = JSON.stringify({ message: { ...row, created_at: now.toISOString() }, ticket_id: ticketId });
+    // The outbox row, then the event log's (tenant counter, ticket counter, events row), all riding with COMMIT.
     await conn.query(
-      'insert into `outbox` (`id`, `tenant_id`, `type`, `payload`, `occurred_at`, `published_at`, `leased_until`) values (?, ?, ?, ?, ?, null, null); commit',
-      [v7(), tenantId, 'message.created', payload, now],
+      'insert into `outbox` (`id`, `tenant_id`, `type`, `payload`, `occurred_at`, `published_at`, `leased_until`) values (?, ?, ?, ?, ?, null, null); ' +
+        `${bumpCounter}; ${bumpCounter}; ${insertEvent}; commit`,
+      [eventId, tenantId, 'message.created', payload, now, tenantId, '', 1, 1, tenantId, ticketId, 1, 1,
+        tenantId, tenantId, '', 0, eventId, 'message.created', ticketId, tenantId, ticketId, 0, now, data],
     );
     open = false;
     ctx.status = 201;

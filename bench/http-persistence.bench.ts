@@ -1,10 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { cpus, loadavg } from 'node:os';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import mysql from 'mysql2/promise';
 import { openDatabase } from '../adapters/mikro-orm/index.ts';
 import { combine, listOpenTickets, loadSettings, measure, postMessages, resultsTable, setting, type Measured } from './load.ts';
 import { benchAdmin, seedTenant } from './seed.ts';
+import { lookClosely, memoryReporting, memoryTable, watchPeak, type MemoryCycle } from './memory.ts';
 import { startApp, startServer } from './servers.ts';
+import { startScript } from './start-script.ts';
 import { compareTraces, traceStatements, type TracedRequest } from './statement-check.ts';
 
 // npm run bench:http — seeds MariaDB, then loads the real API and a bare Koa + mysql2 floor in turn.
@@ -70,9 +74,18 @@ const apiEnv = {
   ACCESS_TOKEN_TTL_SECONDS: '3600',
   LOG_LEVEL: 'warn',
 };
-const api = apiMode === 'main' ? await startApp('apps/api/main.ts', apiEnv, apiNodeArgs) : await startServer('api-server.ts', apiEnv, apiNodeArgs);
+// The API runs with the runtime settings `npm start` gives it (package.json; BENCH_START_SETTINGS=off: plain node).
+const start = setting('BENCH_START_SETTINGS', 'on') === 'off' ? { env: {}, nodeArgs: [], entry: 'apps/api/main.ts' } : startScript('start');
+const memoryDir = await mkdtemp(join(tmpdir(), 'sb-http-memory-'));
+const apiMemory = memoryReporting(join(memoryDir, 'api.json'));
+const bareMemory = memoryReporting(join(memoryDir, 'bare.json'));
+const apiArgs = [...start.nodeArgs, ...apiMemory.nodeArgs, ...apiNodeArgs];
+const api =
+  apiMode === 'main'
+    ? await startApp(start.entry, { ...start.env, ...apiEnv, ...apiMemory.env }, apiArgs)
+    : await startServer('api-server.ts', { ...start.env, ...apiEnv, ...apiMemory.env }, apiArgs);
 const bareEnv = { DATABASE_URL: databaseUrl, BENCH_TENANT_ID: tenantId, BENCH_SENDER_ID: String(adminRow?.['id']) };
-const bare = await startServer('bare-server.ts', bareEnv);
+const bare = await startServer('bare-server.ts', { ...bareEnv, ...bareMemory.env }, bareMemory.nodeArgs);
 try {
   const login = await fetch(`${api.url}/api/login`, {
     method: 'POST',
@@ -104,27 +117,45 @@ try {
     `load: autocannon, ${load.connections} connections, ${rounds} rounds per server and scenario (order alternating), each ${load.warmupSeconds} s warm-up + ${load.durationSeconds} s measured; ` +
       `POST spread over ${ticketIds.length} non-closed tickets. API: ${apiMode === 'main' ? 'node apps/api/main.ts (in-process jobs on)' : 'bench/api-server.ts (container only)'}, LOG_LEVEL=warn (no per-request log lines), MikroORM pool 10; bare: mysql2 pool 10, same SQL, no JWT/validation/ORM/Effect.`,
   );
-  if (apiNodeArgs.length > 0) log(`API node args: ${apiNodeArgs.join(' ')}`);
+  log(`API runtime settings: ${[...Object.entries(start.env).map(([k, v]) => `${k}=${v}`), ...start.nodeArgs, ...apiNodeArgs].join(' ') || 'none (plain node)'}${load.rate > 0 ? `; load at ${load.rate} req/s` : ''}`);
   const rows: Measured[] = [];
   // BENCH_ONLY=get or post runs one scenario (quick iterations); the default runs both.
   const only = setting('BENCH_ONLY', 'both');
   const scenarios = [listOpenTickets, postMessages(ticketIds)].filter((_, i) => only === 'both' || only === ['get', 'post'][i]);
-  for (const scenario of scenarios) {
-    const runs: Measured[] = [];
-    for (let round = 0; round < rounds; round++) {
-      const order = round % 2 === 0 ? (['bare', 'api'] as const) : (['api', 'bare'] as const);
-      for (const name of order) {
-        const row = await measure(name, name === 'api' ? api : bare, token, scenario, load);
-        log(`  round ${round + 1} ${scenario.name} on ${name}: ${row.reqPerSec.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, statuses ${row.statuses}, server CPU ${row.cpuMsPerRequest.toFixed(2)} ms/req`);
-        runs.push(row);
+  const runs = new Map<string, Measured[]>(scenarios.map((s) => [s.name, []]));
+  // BENCH_MEMORY_CYCLES times: the whole load, then BENCH_IDLE_SECONDS without any; memory looked at before, during and after.
+  const cycleCount = Number(setting('BENCH_MEMORY_CYCLES', '1'));
+  const idleSeconds = Number(setting('BENCH_IDLE_SECONDS', '60'));
+  // An idle process: the servers have started and answered the checks; give them BENCH_SETTLE_SECONDS without requests.
+  await new Promise((resolve) => setTimeout(resolve, Number(setting('BENCH_SETTLE_SECONDS', '15')) * 1000));
+  const closely = () => ({ api: lookClosely(api.pid, apiMemory.env.BENCH_MEMORY_FILE), bare: lookClosely(bare.pid, bareMemory.env.BENCH_MEMORY_FILE) });
+  const idle = closely();
+  const cycles: MemoryCycle[] = [];
+  for (let cycle = 0; cycle < cycleCount; cycle++) {
+    const peaks = { api: watchPeak(api.pid, apiMemory.env.BENCH_MEMORY_FILE), bare: watchPeak(bare.pid, bareMemory.env.BENCH_MEMORY_FILE) };
+    for (const scenario of scenarios) {
+      for (let round = 0; round < rounds; round++) {
+        const order = round % 2 === 0 ? (['bare', 'api'] as const) : (['api', 'bare'] as const);
+        for (const name of order) {
+          const row = await measure(name, name === 'api' ? api : bare, token, scenario, load);
+          log(`  load ${cycle + 1} round ${round + 1} ${scenario.name} on ${name}: ${row.reqPerSec.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, statuses ${row.statuses}, server CPU ${row.cpuMsPerRequest.toFixed(2)} ms/req`);
+          runs.get(scenario.name)?.push(row);
+        }
       }
     }
-    for (const name of ['bare', 'api'] as const) rows.push(combine(runs.filter((r) => r.server === name)));
+    const loaded = { api: peaks.api.stop(), bare: peaks.bare.stop() };
+    const ended = closely();
+    await new Promise((resolve) => setTimeout(resolve, idleSeconds * 1000));
+    cycles.push({ loaded, ended, after: closely() });
   }
+  for (const scenario of scenarios) for (const name of ['bare', 'api'] as const) rows.push(combine((runs.get(scenario.name) ?? []).filter((r) => r.server === name)));
   log('');
   log(resultsTable(rows));
+  log('');
+  log(memoryTable(idle, cycles, idleSeconds));
   log(`load average at the end: ${load1()} (1, 5, 15 min); cpu ms/req is the server process's own CPU per request (/proc), steadier than req/s on a shared machine.`);
   log(`rows are the mean of ${rounds} rounds; targets: API throughput ≥ 0.8× the bare handler, API p99 ≤ 1.5× the bare handler (latencies in ms).`);
 } finally {
   await Promise.all([api.stop(), bare.stop()]);
+  await rm(memoryDir, { recursive: true, force: true });
 }

@@ -5,6 +5,8 @@ export interface LoadSettings {
   readonly connections: number;
   readonly durationSeconds: number;
   readonly warmupSeconds: number;
+  /** Requests per second over all connections (autocannon's overallRate); 0: as fast as the server answers. */
+  readonly rate: number;
 }
 
 export interface Scenario {
@@ -47,7 +49,7 @@ export const loadSettings = () => ({
     customers: number('BENCH_CUSTOMERS', 10_000),
     budgetSeconds: number('BENCH_SEED_SECONDS', 180),
   },
-  load: { connections: number('BENCH_CONNECTIONS', 32), durationSeconds: number('BENCH_DURATION', 10), warmupSeconds: number('BENCH_WARMUP', 3) } satisfies LoadSettings,
+  load: { connections: number('BENCH_CONNECTIONS', 32), durationSeconds: number('BENCH_DURATION', 10), warmupSeconds: number('BENCH_WARMUP', 3), rate: number('BENCH_RATE', 0) } satisfies LoadSettings,
   rounds: number('BENCH_ROUNDS', 2),
 });
 
@@ -72,8 +74,8 @@ export const postMessages = (ticketIds: ReadonlyArray<string>): Scenario => ({
   }),
 });
 
-const fire = (url: string, token: string, scenario: Scenario, connections: number, duration: number): Promise<Result> =>
-  autocannon({ url, connections, duration, timeout: 10, title: scenario.name, requests: [scenario.request(token)] });
+const fire = (url: string, token: string, scenario: Scenario, settings: LoadSettings, duration: number): Promise<Result> =>
+  autocannon({ url, connections: settings.connections, duration, timeout: 10, title: scenario.name, requests: [scenario.request(token)], ...(settings.rate > 0 ? { overallRate: settings.rate } : {}) });
 
 /** A warm-up run (discarded, lets the JIT and the pools settle), then the measured run. */
 export const measure = async (
@@ -84,9 +86,9 @@ export const measure = async (
   settings: LoadSettings,
 ): Promise<Measured> => {
   const { url, pid } = target;
-  if (settings.warmupSeconds > 0) await fire(url, token, scenario, settings.connections, settings.warmupSeconds);
+  if (settings.warmupSeconds > 0) await fire(url, token, scenario, settings, settings.warmupSeconds);
   const cpuBefore = cpuMs(pid);
-  const result = await fire(url, token, scenario, settings.connections, settings.durationSeconds);
+  const result = await fire(url, token, scenario, settings, settings.durationSeconds);
   const cpu = cpuMs(pid) - cpuBefore;
   return {
     scenario: scenario.name,

@@ -38,7 +38,7 @@ try {
   });
   const { access_token: token } = (await login.json()) as { access_token: string };
   if (auth !== api) await auth.stop();
-  const row = await measure(target, api, token, scenario, { connections: 32, durationSeconds, warmupSeconds: 3 });
+  const row = await measure(target, api, token, scenario, { connections: 32, durationSeconds, warmupSeconds: 3, rate: 0 });
   process.stdout.write(`${scenario.name} on ${target}: ${row.reqPerSec.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms\n`);
   requests = row.reqPerSec * durationSeconds;
 } finally {

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLogger } from '../../adapters/http-koa/logger.ts';
+import { startIdleMemoryTrim } from '../shared/idle-memory-trim.ts';
 import { redactDatabaseUrl } from '../shared/open-store.ts';
 import { ensureDemoTenantOn, startBanner } from './bootstrap.ts';
 import { ConfigError, loadConfig, type ApiConfig } from './config.ts';
@@ -39,6 +40,7 @@ const start = async (): Promise<void> => {
   if (demo) logger.info({ tenantId: demo.tenantId }, 'created the demo tenant (credentials printed to the console once)');
 
   const jobs = system.startJobs();
+  const stopTrim = startIdleMemoryTrim(logger);
   if (config.amqpUrl !== null) logger.info({}, 'AMQP_URL set: jobs run in the worker (npm run worker); this process publishes its own events');
 
   const server = createServer(app.callback());
@@ -55,6 +57,7 @@ const start = async (): Promise<void> => {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     app.beginShutdown();
+    stopTrim();
     const force = setTimeout(() => {
       logger.error({}, 'grace period over; exiting');
       process.exit(1);

@@ -1,4 +1,5 @@
 import { createLogger } from '../../adapters/http-koa/logger.ts';
+import { startIdleMemoryTrim } from '../shared/idle-memory-trim.ts';
 import { loadWorkerConfig, WorkerConfigError } from './config.ts';
 import { composeWorker } from './composition.ts';
 import { startWorker } from './worker.ts';
@@ -15,12 +16,14 @@ const config = (() => {
 
 const logger = createLogger({ level: config.logLevel });
 const worker = await startWorker(config, await composeWorker(config), logger);
+const stopTrim = startIdleMemoryTrim(logger);
 
 let stopping = false;
 const shutdown = async (signal: string): Promise<void> => {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'stopping worker');
+  stopTrim();
   // Past the grace period (plus a margin for closing) exit anyway, so an orchestrator never has to SIGKILL us.
   setTimeout(() => {
     logger.error({}, 'worker did not stop within the grace period; exiting');

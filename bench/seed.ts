@@ -1,7 +1,12 @@
 import { hash } from '@node-rs/argon2';
+import { Effect } from 'effect';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import mysql from 'mysql2/promise';
 import { argon2Minimum } from '../adapters/crypto/argon2-password-hasher.ts';
+import type { SwitchboardDatabase } from '../adapters/mikro-orm/open-database.ts';
 import { prng, uuidV7At } from './bench-ids.ts';
 
 export interface SeedPlan {
@@ -196,4 +201,50 @@ export const seedTenant = async (url: string, plan: SeedPlan, progress: (line: s
     seconds: (Date.now() - started) / 1000,
     complete: tickets === plan.tickets,
   };
+};
+
+/** The store benches' tenant (support report, ticket writes): ids fixed from `now`, one customer, 20 agents' ids. */
+export const storeBenchTenant = (now: number) => ({
+  tenantId: uuidV7At(now - 100 * day, 1),
+  customerId: uuidV7At(now - 100 * day, 2),
+  agents: Array.from({ length: 20 }, (_, i) => uuidV7At(now - 100 * day, 10 + i)),
+});
+
+/** Inserts that tenant and its customer through the store's own repositories. */
+export const insertStoreBenchTenant = (db: Pick<SwitchboardDatabase, 'uow'>, tenant: ReturnType<typeof storeBenchTenant>, now: number, autoAssign: boolean): Promise<void> =>
+  Effect.runPromise(
+    db.uow.transaction((s) =>
+      Effect.gen(function* () {
+        const at = new Date(now);
+        yield* s.tenants.insert({ id: tenant.tenantId, name: 'Bench', settings: { maxCustomersPerAgent: 5, autoAssign, sla: null, businessHours: null }, createdAt: at, updatedAt: at });
+        yield* s.customers.insert({ id: tenant.customerId, tenantId: tenant.tenantId, name: 'C', email: null, phone: null, externalId: null, createdAt: at, updatedAt: at });
+      }),
+    ),
+  );
+
+/**
+ * Runs `bench` on a fresh SQLite file and, with MYSQL_URL, on a recreated MariaDB/MySQL database `database`; both are
+ * removed afterwards. BENCH_STORES=sqlite or mysql runs one of them.
+ */
+export const onEachStore = async (database: string, bench: (store: 'sqlite' | 'mariadb', url: string) => Promise<void>): Promise<void> => {
+  const only = process.env.BENCH_STORES;
+  if (only !== 'mysql') {
+    const path = join(tmpdir(), `${database}-${process.pid}.db`);
+    try {
+      await bench('sqlite', `sqlite:${path}`);
+    } finally {
+      await rm(path, { force: true });
+    }
+  }
+  if (process.env.MYSQL_URL && only !== 'sqlite') {
+    const server = await mysql.createConnection(process.env.MYSQL_URL);
+    await server.query(`drop database if exists \`${database}\``);
+    await server.query(`create database \`${database}\` character set utf8mb4`);
+    try {
+      await bench('mariadb', `${process.env.MYSQL_URL.replace(/\/$/, '')}/${database}`);
+    } finally {
+      await server.query(`drop database if exists \`${database}\``);
+      await server.end();
+    }
+  }
 };

@@ -1,23 +1,19 @@
 // The support report on 100,000 tickets: `node bench/support-report.bench.ts` (SQLite), and with
 // MYSQL_URL=mysql://root@127.0.0.1:3306 also on MariaDB/MySQL (database `switchboard_report_bench`, recreated).
-import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Effect } from 'effect';
-import mysql from 'mysql2/promise';
 import { openDatabase, type SwitchboardDatabase } from '../adapters/mikro-orm/open-database.ts';
 import type { Ticket } from '../core/tickets/ticket.ts';
 import { newTicketFacts } from '../core/tickets/ticket.ts';
 import { prng, uuidV7At } from './bench-ids.ts';
+import { insertStoreBenchTenant, onEachStore, storeBenchTenant } from './seed.ts';
 
 const tickets = Number(process.env.BENCH_TICKETS ?? 100_000);
 const runs = 15;
 const unaligned = ((5 * 60 + 17) * 60 + 3.25) * 1000;
 const day = 86_400_000;
 const now = Date.UTC(2026, 11, 1);
-const tenantId = uuidV7At(now - 100 * day, 1);
-const customerId = uuidV7At(now - 100 * day, 2);
-const agents = Array.from({ length: 20 }, (_, i) => uuidV7At(now - 100 * day, 10 + i));
+const tenant = storeBenchTenant(now);
+const { tenantId, customerId, agents } = tenant;
 
 const aTicket = (i: number, random: () => number): Ticket => {
   const created = now - Math.floor(random() * 90 * day);
@@ -53,14 +49,7 @@ const aTicket = (i: number, random: () => number): Ticket => {
 
 const seed = async (db: SwitchboardDatabase) => {
   const random = prng(16);
-  await Effect.runPromise(
-    db.uow.transaction((s) =>
-      Effect.gen(function* () {
-        yield* s.tenants.insert({ id: tenantId, name: 'Bench', settings: { maxCustomersPerAgent: 5, autoAssign: true, sla: null, businessHours: null }, createdAt: new Date(now), updatedAt: new Date(now) });
-        yield* s.customers.insert({ id: customerId, tenantId, name: 'C', email: null, phone: null, externalId: null, createdAt: new Date(now), updatedAt: new Date(now) });
-      }),
-    ),
-  );
+  await insertStoreBenchTenant(db, tenant, now, true);
   for (let start = 0; start < tickets; start += 2000) {
     const batch = Array.from({ length: Math.min(2000, tickets - start) }, (_, k) => aTicket(start + k, random));
     await Effect.runPromise(db.uow.transaction((s) => Effect.forEach(batch, (t) => s.tickets.insert(t), { discard: true })));
@@ -97,20 +86,4 @@ const bench = async (label: string, url: string) => {
   }
 };
 
-const sqlitePath = join(tmpdir(), `switchboard-report-bench-${process.pid}.db`);
-try {
-  await bench('sqlite', `sqlite:${sqlitePath}`);
-} finally {
-  await rm(sqlitePath, { force: true });
-}
-if (process.env.MYSQL_URL) {
-  const server = await mysql.createConnection(process.env.MYSQL_URL);
-  await server.query('drop database if exists `switchboard_report_bench`');
-  await server.query('create database `switchboard_report_bench` character set utf8mb4');
-  try {
-    await bench('mariadb', `${process.env.MYSQL_URL.replace(/\/$/, '')}/switchboard_report_bench`);
-  } finally {
-    await server.query('drop database if exists `switchboard_report_bench`');
-    await server.end();
-  }
-}
+await onEachStore('switchboard_report_bench', (store, url) => bench(store, url));

@@ -3,14 +3,12 @@
 // `switchboard_writes_bench`, dropped afterwards). BENCH_REPO=/path/to/checkout runs another checkout's
 // adapters (e.g. main before a change) with this same script; BENCH_DROP_REPORT_INDEXES=1 drops the report's
 // covering indexes after migrating, to price them.
-import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Effect } from 'effect';
-import mysql from 'mysql2/promise';
 import type { SwitchboardDatabase } from '../adapters/mikro-orm/open-database.ts';
 import { newTicketFacts, type Ticket } from '../core/tickets/ticket.ts';
 import { prng, uuidV7At } from './bench-ids.ts';
+import { insertStoreBenchTenant, onEachStore, storeBenchTenant } from './seed.ts';
 
 const repo = resolve(process.env.BENCH_REPO ?? new URL('..', import.meta.url).pathname);
 const { openDatabase } = (await import(join(repo, 'adapters/mikro-orm/open-database.ts'))) as typeof import('../adapters/mikro-orm/open-database.ts');
@@ -22,9 +20,8 @@ const reportIndexes = [
 ];
 const day = 86_400_000;
 const now = Date.UTC(2026, 11, 1, 9, 30);
-const tenantId = uuidV7At(now - 100 * day, 1);
-const customerId = uuidV7At(now - 100 * day, 2);
-const agents = Array.from({ length: 20 }, (_, i) => uuidV7At(now - 100 * day, 10 + i));
+const tenant = storeBenchTenant(now);
+const { tenantId, customerId, agents } = tenant;
 const random = prng(11);
 
 const aTicket = (i: number, created: number): Ticket => {
@@ -71,14 +68,7 @@ const timed = async (label: string, n: number, one: (i: number) => Promise<unkno
 const bench = async (label: string, url: string, dropIndexes: (db: SwitchboardDatabase) => Promise<void>) => {
   const db = await openDatabase(url);
   try {
-    await Effect.runPromise(
-      db.uow.transaction((s) =>
-        Effect.gen(function* () {
-          yield* s.tenants.insert({ id: tenantId, name: 'Bench', settings: { maxCustomersPerAgent: 5, autoAssign: false, sla: null, businessHours: null }, createdAt: new Date(now), updatedAt: new Date(now) });
-          yield* s.customers.insert({ id: customerId, tenantId, name: 'C', email: null, phone: null, externalId: null, createdAt: new Date(now), updatedAt: new Date(now) });
-        }),
-      ),
-    );
+    await insertStoreBenchTenant(db, tenant, now, false);
     for (let start = 0; start < base; start += 2000) {
       const batch = Array.from({ length: Math.min(2000, base - start) }, (_, k) => aTicket(start + k, now - 90 * day + Math.floor(((start + k) / base) * 90 * day)));
       await Effect.runPromise(db.uow.transaction((s) => Effect.forEach(batch, (t) => s.tickets.insert(t), { discard: true })));
@@ -115,22 +105,4 @@ const dropReportIndexes = async (db: SwitchboardDatabase) => {
     await connection.execute(statement);
   }
 };
-if (process.env.BENCH_STORES !== 'mysql') {
-  const path = join(tmpdir(), `switchboard-writes-bench-${process.pid}.db`);
-  try {
-    await bench(`sqlite (${variant})`, `sqlite:${path}`, dropReportIndexes);
-  } finally {
-    await rm(path, { force: true });
-  }
-}
-if (process.env.MYSQL_URL && process.env.BENCH_STORES !== 'sqlite') {
-  const server = await mysql.createConnection(process.env.MYSQL_URL);
-  await server.query('drop database if exists `switchboard_writes_bench`');
-  await server.query('create database `switchboard_writes_bench` character set utf8mb4');
-  try {
-    await bench(`mariadb (${variant})`, `${process.env.MYSQL_URL.replace(/\/$/, '')}/switchboard_writes_bench`, dropReportIndexes);
-  } finally {
-    await server.query('drop database if exists `switchboard_writes_bench`');
-    await server.end();
-  }
-}
+await onEachStore('switchboard_writes_bench', (store, url) => bench(`${store} (${variant})`, url, dropReportIndexes));

@@ -1,15 +1,16 @@
-import { Effect, Fiber, Result } from 'effect';
-import type { ChatPlatform, ChatPlatformAccount } from '../allocation/chat-platform.port.ts';
+import { Effect, Result } from 'effect';
+import type { ChatPlatform, ChatPlatformFailure, PlatformAgent } from '../allocation/chat-platform.port.ts';
 import type { RetryableJobFailure, StoreUnavailable } from '../shared/errors.ts';
 import type { Store, UnitOfWork } from '../shared/unit-of-work.port.ts';
 import type { Ticket } from '../tickets/ticket.ts';
+import { capacityOf, loadOf } from '../allocation/allocation.policy.ts';
 import { drainBatch } from '../allocation/drain-batch.ts';
 import { couldServe, eligibilityOf, type RoomKnowledge } from '../allocation/fair-queue.ts';
 import { tenantSettings } from '../tickets/tickets.shared.ts';
 import { retryable, waitingRooms } from './integrations.shared.ts';
 import { accountOf } from './platform-integration.ts';
 import { reserveRoom, type Reservation, type RoomEnv } from './room-reservation.ts';
-import { assignReserved, type RoomStep } from './room-assignment.ts';
+import { askToAssign, freeIfAsked, settleAnswer, type AssignAnswer } from './room-assignment.ts';
 import type { MirrorCache } from './platform-agents.ts';
 
 export interface AllocateRoomsInput {
@@ -33,7 +34,10 @@ export interface AllocateRoomsDeps extends RoomEnv {
 /** Rounds of the native drain a run ends with; the sweep picks up the rest. */
 const nativeRounds = 20;
 
-/** Platform calls of one run in flight at once. */
+/** Rooms reserved in one exclusive section (their listings asked for side by side just before). */
+const roomsPerBatch = 25;
+
+/** Platform calls of one batch in flight at once. */
 const callsAtOnce = 8;
 
 const heldByPlatformLoads = (store: Store, tenantId: string): Effect.Effect<boolean, StoreUnavailable> =>
@@ -47,21 +51,40 @@ const forgetPlatformLoads = (store: Store, tenantId: string): Effect.Effect<void
     }
   });
 
-/** The oldest waiting room that this run has not asked the platform about, or that an agent it listed could take now. */
-const nextRoom = (store: Store, tenantId: string, knowledge: RoomKnowledge): Effect.Effect<Ticket | null, StoreUnavailable> =>
+/**
+ * The oldest waiting rooms that this run has not asked the platform about, or that an agent it listed
+ * could take now: at most `count`, and no more than the places free in our store (at least one: the
+ * platform may list agents we do not know yet). Rooms beyond the free places would only be asked about
+ * early, with figures that are stale by the time a place frees.
+ */
+const nextRooms = (store: Store, tenantId: string, knowledge: RoomKnowledge, count: number): Effect.Effect<ReadonlyArray<Ticket>, StoreUnavailable> =>
   Effect.gen(function* () {
     const rooms = yield* waitingRooms(store, tenantId);
-    if (rooms.length === 0) return null;
+    if (rooms.length === 0) return [];
     const agents = yield* store.agents.all(tenantId);
     const { maxCustomersPerAgent } = yield* tenantSettings(store, tenantId);
-    return rooms.find((room) => !knowledge.has(room.id) || couldServe(eligibilityOf(room, knowledge), agents, maxCustomersPerAgent)) ?? null;
+    const free = agents.reduce((sum, agent) => sum + Math.max(0, capacityOf(agent, maxCustomersPerAgent) - loadOf(agent)), 0);
+    const open = rooms.filter((room) => !knowledge.has(room.id) || couldServe(eligibilityOf(room, knowledge), agents, maxCustomersPerAgent));
+    return open.slice(0, Math.max(1, Math.min(count, free)));
   });
+
+type Listing = Result.Result<ReadonlyArray<PlatformAgent>, ChatPlatformFailure>;
+
+/** What one exclusive section reserved: rooms looked at (in queue order), the reservations to call for, and a failure that ends the run. */
+interface BatchReserved {
+  readonly examined: number;
+  readonly reservations: ReadonlyArray<Reservation>;
+  readonly failure: RetryableJobFailure | null;
+}
 
 /**
  * Allocates the tenant's waiting platform rooms in queue order, obeying the fairness rule of
- * `fair-queue.ts` across both lanes: per room, ask the platform who may take it, reserve in our store
- * (exclusive section; older native tickets are served there first, an older room that could now be
- * served is taken next instead), call the platform outside any transaction, then confirm or release.
+ * `fair-queue.ts` across both lanes, a batch of the oldest rooms at a time: ask the platform who may
+ * take each room (side by side), reserve them in our store one after the other in queue order in one
+ * exclusive section (older native tickets are served there first; a room that comes back `Blocked`
+ * ends the batch, the next one starts with its blocker), call the platform for every reservation
+ * outside any transaction (a few at once), then settle every answer in one exclusive section. No call
+ * is in flight while a batch reserves, so a place a failed call gives back goes to the oldest room.
  * The run ends with a native drain that knows what the platform said, so native tickets behind rooms
  * nobody can take are not held up. A platform failure releases the room at its old place and fails retryably.
  */
@@ -75,54 +98,43 @@ export class AllocateRoomsUseCase {
   /** Runs the use case; its failure type lists every expected (tagged) error. */
   execute(input: AllocateRoomsInput): Effect.Effect<AllocateRoomsResult, RetryableJobFailure | StoreUnavailable> {
     const deps = this.#deps;
-    const { uow } = deps;
+    const { uow, platform } = deps;
     const { tenantId } = input;
     const perRun = deps.roomsPerRun ?? 50;
     const mirrors: MirrorCache = new Map();
-    const reserveNext = (account: ChatPlatformAccount, ticket: Ticket, knowledge: Map<string, ReadonlySet<string>>) =>
-      this.#reserveRoom(account, ticket, knowledge, mirrors);
+    const knowledge = new Map<string, ReadonlySet<string>>();
+    const reserveBatch = (rooms: ReadonlyArray<Ticket>, listings: ReadonlyArray<Listing>) =>
+      uow.exclusive(tenantId, (store) => this.#reserveBatch(store, rooms, listings, knowledge, mirrors));
     return Effect.gen(function* () {
       const integration = yield* uow.read((store) => store.integrations.get(tenantId));
       if (integration === null) return { examined: 0, assigned: 0 };
       const account = accountOf(integration);
-      const knowledge = new Map<string, ReadonlySet<string>>();
       let examined = 0;
       let assigned = 0;
-      const failed: { current: RetryableJobFailure | null } = { current: null };
-      // Reservations are made one by one in queue order; their platform calls run side by side (a few at once).
-      const calls: Array<Fiber.Fiber<RoomStep, RetryableJobFailure | StoreUnavailable>> = [];
-      const tally = (step: Result.Result<RoomStep, RetryableJobFailure | StoreUnavailable>): Effect.Effect<void, StoreUnavailable> => {
-        if (Result.isSuccess(step)) {
-          if (step.success === 'assigned') assigned += 1;
-          return Effect.void;
-        }
-        if (step.failure._tag === 'StoreUnavailable') return Effect.fail(step.failure);
-        failed.current = step.failure;
-        return Effect.void;
-      };
-      const settleOldest: Effect.Effect<void, StoreUnavailable> = Effect.suspend(() => {
-        const oldest = calls.shift();
-        return oldest === undefined ? Effect.void : Effect.flatMap(Effect.result(Fiber.join(oldest)), tally);
-      });
-      while (examined < perRun && failed.current === null) {
-        const next = yield* uow.read((store) => nextRoom(store, tenantId, knowledge));
-        if (next === null) {
+      let failure: RetryableJobFailure | null = null;
+      while (examined < perRun && failure === null) {
+        const rooms = yield* uow.read((store) => nextRooms(store, tenantId, knowledge, Math.min(roomsPerBatch, perRun - examined)));
+        if (rooms.length === 0) {
           // No room waits: nothing will ask the platform for fresh loads, so its last figures must not hold agents full.
           if (examined === 0 && (yield* uow.read((store) => heldByPlatformLoads(store, tenantId)))) {
             yield* uow.transaction((store) => forgetPlatformLoads(store, tenantId));
           }
           break;
         }
-        examined += 1;
-        const step = yield* Effect.result(reserveNext(account, next, knowledge));
-        if (Result.isSuccess(step) && typeof step.success === 'object') {
-          calls.push(yield* Effect.forkChild(assignReserved(deps, account, step.success.reserved)));
-          if (calls.length >= callsAtOnce) yield* settleOldest;
-        } else yield* tally(step as Result.Result<RoomStep, RetryableJobFailure | StoreUnavailable>);
-        // A room that waits may be waiting for a place a call in flight will give back.
-        if (Result.isSuccess(step) && step.success === 'waiting') while (calls.length > 0) yield* settleOldest;
+        const listings = yield* Effect.forEach(rooms, (room) => Effect.result(platform.eligibleAgents(account, room.externalRef ?? '')), { concurrency: callsAtOnce });
+        const batch = yield* reserveBatch(rooms, listings);
+        examined += batch.examined;
+        failure = batch.failure;
+        if (batch.reservations.length === 0) continue;
+        const answers = yield* Effect.forEach(batch.reservations, (r) => askToAssign(platform, account, r), { concurrency: callsAtOnce });
+        const settled = yield* uow.exclusive(tenantId, (store) => Effect.forEach(batch.reservations, (r, i) => settleAnswer(store, deps, r, answers[i] as AssignAnswer)));
+        for (const [i, s] of settled.entries()) {
+          if (s.step === 'assigned') assigned += 1;
+          failure ??= s.failure;
+          const freed = yield* Effect.result(freeIfAsked(platform, account, batch.reservations[i] as Reservation, s));
+          if (Result.isFailure(freed)) failure ??= freed.failure;
+        }
       }
-      while (calls.length > 0) yield* settleOldest;
       if (examined > 0) {
         // Rooms this run did not ask about: assume the agents the platform listed for the rooms it was asked
         // about (a platform's agents are usually shared by its rooms); none when it could not be asked at all.
@@ -134,36 +146,39 @@ export class AllocateRoomsUseCase {
           if (!batch.more) break;
         }
       }
-      if (failed.current !== null) return yield* Effect.fail(failed.current);
+      if (failure !== null) return yield* Effect.fail(failure);
       return { examined, assigned };
     }).pipe(Effect.catchTag('NotFound', () => Effect.succeed({ examined: 0, assigned: 0 })));
   }
 
-  /** Asks who may take the room and reserves it; a reservation's platform call is the caller's to make. */
-  #reserveRoom(
-    account: ChatPlatformAccount,
-    ticket: Ticket,
+  /** Reserves the rooms in queue order with what the platform listed for each; stops at a room that is blocked or could not be asked about. */
+  #reserveBatch(
+    store: Store,
+    rooms: ReadonlyArray<Ticket>,
+    listings: ReadonlyArray<Listing>,
     knowledge: Map<string, ReadonlySet<string>>,
     mirrors: MirrorCache,
-  ): Effect.Effect<RoomStep | { readonly reserved: Reservation }, RetryableJobFailure | StoreUnavailable> {
+  ): Effect.Effect<BatchReserved, StoreUnavailable> {
     const deps = this.#deps;
-    const { uow, platform } = deps;
-    const { tenantId } = ticket;
-    const roomId = ticket.externalRef ?? '';
     return Effect.gen(function* () {
-      const eligible = yield* Effect.result(platform.eligibleAgents(account, roomId));
-      if (Result.isFailure(eligible)) {
-        // Nobody can be assigned to a room the platform refuses to talk about.
-        knowledge.set(ticket.id, new Set());
-        if (eligible.failure._tag === 'ChatPlatformRequestRejected') return 'skipped';
-        return yield* Effect.fail(retryable(eligible.failure));
+      const reservations: Array<Reservation> = [];
+      let examined = 0;
+      for (const [i, ticket] of rooms.entries()) {
+        examined += 1;
+        const eligible = listings[i] as Listing;
+        if (Result.isFailure(eligible)) {
+          // Nobody can be assigned to a room the platform refuses to talk about.
+          knowledge.set(ticket.id, new Set());
+          if (eligible.failure._tag === 'ChatPlatformRequestRejected') continue;
+          return { examined, reservations, failure: retryable(eligible.failure) };
+        }
+        const target = { tenantId: ticket.tenantId, ticketId: ticket.id };
+        const reserved = yield* reserveRoom(store, deps, target, eligible.success, knowledge, mirrors);
+        if (reserved._tag !== 'NotWaiting') knowledge.set(ticket.id, new Set(reserved.eligibleIds));
+        if (reserved._tag === 'Blocked') break;
+        if (reserved._tag === 'Reserved') reservations.push(reserved.reservation);
       }
-      const target = { tenantId, ticketId: ticket.id };
-      const reserved = yield* uow.exclusive(tenantId, (store) => reserveRoom(store, deps, target, eligible.success, knowledge, mirrors));
-      if (reserved._tag !== 'NotWaiting') knowledge.set(ticket.id, new Set(reserved.eligibleIds));
-      if (reserved._tag === 'Blocked') return 'blocked';
-      if (reserved._tag !== 'Reserved') return 'waiting';
-      return { reserved: reserved.reservation };
+      return { examined, reservations, failure: null };
     });
   }
 }

@@ -1,68 +1,71 @@
 import { Effect, Result } from 'effect';
-import type { ChatPlatform, ChatPlatformAccount } from '../allocation/chat-platform.port.ts';
+import type { AssignOutcome, ChatPlatform, ChatPlatformAccount, ChatPlatformFailure } from '../allocation/chat-platform.port.ts';
 import type { RetryableJobFailure, StoreUnavailable } from '../shared/errors.ts';
-import type { UnitOfWork } from '../shared/unit-of-work.port.ts';
+import type { Store } from '../shared/unit-of-work.port.ts';
 import { retryable } from './integrations.shared.ts';
 import { adoptRoom, confirmReservation, releaseReservation, resolveRoomTicket, type Reservation, type RoomEnv } from './room-reservation.ts';
 
 /** `dropped`: the platform says someone else serves the room; `skipped`: the platform refused the request for this room. */
 export type RoomStep = 'assigned' | 'waiting' | 'blocked' | 'dropped' | 'resolved' | 'skipped';
 
+/** What the platform answered to one `assignAgent` call. */
+export type AssignAnswer = Result.Result<AssignOutcome, ChatPlatformFailure>;
+
+/** A settled answer: the step, a failure the run ends with, and whether the agent must be freed on the platform again. */
+export interface SettledAnswer {
+  readonly step: RoomStep;
+  readonly failure: RetryableJobFailure | null;
+  readonly freeOnPlatform: boolean;
+}
+
+/** The platform call for a reservation; made outside any transaction. */
+export const askToAssign = (platform: ChatPlatform, account: ChatPlatformAccount, r: Reservation): Effect.Effect<AssignAnswer> =>
+  Effect.result(platform.assignAgent(account, r.roomId, r.platformAgentId));
+
 /**
- * The platform call for a reservation, outside any transaction, then its outcome in our store: confirmed,
- * released back to its place (the call failed), dropped (someone else serves the room) or resolved.
+ * The outcome of an answer in our store: confirmed, released back to its place (the call failed),
+ * dropped (someone else serves the room) or resolved. Run inside `UnitOfWork.exclusive(tenantId, …)`.
  */
-export const assignReserved = (
-  deps: RoomEnv & { readonly uow: UnitOfWork; readonly platform: ChatPlatform },
+export const settleAnswer = (store: Store, env: RoomEnv, r: Reservation, answer: AssignAnswer): Effect.Effect<SettledAnswer, StoreUnavailable> =>
+  Effect.gen(function* () {
+    const { tenantId, roomId } = r;
+    if (Result.isFailure(answer)) {
+      const unanswered = answer.failure._tag === 'ChatPlatformUnavailable';
+      yield* releaseReservation(store, env, r, true);
+      if (unanswered) yield* store.integrations.recordUnansweredAssign({ tenantId, roomId, platformAgentId: r.platformAgentId, userId: r.agentId });
+      if (answer.failure._tag === 'ChatPlatformRequestRejected') return { step: 'skipped', failure: null, freeOnPlatform: false };
+      return { step: 'waiting', failure: retryable(answer.failure), freeOnPlatform: false };
+    }
+    const outcome = answer.success;
+    if (outcome._tag === 'Assigned' || (outcome._tag === 'AlreadyServed' && outcome.uncertain)) {
+      // An uncertain "already served" follows our own unanswered attempt: most likely our agent.
+      const sessionId = outcome._tag === 'Assigned' ? outcome.sessionId : null;
+      yield* store.integrations.takeUnansweredAssign(tenantId, roomId);
+      const settled =
+        (yield* confirmReservation(store, env, r, { sessionId })) ||
+        // A session we already know (its resolve came first) is over: neither a newer ticket nor the room's next session is the agent's.
+        (sessionId !== null && (yield* store.integrations.findSession(tenantId, sessionId)) !== null) ||
+        // The ticket ended while the call was out, yet the agent now holds the room: a newer ticket of the room is theirs.
+        (yield* adoptRoom(store, env, r, sessionId));
+      // Nobody here wants the room any more: free the agent on the platform too.
+      return { step: 'assigned', failure: null, freeOnPlatform: !settled };
+    }
+    if (outcome._tag === 'AlreadyServed') {
+      // Served by someone: the agent of an earlier unanswered call of ours if there was one, else outside Switchboard.
+      const earlier = yield* store.integrations.takeUnansweredAssign(tenantId, roomId);
+      if (earlier !== null && (yield* confirmReservation(store, env, r, { by: earlier.userId }))) return { step: 'assigned', failure: null, freeOnPlatform: false };
+      yield* releaseReservation(store, env, r, false);
+      return { step: 'dropped', failure: null, freeOnPlatform: false };
+    }
+    yield* store.integrations.takeUnansweredAssign(tenantId, roomId);
+    yield* resolveRoomTicket(store, env, { tenantId, ticketId: r.ticketId, reserved: r });
+    return { step: 'resolved', failure: null, freeOnPlatform: false };
+  });
+
+/** Frees the agent on the platform for a settled answer that asks for it. */
+export const freeIfAsked = (
+  platform: ChatPlatform,
   account: ChatPlatformAccount,
   r: Reservation,
-): Effect.Effect<RoomStep, RetryableJobFailure | StoreUnavailable> => {
-  const { uow, platform } = deps;
-  const { tenantId, roomId } = r;
-  const target = { tenantId, ticketId: r.ticketId };
-  return Effect.gen(function* () {
-      const answer = yield* Effect.result(platform.assignAgent(account, roomId, r.platformAgentId));
-      if (Result.isFailure(answer)) {
-        const unanswered = answer.failure._tag === 'ChatPlatformUnavailable';
-        const attempt = { tenantId, roomId, platformAgentId: r.platformAgentId, userId: r.agentId };
-        yield* uow.exclusive(tenantId, (store) =>
-          Effect.andThen(releaseReservation(store, deps, r, true), unanswered ? store.integrations.recordUnansweredAssign(attempt) : Effect.void),
-        );
-        if (answer.failure._tag === 'ChatPlatformRequestRejected') return 'skipped';
-        return yield* Effect.fail(retryable(answer.failure));
-      }
-      const outcome = answer.success;
-      if (outcome._tag === 'Assigned' || (outcome._tag === 'AlreadyServed' && outcome.uncertain)) {
-        // An uncertain "already served" follows our own unanswered attempt: most likely our agent.
-        const sessionId = outcome._tag === 'Assigned' ? outcome.sessionId : null;
-        const settled = yield* uow.exclusive(tenantId, (store) =>
-          Effect.gen(function* () {
-            yield* store.integrations.takeUnansweredAssign(tenantId, roomId);
-            if (yield* confirmReservation(store, deps, r, { sessionId })) return true;
-            // A session we already know (its resolve came first) is over: neither a newer ticket nor the room's next session is the agent's.
-            if (sessionId !== null && (yield* store.integrations.findSession(tenantId, sessionId)) !== null) return true;
-            // The ticket ended while the call was out, yet the agent now holds the room: a newer ticket of the room is theirs.
-            return yield* adoptRoom(store, deps, r, sessionId);
-          }),
-        );
-        // Nobody here wants the room any more: free the agent on the platform too.
-        if (!settled) yield* platform.resolveRoom(account, roomId).pipe(Effect.mapError(retryable));
-        return 'assigned';
-      }
-      if (outcome._tag === 'AlreadyServed') {
-        // Served by someone: the agent of an earlier unanswered call of ours if there was one, else outside Switchboard.
-        return yield* uow.exclusive(tenantId, (store) =>
-          Effect.gen(function* () {
-            const earlier = yield* store.integrations.takeUnansweredAssign(tenantId, roomId);
-            if (earlier !== null && (yield* confirmReservation(store, deps, r, { by: earlier.userId }))) return 'assigned' as const;
-            yield* releaseReservation(store, deps, r, false);
-            return 'dropped' as const;
-          }),
-        );
-      }
-      yield* uow.exclusive(tenantId, (store) =>
-        Effect.andThen(store.integrations.takeUnansweredAssign(tenantId, roomId), resolveRoomTicket(store, deps, { ...target, reserved: r })),
-      );
-      return 'resolved';
-  });
-};
+  settled: SettledAnswer,
+): Effect.Effect<void, RetryableJobFailure> => (settled.freeOnPlatform ? platform.resolveRoom(account, r.roomId).pipe(Effect.asVoid, Effect.mapError(retryable)) : Effect.void);

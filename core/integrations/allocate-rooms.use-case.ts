@@ -9,7 +9,7 @@ import { couldServe, eligibilityOf, type RoomKnowledge } from '../allocation/fai
 import { tenantSettings } from '../tickets/tickets.shared.ts';
 import { retryable, waitingRooms } from './integrations.shared.ts';
 import { accountOf } from './platform-integration.ts';
-import { reserveRoom, type Reservation, type RoomEnv } from './room-reservation.ts';
+import { reserveRooms, type Reservation, type RoomEnv, type RoomToReserve } from './room-reservation.ts';
 import { askToAssign, freeIfAsked, settleAnswer, type AssignAnswer } from './room-assignment.ts';
 import type { MirrorCache } from './platform-agents.ts';
 
@@ -161,24 +161,29 @@ export class AllocateRoomsUseCase {
   ): Effect.Effect<BatchReserved, StoreUnavailable> {
     const deps = this.#deps;
     return Effect.gen(function* () {
-      const reservations: Array<Reservation> = [];
-      let examined = 0;
+      const listed: Array<RoomToReserve> = [];
+      let failure: RetryableJobFailure | null = null;
+      let looked = rooms.length;
       for (const [i, ticket] of rooms.entries()) {
-        examined += 1;
         const eligible = listings[i] as Listing;
-        if (Result.isFailure(eligible)) {
-          // Nobody can be assigned to a room the platform refuses to talk about.
-          knowledge.set(ticket.id, new Set());
-          if (eligible.failure._tag === 'ChatPlatformRequestRejected') continue;
-          return { examined, reservations, failure: retryable(eligible.failure) };
+        if (Result.isSuccess(eligible)) {
+          listed.push({ ticketId: ticket.id, eligible: eligible.success });
+          continue;
         }
-        const target = { tenantId: ticket.tenantId, ticketId: ticket.id };
-        const reserved = yield* reserveRoom(store, deps, target, eligible.success, knowledge, mirrors);
-        if (reserved._tag !== 'NotWaiting') knowledge.set(ticket.id, new Set(reserved.eligibleIds));
-        if (reserved._tag === 'Blocked') break;
-        if (reserved._tag === 'Reserved') reservations.push(reserved.reservation);
+        // Nobody can be assigned to a room the platform refuses to talk about; a failed listing ends the batch there.
+        knowledge.set(ticket.id, new Set());
+        if (eligible.failure._tag === 'ChatPlatformRequestRejected') continue;
+        failure = retryable(eligible.failure);
+        looked = i + 1;
+        break;
       }
-      return { examined, reservations, failure: null };
+      const tenantId = rooms[0]?.tenantId ?? '';
+      const outcomes = yield* reserveRooms(store, deps, tenantId, listed, knowledge, mirrors);
+      const reservations = outcomes.flatMap((o) => (o._tag === 'Reserved' ? [o.reservation] : []));
+      const blocked = outcomes.at(-1)?._tag === 'Blocked';
+      // A blocked room ends the batch: the rooms after it were not looked at.
+      const examined = blocked ? rooms.findIndex((t) => t.id === listed[outcomes.length - 1]?.ticketId) + 1 : looked;
+      return { examined, reservations, failure };
     });
   }
 }

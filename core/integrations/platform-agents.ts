@@ -48,17 +48,19 @@ export type MirrorCache = Map<string, User>;
 
 /**
  * Mirrors the platform's eligible agents as users (agents only) and records the load the platform
- * reports (only when it changed). `cache` spares the lookups for agents already mirrored in this run.
+ * reports (only when it changed). `cache` spares the lookups for agents already mirrored in this run;
+ * `loads`: the tenant's agents as read in this unit of work (read here when not given).
  */
 export const mirrorAgents = (
   store: Store,
   context: { readonly tenantId: string; readonly ids: IdGenerator; readonly now: Date },
   agents: ReadonlyArray<PlatformAgent>,
   cache: MirrorCache = new Map(),
+  loads?: ReadonlyArray<AgentLoad>,
 ): Effect.Effect<ReadonlyArray<MirroredAgent>, StoreUnavailable> =>
   Effect.gen(function* () {
     const mirrored: Array<MirroredAgent> = [];
-    const pool = new Map((yield* store.agents.all(context.tenantId)).map((agent) => [agent.agentId, agent]));
+    const pool = new Map((loads ?? (yield* store.agents.all(context.tenantId))).map((agent) => [agent.agentId, agent]));
     for (const platform of agents) {
       const user = cache.get(platform.platformAgentId) ?? (yield* mirror(store, context, platform));
       if (user === null || user.role !== 'agent') continue;
@@ -81,4 +83,13 @@ export const platformCandidates = (pool: ReadonlyArray<AgentLoad>, mirrored: Rea
   return pool
     .filter((agent) => reported.has(agent.agentId))
     .map((agent) => ({ ...agent, availability: 'online' as const, reportedLoad: reported.get(agent.agentId) ?? null }));
+};
+
+/** The agents' loads once `mirrorAgents` recorded what the platform reported for them: the larger of its figure and ours. */
+export const withReportedLoads = (pool: ReadonlyArray<AgentLoad>, mirrored: ReadonlyArray<MirroredAgent>): ReadonlyArray<AgentLoad> => {
+  const reported = new Map(mirrored.map((m) => [m.user.id, m.platform.reportedLoad]));
+  return pool.map((agent) => {
+    const load = reported.get(agent.agentId);
+    return load === undefined ? agent : { ...agent, reportedLoad: Math.max(load, agent.activeTickets) };
+  });
 };

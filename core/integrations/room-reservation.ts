@@ -1,8 +1,9 @@
 import { Effect, Result } from 'effect';
 import type { PlatformAgent } from '../allocation/chat-platform.port.ts';
-import { chooseAgent, isWaiting } from '../allocation/allocation.policy.ts';
+import type { AgentLoad } from '../allocation/allocation.port.ts';
+import { afterAssignment, chooseAgent, compareQueueOrder, isWaiting } from '../allocation/allocation.policy.ts';
 import { drainBatch } from '../allocation/drain-batch.ts';
-import { ahead, firstBlocker, passedOver, type RoomKnowledge } from '../allocation/fair-queue.ts';
+import { ahead, firstBlocker, passedOver } from '../allocation/fair-queue.ts';
 import type { StoreUnavailable } from '../shared/errors.ts';
 import type { AllocationDecision } from '../shared/events.ts';
 import type { Clock, IdGenerator } from '../shared/ports.ts';
@@ -12,7 +13,7 @@ import { changeStatus } from '../tickets/ticket.ops.ts';
 import { confirmHold, firstAssignmentOf, hold, releaseHold, type FirstAssignment } from '../tickets/room-hold.ops.ts';
 import { saveChange, tenantSettings } from '../tickets/tickets.shared.ts';
 import { touchAgent } from '../allocation/touch-agent.ts';
-import { mirrorAgents, platformCandidates, type MirrorCache } from './platform-agents.ts';
+import { mirrorAgents, platformCandidates, withReportedLoads, type MirrorCache } from './platform-agents.ts';
 
 export interface RoomEnv {
   readonly clock: Clock;
@@ -50,54 +51,87 @@ const weighed = 100;
 const heldFor = (ticket: Ticket | null, agentId: string): ticket is Ticket =>
   ticket !== null && isActive(ticket) && ticket.assignedAgentId === agentId;
 
+/** A room to reserve and the agents the platform listed for it. */
+export interface RoomToReserve {
+  readonly ticketId: string;
+  readonly eligible: ReadonlyArray<PlatformAgent>;
+}
+
 /**
- * Picks among the platform's eligible agents with the shared policy and assigns the ticket in our
- * store, so every concurrent allocation counts it — unless the fairness rule (`fair-queue.ts`) gives
- * the place to an older waiting ticket: older native tickets are served here first, an older room
- * that could be served comes back as `Blocked`. Run inside `UnitOfWork.exclusive(tenantId, …)`.
+ * Reserves the rooms one after the other, in the order given (queue order): per room, picks among the
+ * platform's eligible agents with the shared policy and assigns the ticket in our store, so every
+ * concurrent allocation counts it — unless the fairness rule (`fair-queue.ts`) gives the place to an
+ * older waiting ticket: older native tickets are served here first, an older room that could be served
+ * comes back as `Blocked` and ends the batch. The loads and queue are read once and kept up to date in
+ * memory (re-read after a native drain). `knowledge` learns each room's eligible agents as it goes.
+ * Run inside `UnitOfWork.exclusive(tenantId, …)`.
  */
-export const reserveRoom = (
+export const reserveRooms = (
   store: Store,
   env: RoomEnv,
-  target: { readonly tenantId: string; readonly ticketId: string },
-  eligible: ReadonlyArray<PlatformAgent>,
-  knowledge: RoomKnowledge = new Map(),
+  tenantId: string,
+  rooms: ReadonlyArray<RoomToReserve>,
+  knowledge: Map<string, ReadonlySet<string>>,
   mirrors: MirrorCache = new Map(),
-): Effect.Effect<ReserveOutcome, StoreUnavailable> =>
+): Effect.Effect<ReadonlyArray<ReserveOutcome>, StoreUnavailable> =>
   Effect.gen(function* () {
-    const { tenantId, ticketId } = target;
-    const ticket = yield* store.tickets.get(tenantId, ticketId, { forUpdate: true });
-    if (ticket === null || !isWaiting(ticket) || ticket.externalRef === null) return { _tag: 'NotWaiting' } as const;
-    const now = env.clock.now();
-    const mirrored = yield* mirrorAgents(store, { tenantId, ids: env.ids, now }, eligible, mirrors);
-    const eligibleIds = mirrored.map((m) => m.user.id);
+    const outcomes: Array<ReserveOutcome> = [];
     const settings = yield* tenantSettings(store, tenantId);
-    yield* drainBatch(store, env, tenantId, nativesFirst, { knowledge, before: ticket }).pipe(Effect.catchTag('NotFound', () => Effect.void));
-    const pool = yield* store.agents.all(tenantId);
-    const older = ahead(ticket, [...(yield* store.queue.head(tenantId, weighed, 'native')), ...(yield* store.queue.head(tenantId, weighed, 'platform'))]);
-    const blocker = firstBlocker(older, pool, settings.maxCustomersPerAgent, knowledge);
-    if (blocker !== null) return { _tag: 'Blocked', blockerId: blocker.id, eligibleIds } as const;
-    const candidates = platformCandidates(pool, mirrored);
-    const found = chooseAgent(candidates, settings.maxCustomersPerAgent);
-    const choice = older.length === 0 ? found : { ...found, decision: { ...found.decision, passedOver: passedOver(older) } };
-    const agent = choice.agent;
-    const platformAgent = mirrored.find((m) => m.user.id === agent?.agentId)?.platform;
-    if (agent === null || platformAgent === undefined) return { _tag: 'NoCapacity', decision: choice.decision, eligibleIds } as const;
-    const held = hold(ticket, agent.agentId, { now, ids: env.ids });
-    if (Result.isFailure(held)) return { _tag: 'NotWaiting' } as const;
-    yield* saveChange(store, held.success);
-    yield* touchAgent(store, tenantId, agent.agentId, now);
-    const reservation: Reservation = {
-      tenantId,
-      ticketId,
-      roomId: ticket.externalRef,
-      agentId: agent.agentId,
-      platformAgentId: platformAgent.platformAgentId,
-      queuedAt: ticket.queuedAt,
-      before: firstAssignmentOf(ticket),
-      decision: choice.decision,
-    };
-    return { _tag: 'Reserved', reservation, eligibleIds } as const;
+    let view: { pool: ReadonlyArray<AgentLoad>; natives: ReadonlyArray<Ticket>; waiting: ReadonlyArray<Ticket> } | null = null;
+    const read = Effect.gen(function* () {
+      const pool = yield* store.agents.all(tenantId);
+      const natives = yield* store.queue.head(tenantId, weighed, 'native');
+      return { pool, natives, waiting: [...natives, ...(yield* store.queue.head(tenantId, weighed, 'platform'))] };
+    });
+    for (const room of rooms) {
+      const ticket = yield* store.tickets.get(tenantId, room.ticketId, { forUpdate: true });
+      if (ticket === null || !isWaiting(ticket) || ticket.externalRef === null) {
+        outcomes.push({ _tag: 'NotWaiting' });
+        continue;
+      }
+      const now = env.clock.now();
+      view ??= yield* read;
+      if (view.natives.some((t) => compareQueueOrder(t, ticket) < 0)) {
+        yield* drainBatch(store, env, tenantId, nativesFirst, { knowledge, before: ticket }).pipe(Effect.catchTag('NotFound', () => Effect.void));
+        view = yield* read;
+      }
+      const mirrored = yield* mirrorAgents(store, { tenantId, ids: env.ids, now }, room.eligible, mirrors, view.pool);
+      if (mirrored.some((m) => !view?.pool.some((a) => a.agentId === m.user.id))) view = yield* read;
+      const pool = withReportedLoads(view.pool, mirrored);
+      const eligibleIds = mirrored.map((m) => m.user.id);
+      knowledge.set(ticket.id, new Set(eligibleIds));
+      const older = ahead(ticket, view.waiting);
+      const blocker = firstBlocker(older, pool, settings.maxCustomersPerAgent, knowledge);
+      if (blocker !== null) {
+        outcomes.push({ _tag: 'Blocked', blockerId: blocker.id, eligibleIds });
+        break;
+      }
+      const found = chooseAgent(platformCandidates(pool, mirrored), settings.maxCustomersPerAgent);
+      const choice = older.length === 0 ? found : { ...found, decision: { ...found.decision, passedOver: passedOver(older) } };
+      const agent = choice.agent;
+      const platformAgent = mirrored.find((m) => m.user.id === agent?.agentId)?.platform;
+      const held = agent === null ? null : hold(ticket, agent.agentId, { now, ids: env.ids });
+      if (agent === null || platformAgent === undefined || held === null || Result.isFailure(held)) {
+        view = { ...view, pool };
+        outcomes.push(held !== null && Result.isFailure(held) ? { _tag: 'NotWaiting' } : { _tag: 'NoCapacity', decision: choice.decision, eligibleIds });
+        continue;
+      }
+      yield* saveChange(store, held.success);
+      yield* touchAgent(store, tenantId, agent.agentId, now);
+      view = { ...view, pool: pool.map((a) => (a.agentId === agent.agentId ? afterAssignment(a, now) : a)), waiting: view.waiting.filter((t) => t.id !== ticket.id) };
+      const reservation: Reservation = {
+        tenantId,
+        ticketId: ticket.id,
+        roomId: ticket.externalRef,
+        agentId: agent.agentId,
+        platformAgentId: platformAgent.platformAgentId,
+        queuedAt: ticket.queuedAt,
+        before: firstAssignmentOf(ticket),
+        decision: choice.decision,
+      };
+      outcomes.push({ _tag: 'Reserved', reservation, eligibleIds });
+    }
+    return outcomes;
   });
 
 /**

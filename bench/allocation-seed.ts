@@ -81,3 +81,37 @@ export const recreateDatabase = async (serverUrl: string, name: string): Promise
   await conn.end();
   return `${serverUrl.replace(/\/+$/, '')}/${name}`;
 };
+
+/** The four scenarios of the flatness target: (10 | 1,000 agents) × (0 | 10,000 queued). */
+export const flatnessScenarios = (floorTickets: number): ReadonlyArray<AllocationScenario> => [
+  { name: '10 agents, 0 queued', agents: 10, capacity: 1000, backlog: 0, floorTickets },
+  { name: '1000 agents, 0 queued', agents: 1000, capacity: 10, backlog: 0, floorTickets },
+  { name: '10 agents, 10000 queued', agents: 10, capacity: 1000, backlog: 10_000, floorTickets },
+  { name: '1000 agents, 10000 queued', agents: 1000, capacity: 10, backlog: 10_000, floorTickets },
+];
+
+/** Inserts rows into a table by column name, on either store (the caller converts values for its driver). */
+export type InsertRows = (table: string, cols: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<unknown>>) => Promise<unknown>;
+
+/**
+ * Into an existing tenant (made by the app: its channel is sealed with the app's key): `scenario.agents` online
+ * agents of `scenario.capacity` and a backlog of waiting Qiscus rooms at low priority, as `seedScenario` seeds them.
+ */
+export const seedAgentsAndBacklog = async (insertRows: InsertRows, tenantId: string, scenario: AllocationScenario): Promise<void> => {
+  const now = Date.now();
+  const at = new Date(now - 3_600_000);
+  const agents = Array.from({ length: scenario.agents }, (_, i) => {
+    const email = `agent-${i}-${tenantId.slice(-8)}@bench.test`;
+    return [uuidV7At(now - 3_500_000, i), tenantId, email, email, `Agent ${i}`, 'agent', true, 'online', scenario.capacity, at, at];
+  });
+  const userCols = ['id', 'tenant_id', 'email', 'email_key', 'name', 'role', 'active', 'availability', 'max_customers', 'created_at', 'updated_at'];
+  await inChunks(agents, 500, (chunk) => insertRows('users', userCols, chunk));
+  const customerId = uuidV7At(now - 3_300_000, 1);
+  await insertRows('customers', ['id', 'tenant_id', 'name', 'created_at', 'updated_at'], [[customerId, tenantId, 'Backlog customer', at, at]]);
+  const rooms = Array.from({ length: scenario.backlog }, (_, i) => {
+    const queued = new Date(now - 3_000_000 + i);
+    const room = `room-${tenantId.slice(-8)}-${i}`;
+    return [uuidV7At(queued.getTime(), i), tenantId, `Room ${i}`, null, 'open', 'low', 2, null, customerId, 'qiscus', null, room, room, queued, queued, queued];
+  });
+  await inChunks(rooms, 500, (chunk) => insertRows('tickets', ticketCols, chunk));
+};

@@ -8,7 +8,7 @@ import { defaultRetryPolicy, eventLogQueueName, exchangeName, queueNames, workQu
 import { startApiProcess, startWorkerProcess, type AppProcess } from '../tests/support/system-processes.ts';
 import { runFloor, type FloorResult } from './allocation-floor.ts';
 import { runStep, type StepResult } from './allocation-load.ts';
-import { recreateDatabase, seedScenario, type AllocationScenario } from './allocation-seed.ts';
+import { flatnessScenarios, recreateDatabase, seedScenario, type AllocationScenario } from './allocation-seed.ts';
 
 // `npm run bench:allocation`: allocation throughput and latency through the real processes (API intake →
 // outbox → relay → RabbitMQ → worker allocator) on MariaDB, against a bare mysql2 floor. A script, not a test.
@@ -60,12 +60,7 @@ const settleJobs = async (prefix: string): Promise<number> => {
   return Date.now() - started;
 };
 
-const allScenarios: ReadonlyArray<AllocationScenario> = [
-  { name: '10 agents, 0 queued', agents: 10, capacity: 1000, backlog: 0, floorTickets },
-  { name: '1000 agents, 0 queued', agents: 1000, capacity: 10, backlog: 0, floorTickets },
-  { name: '10 agents, 10000 queued', agents: 10, capacity: 1000, backlog: 10_000, floorTickets },
-  { name: '1000 agents, 10000 queued', agents: 1000, capacity: 10, backlog: 10_000, floorTickets },
-];
+const allScenarios = flatnessScenarios(floorTickets);
 /** `BENCH_SCENARIOS=backlog` (or any text): only the scenarios whose name contains one of the ';'-separated terms ('backlog' = the 10000-queued ones). */
 const scenarios = scenarioFilter
   ? allScenarios.filter((s) => scenarioFilter.split(';').some((term) => (term === 'backlog' ? s.backlog > 0 : s.name.includes(term))))

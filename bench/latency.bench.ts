@@ -10,6 +10,8 @@ import { DatabaseSync } from 'node:sqlite';
 import mysql from 'mysql2/promise';
 import { createMysqlDatabase, mysqlServer } from '../tests/support/databases.ts';
 import { runIntakeFloor, type IntakeFloor } from './intake-floor.ts';
+import type { InsertRows } from './allocation-seed.ts';
+import { measureFlatness } from './flatness.ts';
 import { FakeQiscus } from '../tests/support/fake-qiscus/fake-qiscus.ts';
 import { runCliProcess, startApiProcess, type ApiProcess } from '../tests/support/system-processes.ts';
 import { call, inParallel, login, postConversation, type SignedChannel } from '../tests/support/system-tenant.ts';
@@ -21,7 +23,7 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 // The children inherit this environment: the embedded API must not see AMQP_URL (it would publish to a broker no worker reads).
 const brokerUrl = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 delete process.env.AMQP_URL;
-const phases = new Set((process.env.BENCH_PHASES ?? 'floor,steady,peak,burst,memory').split(','));
+const phases = new Set((process.env.BENCH_PHASES ?? 'floor,steady,peak,burst,memory,flatness').split(','));
 const floorWebhooks = Number(process.env.BENCH_FLOOR_WEBHOOKS ?? 2000);
 const idleSeconds = Number(process.env.BENCH_IDLE_SECONDS ?? 60);
 const workerCount = Number(process.env.BENCH_WORKERS ?? 2);
@@ -109,7 +111,7 @@ const cpuBy = async (groups: Record<string, ReadonlyArray<number>>, run: () => P
   return `CPU per accepted webhook (ms): ${parts.join(', ')}; all ${sum.toFixed(1)}`;
 };
 
-const targets = { embeddedP99At50: 25, mariadbP99At100: 60, peakIntake: 400, roomsPerSecond: 140, roomP99: 500 };
+const targets = { embeddedP99At50: 25, mariadbP99At100: 60, peakIntake: 400, roomsPerSecond: 140, roomP99: 500, flatness: 1.3 };
 
 /** The assignments a stack recorded: ticket id → when the allocator assigned it (the event's time). */
 type AssignedAt = () => Promise<Map<string, number>>;
@@ -121,6 +123,10 @@ interface Stack {
   readonly parts: () => Promise<Record<string, ReadonlyArray<number>>>;
   readonly tenant: { readonly adminEmail: string; readonly adminPassword: string };
   readonly assignedAt: AssignedAt;
+  /** The flatness phase's needs: the processes' environment, raw inserts, and assignments of every tenant. */
+  readonly env: Record<string, string>;
+  readonly insertRows: InsertRows;
+  readonly assignedInAnyTenant: AssignedAt;
   close(): Promise<void>;
 }
 
@@ -141,14 +147,24 @@ const embedded = async (): Promise<Stack> => {
   await runCliProcess(['migrate'], env);
   await runCliProcess(['tenant', 'create', '--name', 'Bench', '--admin-email', tenant.adminEmail, '--admin-password', tenant.adminPassword], env);
   const api = await startApiProcess('api', withApiOptions(env));
-  const db = new DatabaseSync(join(dir, 'bench.db'), { readOnly: true });
+  const db = new DatabaseSync(join(dir, 'bench.db'), { timeout: 10_000 });
   const select = db.prepare("select payload, occurred_at from outbox where type = 'ticket.assigned'");
+  // The app's SQLite values: dates as epoch ms, booleans as 0/1.
+  const sqliteValue = (v: unknown) => (v instanceof Date ? v.getTime() : typeof v === 'boolean' ? Number(v) : v);
+  const insertRows: InsertRows = async (table, cols, rows) => {
+    const row = `(${cols.map(() => '?').join(', ')})`;
+    db.prepare(`insert into \`${table}\` (${cols.map((c) => `\`${c}\``).join(', ')}) values ${rows.map(() => row).join(', ')}`).run(...(rows.flat().map(sqliteValue) as never[]));
+  };
+  const assignedAt = async () => fromRows(select.all() as never);
   return {
     name: 'embedded (SQLite, in-process jobs)',
     apis: [api],
     parts: async () => ({}),
     tenant,
-    assignedAt: async () => fromRows(select.all() as never),
+    assignedAt,
+    env,
+    insertRows,
+    assignedInAnyTenant: assignedAt,
     close: async () => {
       db.close();
       await api.signal('SIGTERM');
@@ -172,6 +188,9 @@ const mariadb = async (): Promise<Stack> => {
       const [rows] = await sql.query("select payload, occurred_at from outbox where type = 'ticket.assigned' and tenant_id = ?", [world.tenant.id]);
       return fromRows(rows as never);
     },
+    env: world.env,
+    insertRows: (table, cols, rows) => sql.query(`insert into \`${table}\` (${cols.map((c) => `\`${c}\``).join(', ')}) values ?`, [rows]),
+    assignedInAnyTenant: async () => fromRows((await sql.query("select payload, occurred_at from outbox where type = 'ticket.assigned'"))[0] as never),
     close: () => world.close(),
   };
 };
@@ -279,6 +298,8 @@ for (const name of stacks) {
     const { admin, channel } = await staff(stack);
     console.log(`\n${stack.name}`);
     const pid = stack.apis[0]?.pid as number;
+    // Idle means idle: start-up done and the idle memory trim (apps/shared/idle-memory-trim.ts) had its chance.
+    if (phases.has('memory')) await sleep(Number(process.env.BENCH_SETTLE_SECONDS ?? 15) * 1000);
     const idleRss = await rssMb(pid);
     const idleHeap = phases.has('memory') ? `${await heapOf(stack.apis[0]?.baseUrl as string)}${await snapshot(pid)}` : '';
     let floor: IntakeFloor | undefined;
@@ -317,6 +338,11 @@ for (const name of stacks) {
       console.log(`Qiscus burst: ${burst.served}/50 served, ${burst.roomsPerSecond.toFixed(0)} rooms/s, webhook → assign_agent p50 ${burst.p50} ms, p99 ${burst.p99} ms`);
       results.push(`${name} Qiscus burst: ${burst.roomsPerSecond.toFixed(0)} rooms/s (≥ ${targets.roomsPerSecond}) ${verdict(burst.served === 50 && burst.roomsPerSecond >= targets.roomsPerSecond)}, p99 ${burst.p99} ms (≤ ${targets.roomP99}) ${verdict(burst.p99 <= targets.roomP99)}`);
     }
+    if (phases.has('flatness')) {
+      const flat = await measureFlatness({ api: stack.apis[0]?.baseUrl as string, env: stack.env, insertRows: stack.insertRows, assignedAt: stack.assignedInAnyTenant }, seconds);
+      console.log(`flatness (32 connections flat out for ${seconds} s per scenario, a tenant each):\n${flat.lines.join('\n')}`);
+      results.push(`${name} flatness across (10 | 1,000 agents) × (0 | 10,000 queued): best/worst peak ${flat.ratio.toFixed(2)}× (≤ ${targets.flatness}) ${verdict(flat.ratio <= targets.flatness)}`);
+    }
   } finally {
     if (process.env.BENCH_SHOW_OUTPUT) console.log(stack.apis.map((a) => a.output().slice(-4000)).join('\n'));
     await stack.close();
@@ -326,5 +352,4 @@ for (const name of stacks) {
     console.log(`API profile (${name}, whole run; per accepted peak webhook):\n${await summarizeProfile(path, Math.max(1, peakAccepted))}`);
   }
 }
-results.push('flatness across (10 | 1,000 agents) × (0 | 10,000 queued): not measured by this bench (see bench/README.md)');
 console.log(`\n${results.join('\n')}`);

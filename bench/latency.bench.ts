@@ -12,6 +12,7 @@ import { createMysqlDatabase, mysqlServer } from '../tests/support/databases.ts'
 import { runIntakeFloor, type IntakeFloor } from './intake-floor.ts';
 import type { InsertRows } from './allocation-seed.ts';
 import { measureFlatness } from './flatness.ts';
+import { startScript } from './start-script.ts';
 import { FakeQiscus } from '../tests/support/fake-qiscus/fake-qiscus.ts';
 import { runCliProcess, startApiProcess, type ApiProcess } from '../tests/support/system-processes.ts';
 import { call, inParallel, login, postConversation, type SignedChannel } from '../tests/support/system-tenant.ts';
@@ -32,9 +33,13 @@ const profileDir = process.env.BENCH_PROFILE ? await mkdtemp(join(tmpdir(), 'sb-
 const apiNodeOptions = [process.env.BENCH_API_NODE_OPTIONS, profileDir === undefined ? undefined : `--cpu-prof --cpu-prof-dir=${profileDir}`].filter(Boolean).join(' ');
 // BENCH_HEAP_SNAPSHOTS=1: the API writes a heap snapshot (after a full GC) at each memory point, into a folder the run prints.
 const snapshotDir = process.env.BENCH_HEAP_SNAPSHOTS ? await mkdtemp(join(tmpdir(), 'sb-latency-heap-')) : undefined;
-const nodeOptions = [apiNodeOptions, snapshotDir === undefined ? '' : `--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${snapshotDir}`].filter(Boolean).join(' ');
+// The processes start with `npm start`'s / `npm run worker`'s environment and Node flags (package.json).
+const started = startScript('start');
+const nodeOptions = [started.nodeArgs.join(' '), apiNodeOptions, snapshotDir === undefined ? '' : `--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${snapshotDir}`].filter(Boolean).join(' ');
 const metricsToken = randomBytes(24).toString('base64url');
-const withApiOptions = (env: Record<string, string>): Record<string, string> => ({ ...env, METRICS_TOKEN: metricsToken, ...(nodeOptions === '' ? {} : { NODE_OPTIONS: nodeOptions }) });
+const withApiOptions = (env: Record<string, string>): Record<string, string> => ({ ...started.env, ...env, METRICS_TOKEN: metricsToken, ...(nodeOptions === '' ? {} : { NODE_OPTIONS: nodeOptions }) });
+const worker = startScript('worker');
+const workerSettings = { ...worker.env, ...(worker.nodeArgs.length === 0 ? {} : { NODE_OPTIONS: worker.nodeArgs.join(' ') }) };
 
 /** Resident set size of a process now, in MB (from /proc). */
 const rssMb = async (pid: number): Promise<number> => Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${pid}/status`, 'utf8'))?.[1] ?? Number.NaN) / 1024;
@@ -176,7 +181,7 @@ const embedded = async (): Promise<Stack> => {
 const mariadb = async (): Promise<Stack> => {
   const server = await mysqlServer();
   if (server.status !== 'ready') throw new Error(`MariaDB: ${server.reason}`);
-  const world = await openSystem({ status: 'ready', mysqlUrl: server.url, amqpUrl: brokerUrl }, { apis: 0, workers: workerCount, env: { LOGIN_MAX_FAILURES_PER_ADDRESS: '100000' } });
+  const world = await openSystem({ status: 'ready', mysqlUrl: server.url, amqpUrl: brokerUrl }, { apis: 0, workers: workerCount, env: { LOGIN_MAX_FAILURES_PER_ADDRESS: '100000', ...workerSettings } });
   world.apis.push(await startApiProcess('api', withApiOptions({ ...world.env })));
   const sql: mysql.Pool = world.sql;
   return {

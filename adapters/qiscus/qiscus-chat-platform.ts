@@ -44,6 +44,7 @@ const stateOf = (row: RoomRow): PlatformRoom['state'] => (row.is_resolved ? 'res
 /** `ChatPlatform` on the Qiscus Multichannel REST API. */
 export class QiscusChatPlatform implements ChatPlatform {
   readonly name = 'Qiscus';
+  readonly channel = 'qiscus' as const;
   readonly #http: QiscusHttpOptions;
   readonly #admins: QiscusAdminSessions;
   readonly #pageSize: number;

@@ -1,4 +1,5 @@
 import { Data, type Effect, type Result } from 'effect';
+import type { PlatformChannel } from '../tickets/ticket.ts';
 
 /** How to reach one tenant's account on the external chat platform. Secrets: never log or return. */
 export interface ChatPlatformAccount {
@@ -73,6 +74,8 @@ export type ChatPlatformFailure = ChatPlatformUnavailable | ChatPlatformCredenti
 
 /** An external chat platform that owns the customer conversations (rooms) and decides who may take them. */
 export interface ChatPlatform {
+  /** The ticket channel of this platform's rooms (the contract's value for the platform). */
+  readonly channel: PlatformChannel;
   /** How staff call the platform (in ticket titles and messages), e.g. its product name. */
   readonly name: string;
   /** Every agent (all pages) the platform lists for the room who is available and not forced offline. */

@@ -3,7 +3,7 @@ import type { ChatPlatform, ChatPlatformAccount } from '../allocation/chat-platf
 import { isWaiting } from '../allocation/allocation.policy.ts';
 import type { RetryableJobFailure, StoreUnavailable } from '../shared/errors.ts';
 import type { UnitOfWork } from '../shared/unit-of-work.port.ts';
-import { isActive, roomChannel, type Ticket } from '../tickets/ticket.ts';
+import { isActive, type Ticket } from '../tickets/ticket.ts';
 import { saveChange } from '../tickets/tickets.shared.ts';
 import { enterQueue, leaveQueue } from '../tickets/ticket.ops.ts';
 import { dropStaleAssignment } from '../tickets/room-hold.ops.ts';
@@ -103,7 +103,7 @@ export class ReconcileRoomsUseCase {
     const staleAfterMs = this.#deps.staleAfterMs ?? 5 * 60_000;
     return uow.exclusive(tenantId, (store) =>
       Effect.gen(function* () {
-        const latest = yield* store.tickets.findLatestByExternalRef(tenantId, roomChannel, roomId);
+        const latest = yield* store.tickets.findLatestByExternalRef(tenantId, platform.channel, roomId);
         const ticket = latest === null ? null : yield* store.tickets.get(tenantId, latest.id, { forUpdate: true });
         if (ticket === null || ticket.updatedAt.getTime() >= snapshotAt.getTime()) return null;
         const now = clock.now();
@@ -112,7 +112,7 @@ export class ReconcileRoomsUseCase {
           const session = yield* store.integrations.sessionOfTicket(tenantId, ticket.id);
           const customer = session?.resolved === true ? yield* store.customers.get(tenantId, ticket.customerId) : null;
           if (customer === null) return null;
-          yield* openRoomTicket(store, { ids, now, tenantId }, { roomId, customer, platformName: platform.name }).pipe(
+          yield* openRoomTicket(store, { ids, now, tenantId }, { roomId, customer, platform }).pipe(
             Effect.catchTags({ InvalidInput: (e) => Effect.die(e), DuplicateKey: (e) => Effect.die(e) }),
           );
           return 'reopened' as const;

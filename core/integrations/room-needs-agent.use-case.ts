@@ -5,7 +5,7 @@ import type { Clock, IdGenerator } from '../shared/ports.ts';
 import type { Store, UnitOfWork } from '../shared/unit-of-work.port.ts';
 import type { Customer } from '../tickets/customer.ts';
 import { createCustomer, customerRules } from '../tickets/customer.ops.ts';
-import { isActive, roomChannel, type Ticket } from '../tickets/ticket.ts';
+import { isActive, type PlatformChannel, type Ticket } from '../tickets/ticket.ts';
 import { createTicket, enterQueue, titleRule } from '../tickets/ticket.ops.ts';
 import { checkText, firstCodePoints } from '../tickets/text.rules.ts';
 import { insertChange, saveChange, tenantSettings } from '../tickets/tickets.shared.ts';
@@ -45,10 +45,10 @@ const customerName = (notice: RoomNeedsAgent, platformName: string): string => {
   return firstCodePoints(name, customerRules.name.max);
 };
 
-const externalIdOf = (notice: RoomNeedsAgent): string => {
+const externalIdOf = (notice: RoomNeedsAgent, channel: PlatformChannel): string => {
   const userId = notice.customer.userId;
   const checked = userId === null ? null : checkText('external_id', userId, customerRules.externalId);
-  return checked !== null && Result.isSuccess(checked) ? checked.success : `${roomChannel}-room:${notice.roomId}`;
+  return checked !== null && Result.isSuccess(checked) ? checked.success : `${channel}-room:${notice.roomId}`;
 };
 
 /**
@@ -103,7 +103,7 @@ export class RoomNeedsAgentUseCase {
     const { clock, ids, platform } = this.#deps;
     return Effect.gen(function* () {
       const now = clock.now();
-      const latest = yield* store.tickets.findLatestByExternalRef(tenantId, roomChannel, notice.roomId);
+      const latest = yield* store.tickets.findLatestByExternalRef(tenantId, platform.channel, notice.roomId);
       const current = latest === null ? null : yield* store.tickets.get(tenantId, latest.id, { forUpdate: true });
       if (current !== null && isActive(current)) {
         if (current.assignedAgentId !== null || current.queuedAt !== null) return { outcome: 'unchanged', ticketId: current.id } as const;
@@ -112,8 +112,8 @@ export class RoomNeedsAgentUseCase {
       }
       if (current !== null && asked?.ticketId === current.id && asked.resolved) return { outcome: 'ignored', ticketId: null } as const;
       if (current !== null && asked?.ticketId !== current.id && mayAsk) return { ask: current.id };
-      const customer = yield* findOrCreateCustomer(store, { ids, now, tenantId }, notice, platform.name);
-      const ticket = yield* openRoomTicket(store, { ids, now, tenantId }, { roomId: notice.roomId, customer, platformName: platform.name });
+      const customer = yield* findOrCreateCustomer(store, { ids, now, tenantId }, notice, platform);
+      const ticket = yield* openRoomTicket(store, { ids, now, tenantId }, { roomId: notice.roomId, customer, platform });
       return { outcome: 'created', ticketId: ticket.id } as const;
     });
   }
@@ -123,7 +123,7 @@ export class RoomNeedsAgentUseCase {
 export const openRoomTicket = (
   store: Store,
   context: { readonly ids: IdGenerator; readonly now: Date; readonly tenantId: string },
-  room: { readonly roomId: string; readonly customer: Pick<Customer, 'id' | 'name'>; readonly platformName: string },
+  room: { readonly roomId: string; readonly customer: Pick<Customer, 'id' | 'name'>; readonly platform: Pick<ChatPlatform, 'name' | 'channel'> },
 ): Effect.Effect<Ticket, InvalidInput | DuplicateKey | StoreUnavailable> =>
   Effect.gen(function* () {
     const { ids, now, tenantId } = context;
@@ -132,9 +132,9 @@ export const openRoomTicket = (
       createTicket({
         id: ids.next(),
         tenantId,
-        title: firstCodePoints(`${room.platformName} chat with ${room.customer.name}`, titleRule.max),
+        title: firstCodePoints(`${room.platform.name} chat with ${room.customer.name}`, titleRule.max),
         customerId: room.customer.id,
-        channel: roomChannel,
+        channel: room.platform.channel,
         externalRef: room.roomId,
         autoAssign: false,
         slaSettings,
@@ -148,14 +148,14 @@ const findOrCreateCustomer = (
   store: Store,
   context: { readonly ids: IdGenerator; readonly now: Date; readonly tenantId: string },
   notice: RoomNeedsAgent,
-  platformName: string,
+  platform: Pick<ChatPlatform, 'name' | 'channel'>,
 ): Effect.Effect<Customer, InvalidInput | DuplicateKey | StoreUnavailable> =>
   Effect.gen(function* () {
-    const externalId = externalIdOf(notice);
+    const externalId = externalIdOf(notice, platform.channel);
     const existing = yield* store.customers.findByExternalId(context.tenantId, externalId);
     if (existing !== null) return existing;
     const customer = yield* Effect.fromResult(
-      createCustomer({ id: context.ids.next(), tenantId: context.tenantId, name: customerName(notice, platformName), externalId, now: context.now }),
+      createCustomer({ id: context.ids.next(), tenantId: context.tenantId, name: customerName(notice, platform.name), externalId, now: context.now }),
     );
     yield* store.customers.insert(customer);
     return customer;

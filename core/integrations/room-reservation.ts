@@ -1,5 +1,5 @@
 import { Effect, Result } from 'effect';
-import type { PlatformAgent } from '../allocation/chat-platform.port.ts';
+import type { ChatPlatform, PlatformAgent } from '../allocation/chat-platform.port.ts';
 import type { AgentLoad } from '../allocation/allocation.port.ts';
 import { afterAssignment, chooseAgent, compareQueueOrder, isWaiting } from '../allocation/allocation.policy.ts';
 import { drainBatch } from '../allocation/drain-batch.ts';
@@ -8,7 +8,7 @@ import type { StoreUnavailable } from '../shared/errors.ts';
 import type { AllocationDecision } from '../shared/events.ts';
 import type { Clock, IdGenerator } from '../shared/ports.ts';
 import type { Store } from '../shared/unit-of-work.port.ts';
-import { isActive, roomChannel, type Ticket } from '../tickets/ticket.ts';
+import { isActive, type Ticket } from '../tickets/ticket.ts';
 import { changeStatus } from '../tickets/ticket.ops.ts';
 import { confirmHold, firstAssignmentOf, hold, releaseHold, type FirstAssignment } from '../tickets/room-hold.ops.ts';
 import { saveChange, tenantSettings } from '../tickets/tickets.shared.ts';
@@ -16,6 +16,8 @@ import { touchAgent } from '../allocation/touch-agent.ts';
 import { mirrorAgents, platformCandidates, withReportedLoads, type MirrorCache } from './platform-agents.ts';
 
 export interface RoomEnv {
+  /** The platform whose rooms these are (its channel names their tickets). */
+  readonly platform: Pick<ChatPlatform, 'channel'>;
   readonly clock: Clock;
   readonly ids: IdGenerator;
 }
@@ -162,7 +164,7 @@ export const confirmReservation = (
  */
 export const adoptRoom = (store: Store, env: RoomEnv, r: Reservation, sessionId: string | null): Effect.Effect<boolean, StoreUnavailable> =>
   Effect.gen(function* () {
-    const latest = yield* store.tickets.findLatestByExternalRef(r.tenantId, roomChannel, r.roomId);
+    const latest = yield* store.tickets.findLatestByExternalRef(r.tenantId, env.platform.channel, r.roomId);
     const ticket = latest === null || latest.id === r.ticketId ? null : yield* store.tickets.get(r.tenantId, latest.id, { forUpdate: true });
     if (ticket === null || !isActive(ticket) || ticket.assignedAgentId !== null) return false;
     const adopted = hold(ticket, r.agentId, { now: env.clock.now(), ids: env.ids });

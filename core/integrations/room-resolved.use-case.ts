@@ -2,7 +2,7 @@ import { Effect, Result } from 'effect';
 import type { ChatPlatform, ChatPlatformNotices, InvalidPlatformNotice } from '../allocation/chat-platform.port.ts';
 import type { StoreUnavailable } from '../shared/errors.ts';
 import type { Store, UnitOfWork } from '../shared/unit-of-work.port.ts';
-import { isActive, roomChannel } from '../tickets/ticket.ts';
+import { isActive, type PlatformChannel } from '../tickets/ticket.ts';
 import { platformRoomState } from './integrations.shared.ts';
 import { resolveRoomTicket, type RoomEnv } from './room-reservation.ts';
 
@@ -49,7 +49,7 @@ export class RoomResolvedUseCase {
     const settle = (confirmed: string | null): Effect.Effect<{ readonly ticketId: string | null } | { readonly ask: string }, StoreUnavailable> =>
       deps.uow.exclusive(tenantId, (store) =>
         Effect.gen(function* () {
-          const target = yield* noticeTarget(store, tenantId, roomId, sessionId);
+          const target = yield* noticeTarget(store, deps.platform.channel, tenantId, roomId, sessionId);
           if (target === null) return { ticketId: null };
           if (!target.sure && target.ticketId !== confirmed) return { ask: target.ticketId };
           const { ticketId } = target;
@@ -70,11 +70,11 @@ export class RoomResolvedUseCase {
 }
 
 /** Its session's ticket; else the room's latest unless that one holds another session; null when the notice is stale. */
-const noticeTarget = (store: Store, tenantId: string, roomId: string, sessionId: string | null): Effect.Effect<NoticeTarget | null, StoreUnavailable> =>
+const noticeTarget = (store: Store, channel: PlatformChannel, tenantId: string, roomId: string, sessionId: string | null): Effect.Effect<NoticeTarget | null, StoreUnavailable> =>
   Effect.gen(function* () {
     const known = sessionId === null ? null : yield* store.integrations.findSession(tenantId, sessionId);
     if (known !== null) return known.resolved ? null : { ticketId: known.ticketId, sure: true };
-    const latest = yield* store.tickets.findLatestByExternalRef(tenantId, roomChannel, roomId);
+    const latest = yield* store.tickets.findLatestByExternalRef(tenantId, channel, roomId);
     if (latest === null) return null;
     if (!isActive(latest)) return { ticketId: latest.id, sure: true };
     const held = yield* store.integrations.sessionOfTicket(tenantId, latest.id);

@@ -23,9 +23,6 @@ export type TicketChannel = (typeof ticketChannels)[number];
 /** Whether tickets of the channel are a chat platform's rooms (its agents take them, not the native allocator). */
 export const isPlatformChannel = (channel: TicketChannel): channel is PlatformChannel => (platformChannels as ReadonlyArray<string>).includes(channel);
 
-/** The channel of the tenants' platform rooms (one chat platform is wired per deployment). */
-export const roomChannel: PlatformChannel = platformChannels[0];
-
 /** A customer's request and its handling: status, priority, assigned agent, queue and SLA state. */
 export interface Ticket {
   readonly id: string;

@@ -31,6 +31,7 @@ export type Gate = (call: string) => Promise<void>;
  */
 export class ScriptedPlatform implements ChatPlatform {
   readonly name = 'Scripted platform';
+  readonly channel = 'qiscus' as const;
   readonly agents: ReadonlyArray<ScriptedAgent>;
   readonly rooms = new Map<string, ScriptedRoom>();
   readonly calls: Array<{ readonly call: string; readonly roomId: string }> = [];

@@ -15,6 +15,7 @@ const heldAssignAnswers = () => {
     held.release = () => release();
     return {
       name: qiscus.name,
+      channel: qiscus.channel,
       eligibleAgents: (...args) => qiscus.eligibleAgents(...args),
       assignAgent: (...args) => qiscus.assignAgent(...args).pipe(Effect.tap(() => Effect.promise(() => (arrived(), answer)))),
       resolveRoom: (...args) => qiscus.resolveRoom(...args),

@@ -31,6 +31,7 @@ describe('SweepPlatformUseCase', () => {
     const never = Effect.never;
     const platform: ChatPlatform = {
       name: scripted.name,
+      channel: scripted.channel,
       eligibleAgents: (a, r) => (hangs(a) ? never : scripted.eligibleAgents(a, r)),
       assignAgent: (a, r, id) => (hangs(a) ? never : scripted.assignAgent(a, r, id)),
       resolveRoom: (a, r) => (hangs(a) ? never : scripted.resolveRoom(a, r)),
